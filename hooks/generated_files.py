@@ -1,0 +1,31 @@
+"""MkDocs hook: hand the files generated from data/ to MkDocs as virtual files.
+
+MkDocs loads a hook by its path, so the project root is put on sys.path to import the
+macros package, where the generation logic lives.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+PROJECT_ROOT = str(Path(__file__).resolve().parent.parent)
+if PROJECT_ROOT not in sys.path:
+    sys.path.insert(0, PROJECT_ROOT)
+
+from macros.datafiles import DataFileError  # noqa: E402
+from macros.generated import all_generated_files  # noqa: E402
+from macros.project import Project  # noqa: E402
+
+
+def on_files(files, config):
+    try:
+        generated = all_generated_files(Project.from_config(config))
+    except DataFileError as error:
+        raise PluginError(f"A data file needs fixing:\n{error}") from None
+    for item in generated:
+        files.append(File.generated(config, item.path, content=item.content))
+    return files

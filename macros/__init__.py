@@ -1,0 +1,24 @@
+"""The hub's macros for mkdocs-macros. This file only wires: the logic is in the modules.
+
+Pages render macros only when they opt in with `render_macros: true` in their front
+matter, so an editor who types `{{` in ordinary text sees it printed as typed.
+"""
+
+from mkdocs.exceptions import PluginError
+
+from . import glossary_macros
+from .datafiles import DataFileError
+
+
+def define_env(env):
+    """Called by mkdocs-macros once per build: register each concern's macros."""
+    try:
+        glossary_macros.register(env)
+    except DataFileError as error:
+        # PluginError makes MkDocs print the message alone, without a traceback.
+        raise PluginError(f"A data file needs fixing:\n{error}") from None
+
+
+def on_post_page_macros(env):
+    """Called for every page after its macros ran: add the glossary tooltips."""
+    glossary_macros.append_abbreviations(env)

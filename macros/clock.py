@@ -1,0 +1,24 @@
+"""The build's idea of "now".
+
+Reproducible builds need a fixed clock: when SOURCE_DATE_EPOCH is set (seconds since
+1970 in UTC) it is "now"; otherwise the real clock is.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+
+
+def build_instant(environ: dict[str, str] | None = None) -> datetime:
+    """The moment the build treats as now, as an aware UTC datetime."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC)
+        except ValueError:
+            raise ValueError(
+                f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {epoch!r}"
+            ) from None
+    return datetime.now(tz=UTC)

@@ -1,0 +1,254 @@
+"""Load the YAML files editors write and validate them with typed models.
+
+Training-hub staff edit these files by hand. When one is wrong the build must stop
+with a message that names the file, the line, the entry and the field, and says how
+to fix it. Every data file goes through `load_data_file`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+Model = TypeVar("Model", bound=BaseModel)
+
+# Keys that identify an entry in a list, in the order we prefer them when naming it.
+IDENTIFYING_KEYS = ("id", "slug", "date", "term", "name", "title", "heading", "key")
+
+
+class DataFileError(Exception):
+    """One or more problems in a data file, each on its own line as `file:line: message`."""
+
+    def __init__(self, problems: list[DataProblem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class DataProblem:
+    file: str
+    line: int | None
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        location = f"{self.file}:{self.line}" if self.line else self.file
+        where = f" {self.where}:" if self.where else ""
+        return f"{location}:{where} {self.message}"
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses duplicate keys: PyYAML would silently keep the last one."""
+
+
+def _construct_mapping_without_duplicates(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"the key '{key}' appears twice in the same entry (first on line {seen[key]}); "
+                "keep one and delete the other",
+                key_node.start_mark,
+            )
+        seen[key] = key_node.start_mark.line + 1
+    return loader.construct_mapping(node)
+
+
+_UniqueKeyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_without_duplicates
+)
+
+
+def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, yaml.Node | None]:
+    """Parse a YAML file, returning the data and its node tree (which knows line numbers)."""
+    shown_as = shown_as or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError(
+            [DataProblem(shown_as, None, "", "the file is missing; restore it from the repository")]
+        ) from None
+    try:
+        nodes = yaml.compose(text, Loader=_UniqueKeyLoader)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        problem = error.problem or "the YAML could not be read"
+        raise DataFileError(
+            [
+                DataProblem(
+                    shown_as,
+                    line,
+                    "",
+                    f"{problem}. Check the indentation and that text containing a colon "
+                    "is in quotes",
+                )
+            ]
+        ) from None
+    return data, nodes
+
+
+def load_data_file(path: Path, model: type[Model], shown_as: str | None = None) -> Model:
+    """Read a YAML data file and validate it against `model`, or raise DataFileError."""
+    shown_as = shown_as or str(path)
+    data, nodes = read_yaml(path, shown_as)
+    if data is None:
+        raise DataFileError([DataProblem(shown_as, None, "", "the file is empty")])
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise DataFileError(describe_validation_error(error, data, nodes, model, shown_as)) from None
+
+
+def describe_validation_error(
+    error: ValidationError, data: Any, nodes: yaml.Node | None, model: type[BaseModel], shown_as: str
+) -> list[DataProblem]:
+    """Turn pydantic's errors into problems an editor can act on."""
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        problems.append(
+            DataProblem(
+                file=shown_as,
+                line=line_of(nodes, loc),
+                where=describe_location(data, loc),
+                message=explain(item, model, loc),
+            )
+        )
+    return problems
+
+
+def describe_location(data: Any, loc: tuple) -> str:
+    """Name the entry and field in words: "series 'rcot-drop-in', session 2023-10-19, field 'end'"."""
+    parts = []
+    current = data
+    parent_key = None
+    for step in loc:
+        if isinstance(step, int) and isinstance(current, list):
+            entry = current[step] if step < len(current) else None
+            parts.append(_name_entry(parent_key, step, entry))
+            current = entry
+        elif isinstance(current, dict) and step in current:
+            parent_key = step
+            current = current[step]
+            if not isinstance(current, list):
+                parts.append(f"field '{step}'")
+        else:
+            # pydantic adds steps of its own (model-level checks, tagged unions);
+            # name only the keys the editor wrote.
+            if isinstance(step, str) and not step.startswith(("function-", "model-")) and isinstance(current, dict):
+                parts.append(f"field '{step}'")
+            current = None
+    return ", ".join(parts)
+
+
+def _name_entry(list_key: Any, index: int, entry: Any) -> str:
+    noun = _singular(str(list_key)) if list_key else "entry"
+    if isinstance(entry, dict):
+        for key in IDENTIFYING_KEYS:
+            value = entry.get(key)
+            if hasattr(value, "isoformat"):
+                return f"{noun} {index + 1} ({key} {value.isoformat()})"
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                return f"{noun} {index + 1} ({key} '{value}')"
+    return f"{noun} {index + 1}"
+
+
+def _singular(word: str) -> str:
+    word = word.replace("_", " ")
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def line_of(nodes: yaml.Node | None, loc: tuple) -> int | None:
+    """The line (1-based) of the deepest part of `loc` found in the YAML node tree."""
+    if nodes is None:
+        return None
+    node = nodes
+    line = node.start_mark.line + 1
+    for step in loc:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == step:
+                    line = key_node.start_mark.line + 1
+                    node = value_node
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def explain(item: dict, model: type[BaseModel], loc: tuple) -> str:
+    """Say what is wrong and how to fix it, in plain words."""
+    kind = item["type"]
+    field = next((step for step in reversed(loc) if isinstance(step, str)), "")
+    if kind == "extra_forbidden":
+        allowed = allowed_fields(model, loc[:-1])
+        hint = f" The fields allowed here are: {', '.join(allowed)}." if allowed else ""
+        return f"'{field}' is not a field we know. Check its spelling or remove it.{hint}"
+    if kind == "missing":
+        return f"this required field is missing. Add '{field}:' with a value."
+    if kind in ("value_error", "assertion_error"):
+        message = str(item.get("ctx", {}).get("error") or item["msg"])
+        return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind == "literal_error":
+        return f"{item['msg'].replace('Input should be', 'write one of')}; you wrote {item['input']!r}."
+    if kind.startswith("date"):
+        return (
+            f"{item['input']!r} is not a real date. Write it as YYYY-MM-DD, for example 2026-03-29, "
+            "and check the day exists in that month."
+        )
+    if kind in ("string_type", "string_too_short"):
+        return f"{item['msg']}; you wrote {item['input']!r}. Write some text here (put it in quotes if unsure)."
+    if kind in ("list_type", "dict_type", "model_type"):
+        return f"{item['msg']}. Check the indentation and the dashes that start list items."
+    return f"{item['msg']}; you wrote {item['input']!r}."
+
+
+def allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names of the model found by following `loc` from `model`."""
+    current: Any = model
+    for step in loc:
+        current = _unwrap(current)
+        if isinstance(step, int):
+            args = get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel) and step in current.model_fields:
+            current = current.model_fields[step].annotation
+        elif get_origin(current) is dict:
+            current = get_args(current)[1]
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [info.alias or name for name, info in current.model_fields.items()]
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional[...] and Annotated[...] so we can see the model inside."""
+    while True:
+        origin = get_origin(annotation)
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if origin is not None and origin not in (list, dict, tuple) and len(args) == 1:
+            annotation = args[0]
+        elif str(origin) in ("typing.Annotated",) and args:
+            annotation = args[0]
+        else:
+            return annotation

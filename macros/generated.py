@@ -1,0 +1,33 @@
+"""Files the build generates from data: feeds, session pages, documents.
+
+Each concern adds a provider here: a function from the Project to GeneratedFile
+records. The MkDocs hook (hooks/generated_files.py) hands them to MkDocs as virtual
+files, so they are served by `mkdocs serve`, written into the site and never into docs/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .project import Project
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    path: str  # where it lands in the site, relative to docs/: "events/feeds/hub.ics"
+    content: str | bytes
+
+
+Provider = Callable[[Project], Iterable[GeneratedFile]]
+
+PROVIDERS: list[Provider] = []
+
+
+def all_generated_files(project: Project) -> list[GeneratedFile]:
+    files = [file for provider in PROVIDERS for file in provider(project)]
+    paths = [file.path for file in files]
+    clashes = sorted({path for path in paths if paths.count(path) > 1})
+    if clashes:
+        raise ValueError(f"two generated files share a path: {', '.join(clashes)}")
+    return files
