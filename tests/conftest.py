@@ -149,3 +149,19 @@ def watched_page(browser):
     page.on("request", lambda request: watched.requests.append(request.url))
     yield watched
     context.close()
+
+
+@pytest.fixture
+def make_project(tmp_path):
+    """A copy of the hub's sources with some files changed: make_project({"data/x.yaml": "..."})."""
+
+    def make(replace: dict[str, str | None] | None = None, name: str = "project") -> Path:
+        return copy_project(tmp_path / name, replace)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def site_builder():
+    """build_site(root, site_dir, epoch=HUB_BUILD_EPOCH, *extra_args) -> BuiltSite."""
+    return build_site
