@@ -20,6 +20,10 @@ Model = TypeVar("Model", bound=BaseModel)
 IDENTIFYING_KEYS = ("id", "slug", "date", "term", "name", "title", "heading", "key")
 
 
+# Plural list names whose singular is not made by dropping the s.
+IRREGULAR_SINGULARS = {"series": "series", "criteria": "criterion", "statuses": "status"}
+
+
 class DataFileError(Exception):
     """One or more problems in a data file, each on its own line as `file:line: message`."""
 
@@ -64,6 +68,12 @@ def _construct_mapping_without_duplicates(loader: _UniqueKeyLoader, node: yaml.M
 _UniqueKeyLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_without_duplicates
 )
+# Dates stay text until the model reads them: PyYAML would otherwise crash on an
+# impossible date such as 2026-02-30 without saying where it is.
+_UniqueKeyLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, yaml.Node | None]:
@@ -164,6 +174,8 @@ def _name_entry(list_key: Any, index: int, entry: Any) -> str:
 
 def _singular(word: str) -> str:
     word = word.replace("_", " ")
+    if word in IRREGULAR_SINGULARS:
+        return IRREGULAR_SINGULARS[word]
     if word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss"):
