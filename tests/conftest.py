@@ -50,6 +50,7 @@ class BuiltSite:
 
 def copy_project(destination: Path, replace: dict[str, str | None] | None = None) -> Path:
     """Copy the hub's sources to `destination`, then write (or, for None, delete) files."""
+    destination.mkdir(parents=True, exist_ok=True)
     for name in SITE_SOURCES:
         source = PROJECT_ROOT / name
         if source.is_dir():
