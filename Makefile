@@ -10,7 +10,7 @@ PORT ?= 8000
 # Running as root on a fresh machine needs no sudo; otherwise use it if present.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: serve build test check freeze clean system-deps
+.PHONY: serve build test bench check freeze clean system-deps
 
 ## serve: build the hub and serve it at http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.build-deps
@@ -23,6 +23,11 @@ build: $(VENV)/.build-deps
 ## test: run every test (unit, end-to-end, browser)
 test: $(VENV)/.test-deps system-deps
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+
+## bench: time the hub's build against plain Material for MkDocs (about 15 minutes on 2 cores);
+## writes BENCHMARKS.md, benchmarks/results.json and benchmarks/build-times.svg
+bench: $(VENV)/.build-deps
+	NO_MKDOCS_2_WARNING=1 $(PY) -m benchmarks
 
 # Debian's venv module and Chromium are the only system packages the hub needs.
 system-deps:

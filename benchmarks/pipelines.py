@@ -1,0 +1,83 @@
+"""Our own pipelines timed alone, in this process: the drop-in sessions (load, validate,
+render the session pages, write every .ics) and the job description's documents.
+
+These call the hub's own functions (macros/), exactly as the build does.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .measure import Timing, time_call
+from .projects import BUILD_EPOCH, PROJECT_ROOT
+
+if str(PROJECT_ROOT) not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+SITE_URL = "https://hub.example.org/"
+HUB_NAME = "Benchmark hub"
+NOW = datetime.fromtimestamp(BUILD_EPOCH, tz=UTC)
+
+
+def events_pipeline(events_path: Path, output_dir: Path) -> int:
+    """Everything the build does for the sessions, from the YAML to files on disk.
+    Returns the number of files written."""
+    from macros import event_pages, events
+
+    events._loaded.clear()  # the build's content-keyed cache: time a first load, not a cache hit
+    data = events.load_events(events_path, "data/events.yaml")
+    files = event_pages.event_files(data, NOW, SITE_URL, HUB_NAME, "data/events.yaml")
+    for name, content in files.items():
+        target = output_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8", newline="")
+    return len(files)
+
+
+def time_events_pipeline(events_yaml: str, repeats: int) -> tuple[Timing, int]:
+    with tempfile.TemporaryDirectory(prefix="bench-events-") as scratch:
+        path = Path(scratch) / "events.yaml"
+        path.write_text(events_yaml, encoding="utf-8")
+        output = Path(scratch) / "site"
+        written = 0
+
+        def run() -> None:
+            nonlocal written
+            shutil.rmtree(output, ignore_errors=True)
+            written = events_pipeline(path, output)
+
+        return time_call(run, repeats), written
+
+
+def time_job_description(repeats_cold: int, repeats_cached: int) -> dict[str, Timing]:
+    """The .docx and .pdf: rendered afresh (cold), and read from the content-keyed cache."""
+    from macros.jobdesc_models import load_job_description
+
+    from macros import jobdesc_documents as documents
+
+    path = PROJECT_ROOT / "data" / documents.DATA_FILE
+    hub = {"name": HUB_NAME, "organisation": HUB_NAME}
+    data = path.read_bytes()
+
+    def load():
+        return load_job_description(path, "data/" + documents.DATA_FILE)
+
+    with tempfile.TemporaryDirectory(prefix="bench-jobdesc-") as scratch:
+        cache = Path(scratch) / "cache"
+
+        def cold() -> None:
+            documents._MEMORY.clear()
+            shutil.rmtree(cache, ignore_errors=True)
+            documents.cached_documents(load(), data, hub, NOW, cache)
+
+        def cached() -> None:
+            documents._MEMORY.clear()  # the on-disk cache, as a new build process sees it
+            documents.cached_documents(load(), data, hub, NOW, cache)
+
+        results = {"cold": time_call(cold, repeats_cold)}
+        results["cached"] = time_call(cached, repeats_cached)
+    return results
