@@ -87,7 +87,7 @@ BAD = [
     ),
     pytest.param(
         GOOD.replace("2026-04-25", "2026-02-30"),
-        r"data/events\.yaml:20: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-02-30'\), field 'date': "
+        r"data/events\.yaml:19: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-02-30'\), field 'date': "
         r"'2026-02-30' is not a real date",
         id="impossible-date",
     ),
@@ -108,7 +108,7 @@ BAD = [
     ),
     pytest.param(
         GOOD.replace("      - date: 2026-04-25", "      - date: 2026-04-25\n        statsu: cancelled"),
-        r"data/events\.yaml:21: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-04-25'\), field 'statsu': "
+        r"data/events\.yaml:20: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-04-25'\), field 'statsu': "
         r"'statsu' is not a field we know\. Check its spelling.*status",
         id="unknown-key",
     ),
