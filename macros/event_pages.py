@@ -25,6 +25,7 @@ from .events import (
     audience_sentence,
     in_progress,
     is_past,
+    join_sentence,
     location_text,
     long_date,
     moved_from,
@@ -37,22 +38,30 @@ from .events import (
     webcal,
     when,
 )
-from .ics import UnsupportedTimeZone, calendar_files, description
+from .ics import UnsupportedTimeZone, calendar_files
 from .templating import template_environment
 
 SUBSCRIBE_ANCHOR = "subscribe"
 
 
 def relative_url(page_url: str, target: str) -> str:
-    """A link from the page at site path `page_url` to site path `target` (keeps #fragments)."""
+    """A link from the page at site path `page_url` to site path `target` (keeps #fragments).
+
+    Both are site paths without a leading slash; a page's own path ends in "/" (directory URLs).
+    """
     target, _, fragment = target.partition("#")
     base = page_url if page_url.endswith("/") or page_url == "" else posixpath.dirname(page_url) + "/"
-    link = posixpath.relpath("/" + target, "/" + base)
-    if target.endswith("/") and not link.endswith("/"):
-        link += "/"
-    if link == "./":
-        link = "./"
-    return link + (f"#{fragment}" if fragment else "")
+    base_parts = [part for part in base.split("/") if part]
+    target_parts = target.split("/")
+    common = 0
+    while (
+        common < len(base_parts)
+        and common < len(target_parts) - 1
+        and base_parts[common] == target_parts[common]
+    ):
+        common += 1
+    link = "../" * (len(base_parts) - common) + "/".join(target_parts[common:])
+    return (link or "./") + (f"#{fragment}" if fragment else "")
 
 
 def _render(name: str, **context) -> str:
@@ -208,7 +217,7 @@ def json_ld(occurrence: Occurrence, site_url: str) -> dict:
 
 def script_json(data: dict) -> str:
     """JSON that is safe inside <script>: no '<' can end the element early."""
-    return json.dumps(data, ensure_ascii=False, indent=2).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def session_page(occurrence: Occurrence, now: datetime, site_url: str, hub_name: str) -> str:
@@ -216,7 +225,8 @@ def session_page(occurrence: Occurrence, now: datetime, site_url: str, hub_name:
     series = occurrence.series
     page_url = occurrence.page_url
     view = session_view(occurrence, now, page_url)
-    details = description(occurrence, site_url)
+    # Short details for the Google and Outlook links: long ones make addresses too long for some browsers.
+    details = f"{series.description}\n\nHow to join: {join_sentence(series.join)}\n\nDetails: {absolute(site_url, page_url)}"
     title = f"{series.title}: {long_date(occurrence.start)}"
     if occurrence.cancelled:
         title = f"Cancelled: {title}"

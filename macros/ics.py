@@ -63,8 +63,11 @@ def fold(line: str, limit: int = 75) -> str:
     Breaks fall between characters, never inside a UTF-8 sequence, so Welsh, Gaelic and
     emoji survive. Continuation lines start with one space, which counts in the 75.
     """
-    if len(line) * 4 <= limit or len(line.encode("utf-8")) <= limit:
+    if len(line) <= limit and (line.isascii() or len(line.encode("utf-8")) <= limit):
         return line
+    if line.isascii():  # the common case: one octet per character, so slice
+        pieces = [line[:limit]] + [line[i : i + limit - 1] for i in range(limit, len(line), limit - 1)]
+        return (CRLF + " ").join(pieces)
     pieces: list[str] = []
     current: list[str] = []
     size = 0
