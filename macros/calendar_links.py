@@ -6,9 +6,11 @@ reader's calendar shows the right local time whatever its own time zone setting.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import quote, urlencode
+from functools import lru_cache
+from urllib.parse import quote
 
 GOOGLE_EVENT = "https://calendar.google.com/calendar/render"
 GOOGLE_SUBSCRIBE = "https://calendar.google.com/calendar/r"
@@ -24,18 +26,31 @@ class Link:
     url: str
 
 
-def _query(params: dict[str, str]) -> str:
-    return urlencode(params, quote_via=quote, safe="")
+@lru_cache(maxsize=4096)
+def _encode(text: str) -> str:
+    # Titles, places and the shared part of the details repeat across a series: encode each once.
+    return quote(text, safe="")
 
 
-def google_event_link(title: str, start: datetime, end: datetime, details: str, location: str) -> str:
+def _query(params: dict[str, str | Sequence[str]]) -> str:
+    """A query string. A value may be given in parts (encoded separately, then joined)."""
+    return "&".join(
+        f"{key}=" + (_encode(value) if isinstance(value, str) else "".join(map(_encode, value)))
+        for key, value in params.items()
+    )
+
+
+Details = str | Sequence[str]
+
+
+def google_event_link(title: str, start: datetime, end: datetime, details: Details, location: str) -> str:
     dates = f"{start.astimezone(UTC):%Y%m%dT%H%M%SZ}/{end.astimezone(UTC):%Y%m%dT%H%M%SZ}"
     return GOOGLE_EVENT + "?" + _query(
         {"action": "TEMPLATE", "text": title, "dates": dates, "details": details, "location": location}
     )
 
 
-def outlook_event_links(title: str, start: datetime, end: datetime, details: str, location: str) -> list[Link]:
+def outlook_event_links(title: str, start: datetime, end: datetime, details: Details, location: str) -> list[Link]:
     query = _query(
         {
             "path": "/calendar/action/compose",

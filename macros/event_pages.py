@@ -226,7 +226,7 @@ def session_page(occurrence: Occurrence, now: datetime, site_url: str, hub_name:
     page_url = occurrence.page_url
     view = session_view(occurrence, now, page_url)
     # Short details for the Google and Outlook links: long ones make addresses too long for some browsers.
-    details = f"{series.description}\n\nHow to join: {join_sentence(series.join)}\n\nDetails: {absolute(site_url, page_url)}"
+    details = (f"{series.description}\n\nHow to join: {join_sentence(series.join)}\n\nDetails: ", absolute(site_url, page_url))
     title = f"{series.title}: {long_date(occurrence.start)}"
     if occurrence.cancelled:
         title = f"Cancelled: {title}"

@@ -437,9 +437,17 @@ def in_progress(occurrence: Occurrence, now: datetime) -> bool:
 # ---------------------------------------------------------------------------
 
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
 def long_date(day: date | datetime) -> str:
-    """Thursday 21 September 2023: weekday and year always, no leading zero."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """Thursday 21 September 2023: weekday and year always, no leading zero.
+
+    English names from tables, not strftime, so the machine's locale cannot change the pages.
+    """
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def zone_label(moment: datetime) -> str:
