@@ -99,8 +99,13 @@ def format_field_value(name: str, value: str) -> str:
     return value
 
 
-def resolve_fields(job: JobDescription, given: dict[str, str] | None = None) -> dict[str, Piece]:
-    """Each field's Piece: a given value (filled), else its default or label as a placeholder."""
+def resolve_fields(
+    job: JobDescription, given: dict[str, str] | None = None, defaults_filled: bool = False
+) -> dict[str, Piece]:
+    """Each field's Piece: a given value (filled), else its default or label as a placeholder.
+
+    The template marks defaults as placeholders too, so a practice checks them; a document
+    adapted for one practice (`defaults_filled`) takes the defaults as they are."""
     given = given or {}
     unknown = sorted(set(given) - set(FIELD_NAMES))
     if unknown:
@@ -108,6 +113,8 @@ def resolve_fields(job: JobDescription, given: dict[str, str] | None = None) -> 
     pieces = {}
     for name, field in job.fields.items():
         value = format_field_value(name, given.get(name, ""))
+        if not value and defaults_filled:
+            value = field.default.strip()
         if value:
             pieces[name] = Piece(value, field=name, filled=True)
         else:
@@ -121,8 +128,10 @@ def resolve_text(text: str, values: dict[str, Piece]) -> Text:
     )
 
 
-def build_document(job: JobDescription, given: dict[str, str] | None = None) -> Document:
-    values = resolve_fields(job, given)
+def build_document(
+    job: JobDescription, given: dict[str, str] | None = None, defaults_filled: bool = False
+) -> Document:
+    values = resolve_fields(job, given, defaults_filled)
 
     def text(value: str) -> Text:
         return resolve_text(value, values)

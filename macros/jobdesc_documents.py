@@ -83,12 +83,18 @@ def _version(distribution: str) -> str:
         return "absent"
 
 
-def render_documents(job: JobDescription, hub: dict, instant: datetime, given: dict[str, str] | None = None) -> JobDescriptionFiles:
-    """Render both documents (no cache)."""
+def render_documents(
+    job: JobDescription,
+    hub: dict,
+    instant: datetime,
+    given: dict[str, str] | None = None,
+    defaults_filled: bool = False,
+) -> JobDescriptionFiles:
+    """Render both documents (no cache). See jobdesc.resolve_fields for `defaults_filled`."""
     from .jobdesc_docx import render_docx
     from .jobdesc_pdf import render_pdf
 
-    document = build_document(job, given)
+    document = build_document(job, given, defaults_filled)
     author = hub.get("organisation") or hub.get("name") or ""
     return JobDescriptionFiles(
         docx=render_docx(document, author=author, instant=instant),

@@ -145,13 +145,22 @@ class PostDetail(_Strict):
 
 class Criterion(_Strict):
     text: CriterionText
-    assessed: list[Literal["application", "interview", "references"]] = Field(min_length=1)
+    assessed: list[Literal["application", "interview", "references"]]
 
-    @model_validator(mode="after")
-    def _assessed_once_each(self):
-        if len(set(self.assessed)) != len(self.assessed):
-            raise ValueError("'assessed' names the same way twice: list each of application, interview, references once")
-        return self
+    @field_validator("assessed")
+    @classmethod
+    def _assessed_once_each(cls, assessed: list[str]) -> list[str]:
+        if not assessed:
+            raise ValueError(
+                "say how this criterion is assessed: write one or more of application, "
+                "interview, references, for example [application, interview]"
+            )
+        if len(set(assessed)) != len(assessed):
+            raise ValueError(
+                "this names the same way of assessing twice: list each of application, "
+                "interview, references once"
+            )
+        return assessed
 
 
 class Element(_Strict):
