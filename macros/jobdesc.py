@@ -166,11 +166,6 @@ def assessed_words(assessed: list[str]) -> str:
     return ", ".join(ordered).capitalize()
 
 
-def plain(text: Text) -> str:
-    """The text as a reader sees it, placeholders in brackets."""
-    return "".join(piece.shown for piece in text)
-
-
 # --- HTML -----------------------------------------------------------------------------
 
 

@@ -62,7 +62,8 @@ def parser_for(labels: dict[str, str]) -> argparse.ArgumentParser:
         "--name",
         help="start of the file names (default: made from --employer, else 'primary-care-ot')",
     )
-    parser.add_argument("--data", type=Path, default=PROJECT_ROOT / "data" / "job_description.yaml", help=argparse.SUPPRESS)
+    data_file = PROJECT_ROOT / "data" / "job_description.yaml"
+    parser.add_argument("--data", type=Path, default=data_file, help=argparse.SUPPRESS)
     parser.add_argument("--config", type=Path, default=PROJECT_ROOT / "mkdocs.yml", help=argparse.SUPPRESS)
     return parser
 
