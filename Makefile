@@ -10,7 +10,7 @@ PORT ?= 8000
 # Running as root on a fresh machine needs no sudo; otherwise use it if present.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: serve build test bench check freeze clean system-deps
+.PHONY: serve build test bench check freeze clean system-deps job-description
 
 ## serve: build the hub and serve it at http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.build-deps
@@ -48,6 +48,11 @@ $(VENV)/.build-deps: requirements.txt $(VENV)/bin/python
 $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
+
+## job-description: write an adapted job description, for example
+##   make job-description ARGS='--employer "Severn Vale PCN" --closing-date 2027-01-31'
+job-description: $(VENV)/.build-deps
+	$(PY) -m macros.jobdesc_adapt $(ARGS)
 
 ## freeze: re-pin requirements after changing a dependency on purpose
 freeze: $(VENV)/.test-deps

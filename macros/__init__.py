@@ -6,12 +6,14 @@ matter, so an editor who types `{{` in ordinary text sees it printed as typed.
 
 from mkdocs.exceptions import PluginError
 
-from . import events_macros, generated, glossary_macros
+from . import events_macros, generated, glossary_macros, jobdesc_documents, jobdesc_macros
 from .datafiles import DataFileError
 
-# Files built from data (session pages, calendar feeds) for hooks/generated_files.py.
+# Files built from data (session pages, calendar feeds, documents) for hooks/generated_files.py.
 if events_macros.generated_event_files not in generated.PROVIDERS:
     generated.PROVIDERS.append(events_macros.generated_event_files)
+if jobdesc_documents.job_description_files not in generated.PROVIDERS:
+    generated.PROVIDERS.append(jobdesc_documents.job_description_files)
 
 
 def define_env(env):
@@ -19,6 +21,7 @@ def define_env(env):
     try:
         glossary_macros.register(env)
         events_macros.register(env)
+        jobdesc_macros.register(env)
     except DataFileError as error:
         # PluginError makes MkDocs print the message alone, without a traceback.
         raise PluginError(f"A data file needs fixing:\n{error}") from None
