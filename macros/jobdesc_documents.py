@@ -14,6 +14,7 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -76,6 +77,7 @@ def cache_key(data: bytes, hub: dict, instant: datetime, given: dict[str, str]) 
     return digest.hexdigest()
 
 
+@cache  # the libraries loaded in this process do not change while it runs
 def _version(distribution: str) -> str:
     try:
         return metadata.version(distribution)
@@ -147,13 +149,34 @@ def _store(cache_dir: Path, key: str, files: JobDescriptionFiles) -> None:
         pass  # a read-only checkout still builds; it just renders every time
 
 
+_LOADED: dict[tuple[str, bytes], JobDescription] = {}
+
+
+def _load_once(path: Path, shown_as: str) -> tuple[JobDescription, bytes]:
+    """The page's macros and the generated-files hook both ask for the job description in
+    one build: read and validate it once per content of the file (so `mkdocs serve` still
+    reloads an edit)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        data = None
+    key = (str(path), data)
+    if data is not None and key in _LOADED:
+        return _LOADED[key], data
+    job = load_job_description(path, shown_as)  # says what is wrong, or that the file is missing
+    _LOADED.clear()  # keep one entry: a long `mkdocs serve` session must not grow
+    if data is not None:
+        _LOADED[key] = job
+    return job, data if data is not None else path.read_bytes()
+
+
 def project_documents(project: Project) -> tuple[JobDescription, JobDescriptionFiles]:
     """The hub's job description and its documents, for the page's macros and the provider."""
     path = project.data_file(DATA_FILE)
-    job = load_job_description(path, project.shown(path))
+    job, data = _load_once(path, project.shown(path))
     files = cached_documents(
         job,
-        data=path.read_bytes(),
+        data=data,
         hub=project.hub,
         instant=document_instant(path),
         cache_dir=project.root / CACHE_FOLDER,
