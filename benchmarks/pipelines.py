@@ -23,27 +23,35 @@ HUB_NAME = "Benchmark hub"
 NOW = datetime.fromtimestamp(BUILD_EPOCH, tz=UTC)
 
 
-def events_pipeline(events_path: Path, output_dir: Path) -> int:
-    """Everything the build does for the sessions, from the YAML to files on disk.
-    Returns the number of files written."""
+def events_pipeline(events_path: Path, output_dir: Path) -> tuple[int, int]:
+    """What the build does for the sessions before MkDocs takes over: load and validate the
+    YAML, render every session page's source and every calendar, and write the .ics files
+    (MkDocs renders the session pages from memory). Returns (pages rendered, .ics written)."""
     from macros import event_pages, events
 
     events._loaded.clear()  # the build's content-keyed cache: time a first load, not a cache hit
     data = events.load_events(events_path, "data/events.yaml")
     files = event_pages.event_files(data, NOW, SITE_URL, HUB_NAME, "data/events.yaml")
+    folders: set[Path] = set()
+    written = 0
     for name, content in files.items():
+        if not name.endswith(".ics"):
+            continue
         target = output_dir / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8", newline="")
-    return len(files)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        target.write_bytes(content.encode("utf-8"))
+        written += 1
+    return len(files) - written, written
 
 
-def time_events_pipeline(events_yaml: str, repeats: int) -> tuple[Timing, int]:
+def time_events_pipeline(events_yaml: str, repeats: int) -> tuple[Timing, tuple[int, int]]:
     with tempfile.TemporaryDirectory(prefix="bench-events-") as scratch:
         path = Path(scratch) / "events.yaml"
         path.write_text(events_yaml, encoding="utf-8")
         output = Path(scratch) / "site"
-        written = 0
+        written = (0, 0)
 
         def run() -> None:
             nonlocal written
@@ -55,9 +63,8 @@ def time_events_pipeline(events_yaml: str, repeats: int) -> tuple[Timing, int]:
 
 def time_job_description(repeats_cold: int, repeats_cached: int) -> dict[str, Timing]:
     """The .docx and .pdf: rendered afresh (cold), and read from the content-keyed cache."""
-    from macros.jobdesc_models import load_job_description
-
     from macros import jobdesc_documents as documents
+    from macros.jobdesc_models import load_job_description
 
     path = PROJECT_ROOT / "data" / documents.DATA_FILE
     hub = {"name": HUB_NAME, "organisation": HUB_NAME}

@@ -126,7 +126,13 @@ def results_markdown(results: dict, plot_path: str) -> str:
     if hub and "ours_cold" in hub:
         rows.insert(1, ("The hub, documents made afresh (no cache)", {"ours": hub["ours_cold"], "plain": hub["plain"]}))
     for label, row in rows:
-        ours, plain = row["ours"], row["plain"]
+        ours, plain = row["ours"], row.get("plain")
+        if plain is None:
+            lines.append(
+                f"| {label} | {_cpu(ours)} | not built | – | {_s(median(ours['seconds']))} | not built | – | "
+                f"{_mib(ours['peak_mib'])} | – | {len(ours['seconds'])} |"
+            )
+            continue
         lines.append(
             f"| {label} | {_cpu(ours)} | {_cpu(plain)} | {_ratio(ours, plain, 'cpu_seconds'):.2f}× | "
             f"{_s(median(ours['seconds']))} | {_s(median(plain['seconds']))} | {_ratio(ours, plain):.2f}× | "
@@ -138,8 +144,9 @@ def results_markdown(results: dict, plot_path: str) -> str:
     for row in results.get("events_pipeline", []):
         timing = row["timing"]
         lines.append(
-            f"| Events: load, validate, render {row['sessions']:,} session pages, write all"
-            f" {row['files']:,} files | {_s(median(timing['seconds']))} | {len(timing['seconds'])} |"
+            f"| Events, {row['sessions']:,} sessions: load and validate, render {row['pages']:,} session"
+            f" pages, write {row['calendars']:,} .ics files | {_s(median(timing['seconds']))} |"
+            f" {len(timing['seconds'])} |"
         )
     for kind, label in (("cold", "made afresh"), ("cached", "from the content-keyed cache")):
         timing = results.get("job_description", {}).get(kind)
@@ -240,8 +247,8 @@ def plot_svg(results: dict) -> str:
 def _panel(left: int, title: str, x_label: str, points: list[tuple[int, dict]]) -> list[str]:
     plot_left, plot_top, plot_width, plot_height = left + 60, 50, 370, 250
     x_max = _nice_ceiling(max(x for x, _ in points))
-    y_max = _nice_ceiling(max(max(median(row["ours"][PLOTTED]), median(row["plain"][PLOTTED]))
-                              for _, row in points))
+    y_max = _nice_ceiling(max(median(row[key][PLOTTED]) for _, row in points
+                              for key in ("ours", "plain") if key in row))
 
     def px(x: float) -> float:
         return round(plot_left + plot_width * x / x_max, 1)
@@ -268,7 +275,7 @@ def _panel(left: int, title: str, x_label: str, points: list[tuple[int, dict]]) 
         f'transform="rotate(-90 {left + 16} {plot_top + plot_height / 2})">build time, CPU seconds</text>',
     ]
     for key, colour, dash in (("plain", PLAIN_COLOUR, ' stroke-dasharray="5 3"'), ("ours", OURS_COLOUR, "")):
-        coords = [(px(x), py(median(row[key][PLOTTED]))) for x, row in points]
+        coords = [(px(x), py(median(row[key][PLOTTED]))) for x, row in points if key in row]
         path = " ".join(f"{x},{y}" for x, y in coords)
         width = "2.5" if key == "ours" else "2"
         out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="{width}"{dash}/>')

@@ -14,7 +14,7 @@ from benchmarks.__main__ import session_links_in_nav
 from benchmarks.measure import extra_imports, parse_importtime
 from benchmarks.projects import Tagged, plain_config, read_config, write_config
 from benchmarks.report import RESULTS_END, RESULTS_START, plot_svg, replace_results, targets
-from benchmarks.synthetic import synthetic_nav, synthetic_pages
+from benchmarks.synthetic import synthetic_events_yaml, synthetic_nav, synthetic_pages
 
 
 @pytest.mark.parametrize("count", [1, 25, 26, 1000])
@@ -111,10 +111,10 @@ def test_targets_are_judged_on_the_medians():
     results = {
         "hub": {"ours": _timing(1.1, 1.0, 9.0), "plain": _timing(1.0, 1.0, 1.0), "pages": 15},
         "sessions": [
-            {"sessions": 2500, "ours": _timing(10.0), "plain": _timing(9.0), "session_links_in_nav": 0},
+            {"sessions": 2500, "ours": _timing(10.0), "session_links_in_nav": 0},  # ours only
             {"sessions": 5000, "ours": _timing(22.0), "plain": _timing(19.0), "session_links_in_nav": 0},
         ],
-        "events_pipeline": [{"sessions": 5000, "files": 10021, "timing": {"seconds": [1.5, 1.9, 2.5]}}],
+        "events_pipeline": [{"sessions": 5000, "pages": 5000, "calendars": 5021, "timing": {"seconds": [1.5, 1.9, 2.5]}}],
         "serve": {"seconds": [0.8, 2.1]},
     }
     verdicts = {name: ok for name, _, ok in targets(results)}
@@ -138,7 +138,35 @@ def test_the_plot_is_well_formed_svg_with_a_line_per_build():
         "pages": [{"pages": n, "ours": _timing(n / 100), "plain": _timing(n / 110)} for n in (100, 500, 1000)],
         "sessions": [{"sessions": n, "ours": _timing(n / 500), "plain": _timing(n / 550)} for n in (100, 5000)],
     }
+    results["sessions"].insert(1, {"sessions": 2500, "ours": _timing(5.0)})  # plain not built there
     svg = ElementTree.fromstring(plot_svg(results))
     namespace = "{http://www.w3.org/2000/svg}"
     assert svg.find(f"{namespace}title") is not None
-    assert len(svg.findall(f"{namespace}polyline")) == 4  # ours and plain in each of two panels
+    lines = svg.findall(f"{namespace}polyline")
+    assert len(lines) == 4  # ours and plain in each of two panels
+    assert [len(line.get("points").split()) for line in lines] == [3, 3, 2, 3]  # plain, ours; plain, ours
+
+
+@pytest.mark.parametrize("count", [1, 250, 251, 1200])
+def test_synthetic_sessions_are_valid_events_data_with_past_and_upcoming_sessions(tmp_path, count):
+    from datetime import UTC, datetime
+
+    from macros.datafiles import load_data_file
+    from macros.events import EventsFile, occurrences, split_upcoming_past
+
+    path = tmp_path / "events.yaml"
+    path.write_text(synthetic_events_yaml(count), encoding="utf-8")
+    events = load_data_file(path, EventsFile, "data/events.yaml")  # raises if anything is invalid
+    sessions = occurrences(events)
+    assert len(sessions) == count
+    assert len(events.series) == -(-count // 250)
+    if count >= 250:
+        statuses = {o.status for o in sessions}
+        assert statuses == {"scheduled", "cancelled", "moved"}
+        upcoming, past = split_upcoming_past(sessions, datetime(2026, 11, 21, 12, tzinfo=UTC))
+        assert upcoming and past
+
+
+def test_a_synthetic_events_file_needs_a_session():
+    with pytest.raises(ValueError):
+        synthetic_events_yaml(0)
