@@ -21,7 +21,7 @@ build: $(VENV)/.build-deps
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --clean
 
 ## test: run every test (unit, end-to-end, browser)
-test: $(VENV)/.test-deps system-deps
+test: $(VENV)/.test-deps system-deps tests/parsers/node_modules/.installed
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
 # Debian's venv module and Chromium are the only system packages the hub needs.
@@ -29,6 +29,14 @@ system-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+# ical.js (Thunderbird's calendar parser) for the cross-parser test, pinned by package-lock.json.
+tests/parsers/node_modules/.installed: tests/parsers/package.json tests/parsers/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs and npm for the calendar cross-parser test"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
+	cd tests/parsers && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 $(VENV)/bin/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -50,4 +58,4 @@ freeze: $(VENV)/.test-deps
 	$(PY) -m pip freeze
 
 clean:
-	rm -rf site .pytest_cache .test-artifacts
+	rm -rf site .pytest_cache .test-artifacts tests/parsers/node_modules
