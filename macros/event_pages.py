@@ -199,7 +199,8 @@ def json_ld(occurrence: Occurrence, site_url: str) -> dict:
     if occurrence.moved:
         data["previousStartDate"] = offset_iso(occurrence.original_start)
     if series.online:
-        data["location"] = {"@type": "VirtualLocation", "url": series.join.link or absolute(site_url, occurrence.page_url)}
+        where = series.join.link or absolute(site_url, occurrence.page_url)
+        data["location"] = {"@type": "VirtualLocation", "url": where}
     else:
         data["location"] = {
             "@type": "Place",
@@ -217,7 +218,8 @@ def json_ld(occurrence: Occurrence, site_url: str) -> dict:
 
 def script_json(data: dict) -> str:
     """JSON that is safe inside <script>: no '<' can end the element early."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def session_page(occurrence: Occurrence, now: datetime, site_url: str, hub_name: str) -> str:
@@ -226,7 +228,8 @@ def session_page(occurrence: Occurrence, now: datetime, site_url: str, hub_name:
     page_url = occurrence.page_url
     view = session_view(occurrence, now, page_url)
     # Short details for the Google and Outlook links: long ones make addresses too long for some browsers.
-    details = (f"{series.description}\n\nHow to join: {join_sentence(series.join)}\n\nDetails: ", absolute(site_url, page_url))
+    shared = f"{series.description}\n\nHow to join: {join_sentence(series.join)}\n\nDetails: "
+    details = (shared, absolute(site_url, page_url))
     title = f"{series.title}: {long_date(occurrence.start)}"
     if occurrence.cancelled:
         title = f"Cancelled: {title}"

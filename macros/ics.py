@@ -253,7 +253,9 @@ def event_lines(occurrence: Occurrence, site_url: str) -> list[str]:
     if series.organiser.email:
         lines.append(content_line("ORGANIZER", f"mailto:{series.organiser.email}", CN=parameter(series.organiser.name)))
     if series.join.link and not occurrence.cancelled:
-        lines.append(content_line("CONFERENCE", series.join.link, VALUE="URI", FEATURE="VIDEO", LABEL=parameter("Join online")))
+        lines.append(
+            content_line("CONFERENCE", series.join.link, VALUE="URI", FEATURE="VIDEO", LABEL=parameter("Join online"))
+        )
     lines += [
         "STATUS:CANCELLED" if occurrence.cancelled else "STATUS:CONFIRMED",
         "TRANSP:OPAQUE",

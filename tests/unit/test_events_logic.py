@@ -14,7 +14,7 @@ import pytest
 
 from macros.calendar_links import google_event_link, google_subscribe_link, outlook_event_links, outlook_subscribe_links
 from macros.event_pages import json_ld, next_drop_in_panel, relative_url, session_page, upcoming_list
-from macros.events import long_date, next_session, occurrences, split_upcoming_past, load_events, time_range
+from macros.events import load_events, long_date, next_session, occurrences, split_upcoming_past, time_range
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "events" / "events.yaml"
 SITE = "https://hub.example.org/"
