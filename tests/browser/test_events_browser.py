@@ -76,3 +76,17 @@ def test_the_drop_in_page_fits_a_phone_screen(events_server, page):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"the page scrolls sideways: {width}px wide"
     assert page.get_by_text("Sunday 29 March 2026").first.is_visible()
+
+
+@pytest.mark.parametrize("path", ["events/", "events/rcot-drop-in/2026-10-26/", "events/rcot-drop-in/2026-03-30/", ""])
+def test_the_drop_in_content_has_no_accessibility_violations(events_server, page, path):
+    """axe-core on the page's content (the theme's header and search are checked elsewhere)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(events_server + path, wait_until="networkidle")
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+    result = Axe().run(page, context={"include": [["article"]]}, options={"runOnly": {"type": "tag", "values": tags}})
+    violations = [
+        f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in result.response["violations"]
+    ]
+    assert not violations, "\n".join(violations)
