@@ -519,6 +519,10 @@ def webcal(url: str) -> str:
     return "webcal://" + url.split("://", 1)[1]
 
 
+def all_sessions_feed_name(hub_name: str) -> str:
+    return f"{hub_name}: all drop-in sessions"
+
+
 def series_feed_path(series: Series) -> str:
     return f"{FEEDS_FOLDER}/{series.id}.ics"
 

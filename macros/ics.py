@@ -20,6 +20,7 @@ from .events import (
     EVENTS_PAGE,
     Occurrence,
     absolute,
+    all_sessions_feed_name,
     audience_sentence,
     join_sentence,
     location_text,
@@ -353,7 +354,7 @@ def calendar_files(sessions: list[Occurrence], site_url: str, hub_name: str) -> 
 
     path = ALL_SESSIONS_FEED
     files[path] = calendar_text(
-        name=f"{hub_name}: drop-in sessions",
+        name=all_sessions_feed_name(hub_name),
         about=f"Every drop-in session listed by {hub_name}, kept up to date: "
         "moved and cancelled sessions update in your calendar.",
         page_url=events_page,

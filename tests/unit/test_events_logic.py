@@ -94,6 +94,7 @@ def test_google_and_outlook_links_carry_utc_instants(sessions):
         query = parse_qs(parsed.query)
         assert query["startdt"] == ["2026-03-29T11:30:00Z"] and query["enddt"] == ["2026-03-29T12:00:00Z"]
         assert query["rru"] == ["addevent"]
+        assert query["body"] == ["D"]
     assert hosts == {"outlook.office.com", "outlook.live.com"}
 
 
