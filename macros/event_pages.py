@@ -292,7 +292,9 @@ def event_files(events: EventsFile, now: datetime, site_url: str, hub_name: str,
     try:
         files = calendar_files(sessions, site_url, hub_name)
     except UnsupportedTimeZone as error:
-        raise DataFileError([DataProblem(shown_as, None, "field 'time_zone'", str(error))]) from None
+        users = [f"series '{series.id}'" for series in events.series if series.time_zone == error.zone_name]
+        where = ", ".join(users + ["field 'time_zone'"])
+        raise DataFileError([DataProblem(shown_as, None, where, str(error))]) from None
     parts = {series.id: series_parts(series) for series in events.series}
     for occurrence in sessions:
         files[occurrence.page_source] = session_page(occurrence, now, site_url, hub_name, parts[occurrence.series.id])

@@ -103,7 +103,9 @@ def local_stamp(moment: datetime) -> str:
 
 
 class UnsupportedTimeZone(ValueError):
-    pass
+    def __init__(self, zone_name: str, message: str):
+        self.zone_name = zone_name
+        super().__init__(message)
 
 
 def _transitions(zone: ZoneInfo, year: int) -> list[tuple[datetime, timedelta, timedelta]]:
@@ -178,6 +180,7 @@ def vtimezone(zone_name: str, first_year: int, last_year: int) -> tuple[str, ...
         patterns = {(month, byday, clock) for month, byday, clock, _ in years}
         if len(patterns) != 1 or len(years) != last_year - first_year + 1:
             raise UnsupportedTimeZone(
+                zone_name,
                 f"the clock changes in {zone_name} do not follow one yearly rule between {first_year} "
                 f"and {last_year}, so calendars could show these sessions at the wrong time. "
                 "Use a time zone such as Europe/London"

@@ -75,6 +75,18 @@ def test_other_zones_get_their_own_rules_or_a_fixed_offset():
     assert "TZOFFSETTO:+0900" in vtimezone("Asia/Tokyo", 2025, 2027)
 
 
+def test_a_zone_whose_rules_changed_in_range_is_refused_naming_the_series(tmp_path):
+    from macros.datafiles import DataFileError
+
+    text = FIXTURE.read_text(encoding="utf-8").replace(
+        "    online: true\n    year_note", "    time_zone: Africa/Casablanca\n    online: true\n    year_note"
+    )
+    path = tmp_path / "events.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"series 'rcot-drop-in', field 'time_zone': the clock changes in Africa/Casablanca"):
+        event_files(load_events(path), datetime(2026, 1, 1, tzinfo=UTC), SITE, "Hub", "data/events.yaml")
+
+
 def test_calendar_properties(fixture_files):
     lines = unfold(fixture_files["events/feeds/all.ics"])
     for expected in [
