@@ -12,7 +12,6 @@ import posixpath
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from pathlib import Path
 
 from markupsafe import Markup
 
@@ -299,7 +298,3 @@ def event_files(events: EventsFile, now: datetime, site_url: str, hub_name: str,
     for occurrence in sessions:
         files[occurrence.page_source] = session_page(occurrence, now, site_url, hub_name, parts[occurrence.series.id])
     return files
-
-
-def events_data_path(root: Path) -> Path:
-    return root / "data" / "events.yaml"
