@@ -102,7 +102,8 @@ def test_the_downloads_are_built_under_1_mb_and_readable(hub_site, job):
     assert [p.text for p in word.paragraphs if p.style.name == "List Number"] == (
         job.key_duties + job.administration_and_professional
     )
-    assert word.core_properties.author == "Gloucestershire Primary Care Training Hub"
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    assert word.core_properties.author == config["extra"]["hub"]["organisation"]
     reader = pypdf.PdfReader(io.BytesIO(pdf_bytes))
     assert reader.metadata.title == "Job description: Primary care occupational therapist"
     text = re.sub(r"\s+", " ", "".join(page.extract_text() for page in reader.pages))
