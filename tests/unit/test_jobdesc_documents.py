@@ -200,6 +200,11 @@ def test_word_placeholders_are_bracketed_and_highlighted(template_docx, adapted_
     assert any(r.text == "[Base]" and r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in adapted_runs)
 
 
+def test_word_pages_are_a4(template_docx):
+    section = docx.Document(io.BytesIO(template_docx)).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
 def test_word_properties_title_author_language_and_dates(template_docx):
     word = docx.Document(io.BytesIO(template_docx))
     properties = word.core_properties
