@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 Model = TypeVar("Model", bound=BaseModel)
 
 # Keys that identify an entry in a list, in the order we prefer them when naming it.
-IDENTIFYING_KEYS = ("id", "slug", "date", "term", "name", "title", "heading", "key")
+IDENTIFYING_KEYS = ("id", "slug", "date", "term", "name", "title", "heading", "key", "label")
 
 
 # Plural list names whose singular is not made by dropping the s.
