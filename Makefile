@@ -24,11 +24,14 @@ build: $(VENV)/.build-deps
 test: $(VENV)/.test-deps system-deps
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
-# Debian's venv module and Chromium are the only system packages the hub needs.
+# Debian's venv module, Chromium and poppler-utils (pdftotext) are the system packages the hub needs.
 system-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "Installing Debian's poppler-utils (pdftotext) to read the job description PDF back"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils; }
 
 $(VENV)/bin/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
