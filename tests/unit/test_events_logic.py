@@ -46,6 +46,11 @@ def test_utc_instants_on_both_sides_of_the_clock_changes(sessions, key, start_ut
     assert o.start == o.start_utc.astimezone(ZoneInfo("Europe/London"))
 
 
+def test_a_moved_session_keeps_its_original_instant_for_its_history(sessions):
+    moved = sessions["rcot-drop-in/2026-10-26"]  # the Monday after the clocks go back: 12:30 GMT
+    assert moved.original_start.astimezone(UTC).isoformat() == "2026-10-26T12:30:00+00:00"
+
+
 def test_dates_carry_weekday_and_year_and_times_say_uk_time(sessions):
     o = sessions["rcot-drop-in/2026-03-29"]
     assert long_date(o.start) == "Sunday 29 March 2026"
