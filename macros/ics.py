@@ -309,7 +309,7 @@ def calendar_text(
 
 
 def year_range(sessions: list[Occurrence]) -> tuple[int, int]:
-    """The years a VTIMEZONE must cover: from the year before the first session to the last."""
+    """The years a VTIMEZONE must cover: from the year before the first session to the year after the last."""
     years = [o.start.year for o in sessions] + [o.original_start.year for o in sessions]
     return min(years) - 1, max(years) + 1
 
