@@ -6,8 +6,14 @@ matter, so an editor who types `{{` in ordinary text sees it printed as typed.
 
 from mkdocs.exceptions import PluginError
 
-from . import glossary_macros
+from . import datafiles, generated, glossary, glossary_macros, pages_list
 from .datafiles import DataFileError
+
+# Every file in data/ and the function that validates it (`make check` loads each).
+datafiles.register_loader("glossary.yaml", glossary.load_glossary)
+
+# Files generated into the site (hooks/generated_files.py hands them to MkDocs).
+generated.PROVIDERS.append(pages_list.pages_json_provider)
 
 
 def define_env(env):
