@@ -26,6 +26,15 @@ from .review import parse_review_period
 # The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE), so we read what it reads.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
+# The text `make new-page` puts where the editor must write: the check refuses it.
+PLACEHOLDERS = {
+    "description": "Write one sentence here saying what the page tells the reader.",
+    "source_title": "Name of the document this page is based on",
+    "body": "Write the page here, in plain English. Expand each abbreviation the first time you use it.",
+}
+
+_PLACEHOLDER_NAMES = {"description": "description", "source_title": "source", "body": "text"}
+
 # Material's `hide:` values.
 HideWhat = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]
 
@@ -109,9 +118,7 @@ class PageMeta(BaseModel):
 
 
 ALLOWED_KEYS: tuple[str, ...] = tuple(PageMeta.model_fields)
-REQUIRED_KEYS: tuple[str, ...] = tuple(
-    name for name, info in PageMeta.model_fields.items() if info.is_required()
-)
+REQUIRED_KEYS: tuple[str, ...] = tuple(name for name, info in PageMeta.model_fields.items() if info.is_required())
 
 
 @dataclass
@@ -167,9 +174,7 @@ def check_page_text(text: str, shown_as: str, today: date | None = None) -> Page
         )
         return result
     if not isinstance(raw, dict):
-        result.problems.append(
-            DataProblem(shown_as, 2, "", "the front matter must be 'key: value' lines, one a line")
-        )
+        result.problems.append(DataProblem(shown_as, 2, "", "the front matter must be 'key: value' lines, one a line"))
         return result
     result.raw = raw
     if isinstance(nodes, yaml.MappingNode):
@@ -179,6 +184,23 @@ def check_page_text(text: str, shown_as: str, today: date | None = None) -> Page
     except ValidationError as error:
         for problem in describe_validation_error(error, raw, nodes, PageMeta, shown_as):
             result.problems.append(_page_problem(problem, raw, result))
+    header_lines = text[: match.end()].count("\n")
+    for key, placeholder in PLACEHOLDERS.items():
+        if placeholder in block:
+            line = block.split(placeholder)[0].count("\n") + 2
+        elif placeholder in result.body:
+            line = header_lines + result.body.split(placeholder)[0].count("\n") + 1
+        else:
+            continue
+        result.problems.append(
+            DataProblem(
+                shown_as,
+                line,
+                "",
+                f"the page still has the example text '{placeholder}'. Replace it with "
+                f"the page's own {_PLACEHOLDER_NAMES[key]}",
+            )
+        )
     if result.meta is not None and today is not None and result.meta.last_reviewed > today:
         result.problems.append(
             DataProblem(

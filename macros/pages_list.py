@@ -21,10 +21,7 @@ PAGES_JSON = "api/pages.json"
 
 def check_all_pages(project: Project, today: date | None = None) -> list[PageCheck]:
     """The front matter check of every page under docs/, in path order."""
-    return [
-        check_page_file(path, project.shown(path), today)
-        for path in content_pages(project.docs_dir)
-    ]
+    return [check_page_file(path, project.shown(path), today) for path in content_pages(project.docs_dir)]
 
 
 def _src(check: PageCheck) -> str:
@@ -70,8 +67,7 @@ def pages_document(project: Project, checks: list[PageCheck], today: date) -> di
                 "next_review": line.review.next_review.isoformat(),
                 "review_status": line.review.status,
                 "sources": [
-                    {key: value for key, value in source.model_dump().items() if value}
-                    for source in meta.sources
+                    {key: value for key, value in source.model_dump().items() if value} for source in meta.sources
                 ],
             }
         )

@@ -160,7 +160,6 @@ def overdue_markdown(pages: list[ReviewLine]) -> str:
         title = page.title.replace("|", "\\|")
         owner = page.owner.replace("|", "\\|")
         rows.append(
-            f"| [{title}]({page.url}) | {owner} | {page.review.next_review_text} "
-            f"| [{page.path}]({page.edit_url}) |"
+            f"| [{title}]({page.url}) | {owner} | {page.review.next_review_text} | [{page.path}]({page.edit_url}) |"
         )
     return "\n".join(rows) + "\n"
