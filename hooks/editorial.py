@@ -1,9 +1,11 @@
 """MkDocs hook for the editors' workflow: fresh macros on every rebuild, front matter
 checked on every build, and each page's review dates handed to the theme.
 
-Listed first under `hooks:` in mkdocs.yml, because loading it clears the cached
-`macros` package: `mkdocs serve` reloads mkdocs.yml and the hooks on every rebuild,
-but Python would keep the first import of macros/ and ignore an edited macro.
+`mkdocs serve` reloads mkdocs.yml on every rebuild but loads each hook file only once,
+and Python keeps the first import of the macros/ package: an edited macro would be
+ignored until serve restarts. So `on_config` (run first, before the macros plugin
+imports its module) drops the macros package from sys.modules, and the hooks import
+from it inside their functions, never at the top of the file.
 """
 
 from __future__ import annotations
@@ -13,18 +15,9 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-PROJECT_ROOT = str(Path(__file__).resolve().parent.parent)
-
-for _name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
-    del sys.modules[_name]
-
-if PROJECT_ROOT not in sys.path:
-    sys.path.insert(0, PROJECT_ROOT)
-
-from macros.clock import build_instant  # noqa: E402
-from macros.pagemeta import PageMeta, check_page_text  # noqa: E402
-from macros.review import build_date, review_of  # noqa: E402
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # `make check` reports front matter problems itself, then runs the build for the link
 # checks: in that build, a front matter problem must not hide the broken links.
@@ -33,8 +26,20 @@ CHECK_RUNNING = "HUB_CHECK_RUNNING"
 _today = None
 
 
+def forget_macros_package() -> None:
+    for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
+        del sys.modules[name]
+
+
+@event_priority(100)
 def on_config(config):
     global _today
+    forget_macros_package()
+    if str(PROJECT_ROOT) not in sys.path:
+        sys.path.insert(0, str(PROJECT_ROOT))
+    from macros.clock import build_instant
+    from macros.review import build_date
+
     _today = build_date(build_instant())
     return config
 
@@ -47,16 +52,14 @@ def _written_by_editor(file) -> bool:
 def on_files(files, config):
     if os.environ.get(CHECK_RUNNING):
         return files
+    from macros.pagemeta import check_page_text
+
     docs_dir = Path(config["docs_dir"])
     problems = []
     for file in files:
         if not _written_by_editor(file):
             continue
-        shown = Path(file.abs_src_path).resolve()
-        try:
-            shown = shown.relative_to(Path(PROJECT_ROOT).resolve()).as_posix()
-        except ValueError:
-            shown = f"{docs_dir.name}/{file.src_uri}"
+        shown = f"{docs_dir.name}/{file.src_uri}"
         text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
         problems.extend(check_page_text(text, shown, _today).problems)
     if problems:
@@ -67,6 +70,9 @@ def on_files(files, config):
 
 def on_page_context(context, page, config, nav):
     """`review` for the theme: the page's review dates, or None (generated pages, bad meta)."""
+    from macros.pagemeta import PageMeta
+    from macros.review import review_of
+
     context["review"] = None
     meta = page.meta or {}
     if "last_reviewed" not in meta:

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 
 # Another concern's data file, registered the way every concern registers its own.
-SESSIONS_LOADER = '''
+SESSIONS_LOADER = """
 
 from datetime import date as _date
 
@@ -34,7 +34,7 @@ class _Sessions(_BaseModel):
 
 
 datafiles.register_loader("sessions.yaml", lambda path, shown: datafiles.load_data_file(path, _Sessions, shown))
-'''
+"""
 
 SESSIONS = """sessions:
   - id: march
@@ -54,7 +54,9 @@ PAGES = {
     "docs/fixture/typo-key.md": page(extra="sorces: []\n"),
     "docs/fixture/overdue.md": page(last="last_reviewed: 2025-10-01"),
     "docs/fixture/due-soon.md": page(last="last_reviewed: 2025-12-10"),
-    "docs/fixture/links.md": page(body="Text.\n\nSee [the role](../roles/nope.md).\n\nSee [funding](../roles/funding.md#no-such-heading).\n"),
+    "docs/fixture/links.md": page(
+        body="Text.\n\nSee [the role](../roles/nope.md).\n\nSee [funding](../roles/funding.md#no-such-heading).\n"
+    ),
     "docs/fixture/not-in-menu.md": page(),
     "data/sessions.yaml": SESSIONS,
     "data/sesions.yaml": SESSIONS,
@@ -125,14 +127,19 @@ def test_overdue_pages_are_warnings_in_a_pull_request(tmp_path):
     assert failed.returncode == 1
     assert "docs/resources.md:5: error: 'Resources' was due for review on 21 May 2027" in failed.stdout
     body = (tmp_path / "issue.md").read_text()
-    assert "| [Resources](https://ot-primary-care.example.org/resources/) | Gloucestershire Primary Care Training Hub" in body
+    assert (
+        "| [Resources](https://ot-primary-care.example.org/resources/) | Gloucestershire Primary Care Training Hub"
+        in body
+    )
     assert "edit/main/docs/resources.md" in body
 
 
 def test_a_macro_typo_is_reported_at_its_line(tmp_path):
     text = (ROOT / "docs/glossary.md").read_text()
     line = text.splitlines().index("{{ glossary_terms_table() }}") + 1
-    root = copy_project(tmp_path / "project", {"docs/glossary.md": text.replace("glossary_terms_table", "glossary_table_terms")})
+    root = copy_project(
+        tmp_path / "project", {"docs/glossary.md": text.replace("glossary_terms_table", "glossary_table_terms")}
+    )
     result = run_check(root)
     assert result.returncode == 1
     assert (
@@ -158,6 +165,9 @@ def test_new_page_scaffold_writes_front_matter_the_check_then_explains(tmp_path)
     problems = [line for line in result.stdout.splitlines() if line.startswith("docs/roles/new-page.md")]
     assert [p.split(": error: ")[1].split(" '")[0] for p in problems] == ["the page still has the example text"] * 3
     again = subprocess.run(
-        [sys.executable, "-m", "macros.new_page", "docs/roles/new-page.md", "Again"], cwd=root, capture_output=True, text=True
+        [sys.executable, "-m", "macros.new_page", "docs/roles/new-page.md", "Again"],
+        cwd=root,
+        capture_output=True,
+        text=True,
     )
     assert again.returncode == 1 and "already exists" in again.stdout

@@ -20,14 +20,14 @@ ROOT = Path(__file__).resolve().parents[2]
 OVERDUE_EPOCH = int(datetime(2027, 6, 15, 12, tzinfo=UTC).timestamp())
 
 # A provider of a generated page with no front matter, as the session pages are made.
-GENERATED_PAGE_PROVIDER = '''
+GENERATED_PAGE_PROVIDER = """
 
 def _editors_test_generated_page(project):
     yield generated.GeneratedFile("events/sessions/generated-test.md", "# A generated session\\n\\nNo front matter.\\n")
 
 
 generated.PROVIDERS.append(_editors_test_generated_page)
-'''
+"""
 
 
 def notice_of(html: str) -> str | None:
@@ -150,4 +150,7 @@ def test_a_front_matter_mistake_stops_the_build_with_file_and_line(make_project,
     root = make_project({"docs/roles/funding.md": page.replace("last_reviewed:", "last_reviwed:", 1)})
     site = site_builder(root, tmp_path / "site")
     assert site.returncode != 0
-    assert "docs/roles/funding.md:5: 'last_reviwed' is not a front matter key we know. Did you mean 'last_reviewed'?" in site.output
+    assert (
+        "docs/roles/funding.md:5: 'last_reviwed' is not a front matter key we know. Did you mean 'last_reviewed'?"
+        in site.output
+    )

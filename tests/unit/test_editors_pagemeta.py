@@ -41,8 +41,19 @@ def test_a_good_page_has_no_problems():
 
 
 def test_the_allowed_keys_include_what_pages_use():
-    for key in ("hide", "render_macros", "title", "description", "sources", "owner", "last_reviewed",
-                "review_in", "next_review", "search", "status"):
+    for key in (
+        "hide",
+        "render_macros",
+        "title",
+        "description",
+        "sources",
+        "owner",
+        "last_reviewed",
+        "review_in",
+        "next_review",
+        "search",
+        "status",
+    ):
         assert key in ALLOWED_KEYS
 
 
@@ -82,7 +93,9 @@ def test_a_review_date_in_the_future_is_refused():
 def test_a_typo_in_a_key_is_an_error_that_lists_the_allowed_keys():
     found = messages(GOOD.replace("last_reviewed:", "last_reviwed:"))
     typo = next(m for m in found if "last_reviwed" in m)
-    assert typo.startswith("docs/x.md:5: 'last_reviwed' is not a front matter key we know. Did you mean 'last_reviewed'?")
+    assert typo.startswith(
+        "docs/x.md:5: 'last_reviwed' is not a front matter key we know. Did you mean 'last_reviewed'?"
+    )
     assert "The keys allowed are: " + ", ".join(ALLOWED_KEYS) in typo
     assert any("the page has no 'last_reviewed'" in m for m in found)
 
@@ -126,7 +139,9 @@ def test_a_duplicate_key_is_refused():
 
 def test_a_source_url_must_be_a_web_address():
     (message,) = messages(GOOD.replace("https://example.org/source", "www.example.org"))
-    assert message.startswith("docs/x.md:10: source 1 (title 'A source'), field 'url': 'www.example.org' is not a web address")
+    assert message.startswith(
+        "docs/x.md:10: source 1 (title 'A source'), field 'url': 'www.example.org' is not a web address"
+    )
 
 
 def test_an_unknown_key_in_a_source_lists_the_source_fields():
