@@ -114,7 +114,7 @@ def git_copy(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("editors-precommit") / "repo"
     root.mkdir()
     for name in ("mkdocs.yml", "pyproject.toml", ".pre-commit-config.yaml", ".editorconfig", "docs", "data",
-                 "macros", "hooks", "overrides", "spelling"):  # fmt: skip
+                 "macros", "hooks", "overrides", "spelling", ".github"):  # fmt: skip
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
