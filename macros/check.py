@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import yaml
@@ -89,9 +89,13 @@ def check_data(project: Project) -> list[Finding]:
     ]
 
 
-def check_pages(project: Project, today: date, overdue_is_error: bool):
-    """Front matter findings, review findings, and the review lines (for the issue body)."""
-    checks = check_all_pages(project, today)
+def check_pages(project: Project, today: date, overdue_is_error: bool, real_today: date | None = None):
+    """Front matter findings, review findings, and the review lines (for the issue body).
+
+    `today` is the build date (SOURCE_DATE_EPOCH, for previews); a `last_reviewed` after
+    `real_today` (the wall clock) is refused as a typo.
+    """
+    checks = check_all_pages(project, max(today, real_today or today))
     findings = [
         Finding(p.file, p.line or 1, "error", f"{p.where}: {p.message}" if p.where else p.message)
         for check in checks
@@ -271,7 +275,8 @@ def check_build(root: Path, known: set[str]) -> list[Finding]:
 def run_checks(root: Path, today: date, overdue_is_error: bool, build: bool = True):
     project = project_at(root)
     findings = check_data(project)
-    page_findings, lines = check_pages(project, today, overdue_is_error)
+    real_today = build_date(datetime.now(tz=UTC))
+    page_findings, lines = check_pages(project, today, overdue_is_error, real_today)
     findings += page_findings
     if build:
         known = {f.message for f in findings}

@@ -51,6 +51,7 @@ def page(owner="owner: Hub (hub@nhs.net)\n", last="last_reviewed: 2026-11-01", e
 PAGES = {
     "docs/fixture/no-owner.md": page(owner=""),
     "docs/fixture/bad-date.md": page(last="last_reviewed: 2026-13-01"),
+    "docs/fixture/future.md": page(last="last_reviewed: 2099-01-01"),
     "docs/fixture/typo-key.md": page(extra="sorces: []\n"),
     "docs/fixture/overdue.md": page(last="last_reviewed: 2025-10-01"),
     "docs/fixture/due-soon.md": page(last="last_reviewed: 2025-12-10"),
@@ -101,6 +102,7 @@ def test_one_line_for_each_mistake_with_file_and_line(fixture_tree):
         "If you meant data/sessions.yaml, rename the file.",
         "data/sessions.yaml:5: error: session 2 (id 'april'), field 'date': '2026-04-31' is not a real date.",
         "docs/fixture/bad-date.md:5: error: field 'last_reviewed': '2026-13-01' is not a real date.",
+        "docs/fixture/future.md:5: error: field 'last_reviewed': 2099-01-01 is in the future.",
         "docs/fixture/links.md:13: error: the link '../roles/nope.md' goes to a page that does not exist (docs/roles/nope.md).",
         "docs/fixture/links.md:15: error: the link '../roles/funding.md#no-such-heading' goes to a heading "
         "'#no-such-heading' that docs/roles/funding.md does not have.",
@@ -114,7 +116,7 @@ def test_one_line_for_each_mistake_with_file_and_line(fixture_tree):
         matching = [line for line in lines if line.startswith(start)]
         assert len(matching) == 1, f"expected one line starting {start!r} in:\n{result.stdout}"
     assert len(lines) == len(expected_starts) + 1, result.stdout  # and the summary
-    assert lines[-1].startswith("9 errors, 0 warnings, 1 page due for review within 30 days.")
+    assert lines[-1].startswith("10 errors, 0 warnings, 1 page due for review within 30 days.")
 
 
 def test_overdue_pages_are_warnings_in_a_pull_request(tmp_path):

@@ -154,3 +154,13 @@ def test_a_front_matter_mistake_stops_the_build_with_file_and_line(make_project,
         "docs/roles/funding.md:5: 'last_reviwed' is not a front matter key we know. Did you mean 'last_reviewed'?"
         in site.output
     )
+
+
+def test_a_preview_dated_before_the_reviews_still_builds(site_builder, tmp_path):
+    # SOURCE_DATE_EPOCH in the past previews the hub as it was (for example the drop-in
+    # lists); a last_reviewed after that date is not a mistake there.
+    site = site_builder(ROOT, tmp_path / "site", int(datetime(2026, 10, 1, 12, tzinfo=UTC).timestamp()))
+    assert site.returncode == 0, site.output
+    pages = json.loads(site.read("api/pages.json"))["pages"]
+    assert len(pages) == len(content_pages(ROOT / "docs"))
+    assert footer_of(site.read("roles/")) == "Page last reviewed: 21 November 2026 Next review due: 21 November 2027"
