@@ -46,7 +46,13 @@ def wait_for(url: str, text: str, server, seconds: float = 60) -> str:
 def served(tmp_path):
     root = copy_project(tmp_path / "project")
     port = free_port()
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH), NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONDONTWRITEBYTECODE="1")
+    env = dict(
+        os.environ,
+        SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH),
+        NO_MKDOCS_2_WARNING="1",
+        DISABLE_MKDOCS_2_WARNING="true",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}",
          "-f", str(root / "mkdocs.yml")],
