@@ -182,8 +182,14 @@ def check_page_text(text: str, shown_as: str, today: date | None = None) -> Page
     try:
         result.meta = PageMeta.model_validate(raw)
     except ValidationError as error:
-        for problem in describe_validation_error(error, raw, nodes, PageMeta, shown_as):
-            result.problems.append(_page_problem(problem, raw, result))
+        problems = [
+            _page_problem(p, raw, result) for p in describe_validation_error(error, raw, nodes, PageMeta, shown_as)
+        ]
+        # A misspelt key also leaves the real one missing: say it once, at the misspelling.
+        suggested = {m.group(1) for p in problems if (m := re.search(r"Did you mean '([^']+)'\?", p.message))}
+        result.problems.extend(
+            p for p in problems if not any(p.message.startswith(f"the page has no '{key}'") for key in suggested)
+        )
     header_lines = text[: match.end()].count("\n")
     for key, placeholder in PLACEHOLDERS.items():
         if placeholder in block:

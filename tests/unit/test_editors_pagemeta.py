@@ -91,13 +91,18 @@ def test_a_review_date_in_the_future_is_refused():
 
 
 def test_a_typo_in_a_key_is_an_error_that_lists_the_allowed_keys():
-    found = messages(GOOD.replace("last_reviewed:", "last_reviwed:"))
-    typo = next(m for m in found if "last_reviwed" in m)
+    # One mistake, one message: not also "the page has no 'last_reviewed'".
+    (typo,) = messages(GOOD.replace("last_reviewed:", "last_reviwed:"))
     assert typo.startswith(
         "docs/x.md:5: 'last_reviwed' is not a front matter key we know. Did you mean 'last_reviewed'?"
     )
     assert "The keys allowed are: " + ", ".join(ALLOWED_KEYS) in typo
-    assert any("the page has no 'last_reviewed'" in m for m in found)
+
+
+def test_a_typo_that_matches_no_key_still_reports_the_missing_one():
+    found = messages(GOOD.replace("owner:", "who_owns_it:"))
+    assert any("'who_owns_it' is not a front matter key we know." in m for m in found)
+    assert any("the page has no 'owner'" in m for m in found)
 
 
 def test_an_unreadable_review_period_says_how_to_write_it():
