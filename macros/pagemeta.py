@@ -90,9 +90,11 @@ class PageMeta(BaseModel):
     icon: str = ""
     subtitle: str = ""
 
-    @field_validator("review_in")
+    @field_validator("review_in", mode="before")
     @classmethod
-    def _review_period(cls, value: str | None) -> str | None:
+    def _review_period(cls, value):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)  # `review_in: 12` gets the "write 12 months" message below
         if value is not None:
             parse_review_period(value)  # raises ValueError with the fix
         return value

@@ -111,6 +111,11 @@ def test_an_unreadable_review_period_says_how_to_write_it():
     assert "'12 months'" in message
 
 
+def test_a_bare_number_as_review_period_says_to_add_the_unit():
+    (message,) = messages(GOOD.replace("review_in: 12 months", "review_in: 12"))
+    assert message.startswith("docs/x.md:6: field 'review_in': '12' is not a review period we can read")
+
+
 def test_review_in_and_next_review_together_are_refused():
     (message,) = messages(GOOD.replace("review_in: 12 months", "review_in: 12 months\nnext_review: 2027-01-01"))
     assert "has both review_in and next_review. Keep one" in message
