@@ -58,7 +58,8 @@ def outlook_event_links(title: str, start: datetime, end: datetime, details: Det
             "subject": title,
             "startdt": f"{start.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}",
             "enddt": f"{end.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}",
-            "body": details,
+            # Outlook shows the body as HTML: line breaks must be <br>.
+            "body": [part.replace("\n", "<br>") for part in ([details] if isinstance(details, str) else details)],
             "location": location,
         }
     )

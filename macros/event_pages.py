@@ -11,7 +11,9 @@ import json
 import posixpath
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from functools import lru_cache
+
+from markupsafe import Markup
 
 from .calendar_links import google_event_link, google_subscribe_link, outlook_event_links, outlook_subscribe_links
 from .datafiles import DataFileError, DataProblem
@@ -22,6 +24,7 @@ from .events import (
     Occurrence,
     Series,
     absolute,
+    all_sessions_feed_name,
     audience_sentence,
     in_progress,
     is_past,
@@ -44,6 +47,7 @@ from .templating import template_environment
 SUBSCRIBE_ANCHOR = "subscribe"
 
 
+@lru_cache(maxsize=1024)
 def relative_url(page_url: str, target: str) -> str:
     """A link from the page at site path `page_url` to site path `target` (keeps #fragments).
 
@@ -150,7 +154,7 @@ class Feed:
 
 def feeds(events: EventsFile, site_url: str, hub_name: str) -> list[Feed]:
     """The all-sessions feed first, then one per series."""
-    entries = [(f"{hub_name}: all drop-in sessions", ALL_SESSIONS_FEED)]
+    entries = [(all_sessions_feed_name(hub_name), ALL_SESSIONS_FEED)]
     entries += [(series.title, series_feed_path(series)) for series in events.series]
     result = []
     for name, path in entries:
@@ -199,7 +203,8 @@ def json_ld(occurrence: Occurrence, site_url: str) -> dict:
     if occurrence.moved:
         data["previousStartDate"] = offset_iso(occurrence.original_start)
     if series.online:
-        data["location"] = {"@type": "VirtualLocation", "url": series.join.link or absolute(site_url, occurrence.page_url)}
+        where = series.join.link or absolute(site_url, occurrence.page_url)
+        data["location"] = {"@type": "VirtualLocation", "url": where}
     else:
         data["location"] = {
             "@type": "Place",
@@ -217,16 +222,42 @@ def json_ld(occurrence: Occurrence, site_url: str) -> dict:
 
 def script_json(data: dict) -> str:
     """JSON that is safe inside <script>: no '<' can end the element early."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def session_page(occurrence: Occurrence, now: datetime, site_url: str, hub_name: str) -> str:
+@dataclass(frozen=True)
+class SeriesParts:
+    """HTML shared by every session page of a series (already escaped)."""
+
+    facts: Markup
+    about: Markup
+    join: Markup
+    year_note: Markup
+
+
+def series_parts(series: Series) -> SeriesParts:
+    # Macros of an autoescaping template return Markup: safe to place in the page as they are.
+    macros = template_environment().get_template("events_session_parts.html").module
+    return SeriesParts(
+        facts=macros.facts(series, location_text(series), audience_sentence(series.audience)),
+        about=macros.about(series),
+        join=macros.join(series),
+        year_note=macros.year_note(series),
+    )
+
+
+def session_page(
+    occurrence: Occurrence, now: datetime, site_url: str, hub_name: str, parts: SeriesParts | None = None
+) -> str:
     """The Markdown source (front matter and an HTML body) of one session's page."""
     series = occurrence.series
+    parts = parts or series_parts(series)
     page_url = occurrence.page_url
     view = session_view(occurrence, now, page_url)
     # Short details for the Google and Outlook links: long ones make addresses too long for some browsers.
-    details = (f"{series.description}\n\nHow to join: {join_sentence(series.join)}\n\nDetails: ", absolute(site_url, page_url))
+    shared = f"{series.description}\n\nHow to join: {join_sentence(series.join)}\n\nDetails: "
+    details = (shared, absolute(site_url, page_url))
     title = f"{series.title}: {long_date(occurrence.start)}"
     if occurrence.cancelled:
         title = f"Cancelled: {title}"
@@ -239,7 +270,7 @@ def session_page(occurrence: Occurrence, now: datetime, site_url: str, hub_name:
     body = _render(
         "events_session.html",
         view=view,
-        audience=audience_sentence(series.audience),
+        parts=parts,
         show_actions=show_actions,
         ics_href=relative_url(page_url, occurrence.ics_path),
         google=google_event_link(series.title, occurrence.start, occurrence.end, details, view.location),
@@ -260,11 +291,10 @@ def event_files(events: EventsFile, now: datetime, site_url: str, hub_name: str,
     try:
         files = calendar_files(sessions, site_url, hub_name)
     except UnsupportedTimeZone as error:
-        raise DataFileError([DataProblem(shown_as, None, "field 'time_zone'", str(error))]) from None
+        users = [f"series '{series.id}'" for series in events.series if series.time_zone == error.zone_name]
+        where = ", ".join(users + ["field 'time_zone'"])
+        raise DataFileError([DataProblem(shown_as, None, where, str(error))]) from None
+    parts = {series.id: series_parts(series) for series in events.series}
     for occurrence in sessions:
-        files[occurrence.page_source] = session_page(occurrence, now, site_url, hub_name)
+        files[occurrence.page_source] = session_page(occurrence, now, site_url, hub_name, parts[occurrence.series.id])
     return files
-
-
-def events_data_path(root: Path) -> Path:
-    return root / "data" / "events.yaml"

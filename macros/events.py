@@ -11,9 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-
-# Fields are called `date`, which would hide the type inside a model: annotate with Day.
-Day = date
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlparse
@@ -22,6 +19,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .datafiles import load_data_file
+
+# Fields are called `date`, which would hide the type inside a model: annotate with Day.
+Day = date
 
 # Series ids become folder names next to these, so they cannot be used as ids.
 RESERVED_SERIES_IDS = ("feeds", "all")
@@ -58,8 +58,11 @@ def _read_local_time(value) -> time:
     )
 
 
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
 def _read_email(value) -> str:
-    if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", value.strip()):
+    if isinstance(value, str) and EMAIL.fullmatch(value.strip()):
         return value.strip()
     raise ValueError(
         f"{value!r} is not an email address. Write it in full, for example name@nhs.net, "
@@ -131,7 +134,9 @@ class Join(_Strict):
     @model_validator(mode="after")
     def _one_way_in(self):
         if not self.email and not self.link:
-            raise ValueError("say how to join: give 'email' (an address to write to) or 'link' (a web address), or both")
+            raise ValueError(
+                "say how to join: give 'email' (an address to write to) or 'link' (a web address), or both"
+            )
         return self
 
 
@@ -512,6 +517,10 @@ def absolute(site_url: str, path: str) -> str:
 
 def webcal(url: str) -> str:
     return "webcal://" + url.split("://", 1)[1]
+
+
+def all_sessions_feed_name(hub_name: str) -> str:
+    return f"{hub_name}: all drop-in sessions"
 
 
 def series_feed_path(series: Series) -> str:

@@ -20,6 +20,7 @@ from .events import (
     EVENTS_PAGE,
     Occurrence,
     absolute,
+    all_sessions_feed_name,
     audience_sentence,
     join_sentence,
     location_text,
@@ -102,7 +103,9 @@ def local_stamp(moment: datetime) -> str:
 
 
 class UnsupportedTimeZone(ValueError):
-    pass
+    def __init__(self, zone_name: str, message: str):
+        self.zone_name = zone_name
+        super().__init__(message)
 
 
 def _transitions(zone: ZoneInfo, year: int) -> list[tuple[datetime, timedelta, timedelta]]:
@@ -177,6 +180,7 @@ def vtimezone(zone_name: str, first_year: int, last_year: int) -> tuple[str, ...
         patterns = {(month, byday, clock) for month, byday, clock, _ in years}
         if len(patterns) != 1 or len(years) != last_year - first_year + 1:
             raise UnsupportedTimeZone(
+                zone_name,
                 f"the clock changes in {zone_name} do not follow one yearly rule between {first_year} "
                 f"and {last_year}, so calendars could show these sessions at the wrong time. "
                 "Use a time zone such as Europe/London"
@@ -253,7 +257,9 @@ def event_lines(occurrence: Occurrence, site_url: str) -> list[str]:
     if series.organiser.email:
         lines.append(content_line("ORGANIZER", f"mailto:{series.organiser.email}", CN=parameter(series.organiser.name)))
     if series.join.link and not occurrence.cancelled:
-        lines.append(content_line("CONFERENCE", series.join.link, VALUE="URI", FEATURE="VIDEO", LABEL=parameter("Join online")))
+        lines.append(
+            content_line("CONFERENCE", series.join.link, VALUE="URI", FEATURE="VIDEO", LABEL=parameter("Join online"))
+        )
     lines += [
         "STATUS:CANCELLED" if occurrence.cancelled else "STATUS:CONFIRMED",
         "TRANSP:OPAQUE",
@@ -303,7 +309,7 @@ def calendar_text(
 
 
 def year_range(sessions: list[Occurrence]) -> tuple[int, int]:
-    """The years a VTIMEZONE must cover: from the year before the first session to the last."""
+    """The years a VTIMEZONE must cover: from the year before the first session to the year after the last."""
     years = [o.start.year for o in sessions] + [o.original_start.year for o in sessions]
     return min(years) - 1, max(years) + 1
 
@@ -351,7 +357,7 @@ def calendar_files(sessions: list[Occurrence], site_url: str, hub_name: str) -> 
 
     path = ALL_SESSIONS_FEED
     files[path] = calendar_text(
-        name=f"{hub_name}: drop-in sessions",
+        name=all_sessions_feed_name(hub_name),
         about=f"Every drop-in session listed by {hub_name}, kept up to date: "
         "moved and cancelled sessions update in your calendar.",
         page_url=events_page,

@@ -17,7 +17,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 
 from .jobdesc import SECTION_TITLES, SPEC_CAPTION, SPEC_HEADERS, Document, Text
 
@@ -28,6 +28,7 @@ _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 def render_docx(document: Document, author: str, instant: datetime, language: str = LANGUAGE) -> bytes:
     word = new_word_document()
+    _set_a4_page(word)
     _set_language(word, language)
     _set_properties(word, document, author, instant, language)
 
@@ -130,6 +131,14 @@ def _keep_row_together(row) -> None:
     cant_split = OxmlElement("w:cantSplit")
     cant_split.set(qn("w:val"), "true")
     properties.append(cant_split)
+
+
+def _set_a4_page(word) -> None:
+    """python-docx's default template is US Letter: NHS documents print on A4."""
+    for section in word.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(20)
+        section.top_margin = section.bottom_margin = Mm(20)
 
 
 def _set_language(word, language: str) -> None:

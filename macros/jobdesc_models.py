@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .datafiles import load_data_file
 
@@ -79,6 +79,17 @@ def _check_plain(text: str) -> None:
         )
 
 
+def _unquoted_field(value):
+    """YAML reads an unquoted `{employer}` at the start of a value as a mapping: say so."""
+    if isinstance(value, dict) and len(value) == 1 and next(iter(value.values())) is None:
+        name = next(iter(value))
+        raise ValueError(
+            f"text that starts with a curly bracket must be in quotes: write \"{{{name}}} ...\" "
+            "(with the double quotes), or start the text on the next line after >-"
+        )
+    return value
+
+
 def _text(what: str):
     """A validator for text that may use fields and must not be empty."""
 
@@ -92,10 +103,11 @@ def _text(what: str):
     return AfterValidator(check)
 
 
-DutyText = Annotated[str, _text("duty")]
-ParagraphText = Annotated[str, _text("paragraph")]
-CriterionText = Annotated[str, _text("criterion")]
-DetailText = Annotated[str, _text("text")]
+_QUOTED = BeforeValidator(_unquoted_field)
+DutyText = Annotated[str, _QUOTED, _text("duty")]
+ParagraphText = Annotated[str, _QUOTED, _text("paragraph")]
+CriterionText = Annotated[str, _QUOTED, _text("criterion")]
+DetailText = Annotated[str, _QUOTED, _text("text")]
 PlainText = Annotated[str, Field(min_length=1)]
 
 

@@ -29,10 +29,10 @@ def field_texts(page, name: str) -> list[str]:
 def test_typing_in_the_form_fills_the_page_and_the_address(hub_server, watched_page):
     page = watched_page.page
     page.goto(hub_server.url(PAGE), wait_until="networkidle")
-    assert field_texts(page, "employer")[0] == "[Employing practice or PCN]"
+    assert field_texts(page, "employer")[0] == "[Employing practice or primary care network]"
     requests_before = len(watched_page.requests)
 
-    page.get_by_label("Employing practice or PCN").press_sequentially("Severn Vale PCN")
+    page.get_by_label("Employing practice or primary care network").press_sequentially("Severn Vale PCN")
     page.get_by_label("Hours", exact=True).press_sequentially("22.5 hours a week")
     page.get_by_label("Closing date").fill("2027-01-31")
 
@@ -58,7 +58,7 @@ def test_typing_in_the_form_fills_the_page_and_the_address(hub_server, watched_p
 def test_reloading_the_address_restores_the_values(hub_server, watched_page):
     page = watched_page.page
     page.goto(hub_server.url(PAGE) + "?employer=Stroud%20PCN&base=Stroud%20Health%20Centre&contact=Jo%20Bloggs", wait_until="networkidle")
-    assert page.get_by_label("Employing practice or PCN").input_value() == "Stroud PCN"
+    assert page.get_by_label("Employing practice or primary care network").input_value() == "Stroud PCN"
     assert page.get_by_label("Base").input_value() == "Stroud Health Centre"
     assert set(field_texts(page, "employer")) == {"Stroud PCN"}
     assert field_texts(page, "contact") == ["Jo Bloggs"]
@@ -71,7 +71,7 @@ def test_reloading_the_address_restores_the_values(hub_server, watched_page):
 def test_the_form_works_by_keyboard(hub_server, watched_page):
     page = watched_page.page
     page.goto(hub_server.url(PAGE), wait_until="networkidle")
-    page.get_by_label("Employing practice or PCN").focus()
+    page.get_by_label("Employing practice or primary care network").focus()
     page.keyboard.type("Cotswold PCN")
     page.keyboard.press("Tab")
     page.keyboard.type("Cirencester")
@@ -95,7 +95,7 @@ def test_without_javascript_the_page_shows_the_full_template(browser, hub_server
     assert page.locator("[data-jd-no-script]").is_visible()
     assert page.locator(".jd-duties li").count() == 20
     assert page.locator(".jd-spec tbody tr").count() > 40
-    assert field_texts(page, "employer")[0] == "[Employing practice or PCN]"
+    assert field_texts(page, "employer")[0] == "[Employing practice or primary care network]"
     context.close()
 
 

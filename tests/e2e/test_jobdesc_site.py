@@ -66,7 +66,7 @@ def test_the_page_shows_every_section_duty_and_criterion_with_placeholders(hub_s
     for element in job.person_specification:
         for criterion in element.essential + element.desirable:
             assert criterion.text in text, criterion.text
-    assert "[Employing practice or PCN]" in text and "[Closing date]" in text
+    assert "[Employing practice or primary care network]" in text and "[Closing date]" in text
     assert "£47,810 to £54,710 a year" in text and "2025/26" in text and "NHS Employers" in text
     assert "Royal College of Occupational Therapists (RCOT)" in text
 
@@ -102,7 +102,8 @@ def test_the_downloads_are_built_under_1_mb_and_readable(hub_site, job):
     assert [p.text for p in word.paragraphs if p.style.name == "List Number"] == (
         job.key_duties + job.administration_and_professional
     )
-    assert word.core_properties.author == "Gloucestershire Primary Care Training Hub"
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    assert word.core_properties.author == config["extra"]["hub"]["organisation"]
     reader = pypdf.PdfReader(io.BytesIO(pdf_bytes))
     assert reader.metadata.title == "Job description: Primary care occupational therapist"
     text = re.sub(r"\s+", " ", "".join(page.extract_text() for page in reader.pages))
@@ -128,3 +129,19 @@ def test_a_broken_job_description_stops_the_build_naming_file_entry_and_field(ma
     assert site.returncode != 0
     assert re.search(r"data/job_description\.yaml:\d+: key duty 7: '\{workplace\}' is not a template field", site.output)
     assert "Traceback" not in site.output
+
+
+def test_the_word_download_reads_back_in_a_reader_other_than_python_docx(hub_site, job, tmp_path):
+    """docx2txt reads the document's XML itself: what a practice's word processor would see."""
+    import docx2txt
+
+    path = tmp_path / "job-description.docx"
+    path.write_bytes((hub_site.site_dir / DOCX).read_bytes())
+    text = re.sub(r"\s+", " ", docx2txt.process(str(path)))
+    for duty in job.key_duties + job.administration_and_professional:
+        plain = re.sub(r"\s+", " ", duty).split("{")[0].strip()
+        assert plain[:60] in text, plain
+    for element in job.person_specification:
+        assert element.title in text
+        for criterion in element.essential + element.desirable:
+            assert re.sub(r"\s+", " ", criterion.text).split("{")[0].strip()[:50] in text

@@ -119,3 +119,5 @@ def test_a_problem_with_a_whole_list_names_its_field():
     assert describe_location(data, ("key_duties",)) == "field 'key_duties'"
     assert describe_location(data, ("series", 0, "tags")) == "series 1 (id 'a'), field 'tags'"
     assert describe_location(data, ("series", 0, "tags", 0)) == "series 1 (id 'a'), tag 1"
+    # An entry with only a label is named by it.
+    assert describe_location({"rows": [{"label": "Employer"}]}, ("rows", 0)) == "row 1 (label 'Employer')"

@@ -14,7 +14,7 @@ import pytest
 
 from macros.calendar_links import google_event_link, google_subscribe_link, outlook_event_links, outlook_subscribe_links
 from macros.event_pages import json_ld, next_drop_in_panel, relative_url, session_page, upcoming_list
-from macros.events import long_date, next_session, occurrences, split_upcoming_past, load_events, time_range
+from macros.events import load_events, long_date, next_session, occurrences, split_upcoming_past, time_range
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "events" / "events.yaml"
 SITE = "https://hub.example.org/"
@@ -44,6 +44,11 @@ def test_utc_instants_on_both_sides_of_the_clock_changes(sessions, key, start_ut
     assert f"UK time ({label})" in time_range(o.start, o.end)
     # The same instants as Python's zoneinfo gives from the wall-clock time.
     assert o.start == o.start_utc.astimezone(ZoneInfo("Europe/London"))
+
+
+def test_a_moved_session_keeps_its_original_instant_for_its_history(sessions):
+    moved = sessions["rcot-drop-in/2026-10-26"]  # the Monday after the clocks go back: 12:30 GMT
+    assert moved.original_start.astimezone(UTC).isoformat() == "2026-10-26T12:30:00+00:00"
 
 
 def test_dates_carry_weekday_and_year_and_times_say_uk_time(sessions):
@@ -94,6 +99,7 @@ def test_google_and_outlook_links_carry_utc_instants(sessions):
         query = parse_qs(parsed.query)
         assert query["startdt"] == ["2026-03-29T11:30:00Z"] and query["enddt"] == ["2026-03-29T12:00:00Z"]
         assert query["rru"] == ["addevent"]
+        assert query["body"] == ["D"]
     assert hosts == {"outlook.office.com", "outlook.live.com"}
 
 

@@ -94,7 +94,7 @@ def pdftotext(content: bytes) -> str:
 
 def test_the_template_shows_every_field_as_a_bracketed_placeholder(job):
     values = resolve_fields(job)
-    assert values["employer"].shown == "[Employing practice or PCN]"
+    assert values["employer"].shown == "[Employing practice or primary care network]"
     assert values["hours"].shown == "[37.5 hours a week]"  # a default is still marked, to check
     assert all(piece.placeholder for piece in values.values())
 
@@ -192,12 +192,17 @@ def test_word_placeholders_are_bracketed_and_highlighted(template_docx, adapted_
         return [r for p in list(word.paragraphs) + cells for r in p.runs]
 
     highlighted = {r.text for r in runs(template_docx) if r.font.highlight_color == WD_COLOR_INDEX.YELLOW}
-    assert {"[Employing practice or PCN]", "[Base]", "[Closing date]", "[37.5 hours a week]"} <= highlighted
+    assert {"[Employing practice or primary care network]", "[Base]", "[Closing date]", "[37.5 hours a week]"} <= highlighted
     adapted_runs = runs(adapted_docx)
     employer = [r for r in adapted_runs if r.text == "Severn Vale PCN"]
     assert employer and all(r.font.highlight_color is None for r in employer)
     assert any(r.text == "31 January 2027" for r in adapted_runs)
     assert any(r.text == "[Base]" and r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in adapted_runs)
+
+
+def test_word_pages_are_a4(template_docx):
+    section = docx.Document(io.BytesIO(template_docx)).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
 
 
 def test_word_properties_title_author_language_and_dates(template_docx):
@@ -319,7 +324,7 @@ def test_the_command_writes_adapted_documents(tmp_path, monkeypatch, capsys):
     text = "\n".join(p.text for p in word.paragraphs) + "\n".join(
         c.text for t in word.tables for row in t.rows for c in row.cells
     )
-    assert "Severn Vale PCN" in text and "31 January 2027" in text and "[Employing practice or PCN]" not in text
+    assert "Severn Vale PCN" in text and "31 January 2027" in text and "[Employing practice or primary care network]" not in text
     assert "Severn Vale PCN" in pdftotext(pdf_file.read_bytes())
     assert word.core_properties.author  # the hub's organisation, from mkdocs.yml
     assert docx_file.stat().st_size < ONE_MB and pdf_file.stat().st_size < ONE_MB

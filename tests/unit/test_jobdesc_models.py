@@ -238,3 +238,15 @@ def test_the_line_number_points_at_the_bad_duty(tmp_path):
         load_job_description(path, SHOWN)
     # The entry starts on the line with the dash, just above its text.
     assert str(caught.value).startswith(f"{SHOWN}:{expected_line}: key duty 7:")
+
+
+def test_text_starting_with_an_unquoted_field_says_to_add_quotes(tmp_path):
+    text = DATA.read_text(encoding="utf-8")
+    assert '    text: "{employer}"\n' in text
+    path = tmp_path / "job_description.yaml"
+    path.write_text(text.replace('    text: "{employer}"\n', "    text: {employer}\n"), encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_job_description(path, SHOWN)
+    message = str(caught.value)
+    assert "post detail 2 (label 'Employer'), field 'text'" in message
+    assert "must be in quotes" in message and '"{employer} ..."' in message
