@@ -92,6 +92,18 @@ else:  # pragma: no cover - PyYAML built without libyaml
     _FastUniqueKeyLoader = _UniqueKeyLoader
 
 
+def parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """Parse YAML text once: its node tree (which knows line numbers) and the data built from
+    those same nodes, with libyaml's parser where PyYAML has it. Raises yaml.MarkedYAMLError."""
+    loader = _FastUniqueKeyLoader(text)
+    try:
+        nodes = loader.get_single_node()
+        data = loader.construct_document(nodes) if nodes is not None else None
+    finally:
+        loader.dispose()
+    return nodes, data
+
+
 def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, yaml.Node | None]:
     """Parse a YAML file, returning the data and its node tree (which knows line numbers)."""
     shown_as = shown_as or str(path)
@@ -102,13 +114,7 @@ def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, yaml.Node |
             [DataProblem(shown_as, None, "", "the file is missing; restore it from the repository")]
         ) from None
     try:
-        # One pass: compose the node tree (which knows line numbers), then build the data from it.
-        loader = _FastUniqueKeyLoader(text)
-        try:
-            nodes = loader.get_single_node()
-            data = loader.construct_document(nodes) if nodes is not None else None
-        finally:
-            loader.dispose()
+        nodes, data = parse_yaml(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

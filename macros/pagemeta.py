@@ -20,7 +20,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .datafiles import DataProblem, _UniqueKeyLoader, describe_validation_error
+from .datafiles import DataProblem, describe_validation_error, parse_yaml
 from .review import parse_review_period
 
 # The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE), so we read what it reads.
@@ -160,8 +160,8 @@ def check_page_text(text: str, shown_as: str, today: date | None = None) -> Page
     result.body = text[match.end() :]
     block = match.group(1)
     try:
-        nodes = yaml.compose(block, Loader=_UniqueKeyLoader)
-        raw = yaml.load(block, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        # One pass with libyaml: every page's front matter is read on every build.
+        nodes, raw = parse_yaml(block)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1

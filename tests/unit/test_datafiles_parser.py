@@ -1,5 +1,6 @@
-"""The data-file parser reads each file once, with libyaml where PyYAML has it, and keeps
-every rule of the pure-Python loader (duplicate keys refused, dates left as text)."""
+"""The data-file parser reads each file once and keeps every rule of the pure-Python loader
+(duplicate keys refused with their lines, dates left as text). See also
+test_datafiles_libyaml.py."""
 
 from __future__ import annotations
 
@@ -20,14 +21,6 @@ series:
 """
 
 
-def test_libyaml_is_used_when_pyyaml_has_it():
-    # The pure-Python parser took 1.8 s for a 5,000-session events file; libyaml about 0.15 s.
-    if yaml.__with_libyaml__:
-        assert issubclass(datafiles._FastUniqueKeyLoader, yaml.cyaml.CParser)
-    else:
-        assert datafiles._FastUniqueKeyLoader is datafiles._UniqueKeyLoader
-
-
 def test_one_parse_gives_the_data_and_the_nodes_with_their_lines(tmp_path):
     path = tmp_path / "events.yaml"
     path.write_text(TEXT, encoding="utf-8")
@@ -46,6 +39,15 @@ def test_duplicate_keys_are_still_refused_with_their_lines(tmp_path):
         read_yaml(path, "data/events.yaml")
     assert "data/events.yaml:3:" in str(error.value)
     assert "'id' appears twice" in str(error.value) and "line 2" in str(error.value)
+
+
+def test_parse_yaml_gives_the_nodes_and_the_data_of_text():
+    nodes, data = datafiles.parse_yaml("title: x\nreview_in: 12 months\nlast_reviewed: 2026-11-21\n")
+    assert data == {"title": "x", "review_in": "12 months", "last_reviewed": "2026-11-21"}
+    assert [key.value for key, _ in nodes.value] == ["title", "review_in", "last_reviewed"]
+    assert datafiles.parse_yaml("") == (None, None)
+    with pytest.raises(yaml.MarkedYAMLError):
+        datafiles.parse_yaml("title: Recruiting: an OT\n")
 
 
 def test_an_empty_file_reads_as_nothing(tmp_path):
