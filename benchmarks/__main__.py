@@ -26,15 +26,18 @@ from . import measure, pipelines, report
 from .projects import PROJECT_ROOT, Case, capture, make_ours, make_plain
 from .synthetic import PAGES_PER_SECTION, synthetic_events_yaml
 
-PARTS = ("hub", "pages", "sessions", "pipelines", "serve", "imports")
+# In the order they run: the quick parts first, so an interrupted run has the most targets.
+PARTS = ("hub", "pipelines", "serve", "imports", "sessions", "pages")
 
-# (size, repeats[, "ours only"]): fewer repeats where one build takes tens of seconds. At
-# 2,500 sessions only our build is timed: it is there for the doubling target (2,500 to
-# 5,000), and a plain twin would cost a capture build and two more builds.
+# (size, repeats[, "ours only"]): fewer repeats where one build takes tens of seconds, so
+# the whole run stays near a quarter of an hour on 2 cores (at the largest sizes one
+# build of each, judged on CPU time, which varies little from run to run). At 2,500
+# sessions only our build is timed: it is there for the doubling target (2,500 to
+# 5,000), and a plain twin would cost a capture build and another build.
 FULL_PLAN = {
     "hub_repeats": 7,
-    "pages": [(100, 5), (500, 3), (1000, 2)],
-    "sessions": [(100, 5), (1000, 3), (2500, 2, "ours only"), (5000, 2)],
+    "pages": [(100, 3), (500, 2), (1000, 1)],
+    "sessions": [(100, 3), (1000, 2), (2500, 1, "ours only"), (5000, 1)],
     "pipeline_sizes": [1000, 2500, 5000],
     "pipeline_repeats": 5,
     "jobdesc_repeats": (3, 5),
@@ -76,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
         command = "make bench" if not argv and not sys.argv[1:] else "python -m benchmarks " + " ".join(
             argv if argv is not None else sys.argv[1:])
-        results = run(QUICK_PLAN if args.quick else FULL_PLAN, parts, command)
+        # The report is rewritten after each part, so an interrupted run still leaves results.
+        results = run(QUICK_PLAN if args.quick else FULL_PLAN, parts, command,
+                      checkpoint=lambda partial: write(partial, paths))
     write(results, paths)
     print(f"\nWrote {paths['markdown']}, {paths['json']} and {paths['plot']}")
     for name, measured, ok in report.targets(results):
@@ -84,28 +89,32 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def run(plan: dict, parts: tuple[str, ...], command: str) -> dict:
+def run(plan: dict, parts: tuple[str, ...], command: str, checkpoint=None) -> dict:
     started = time.perf_counter()
     load_before = os.getloadavg()
     results: dict = {"command": command, "machine": machine(), "plan": plan}
+
+    def finish() -> dict:
+        load_after = os.getloadavg()
+        results["duration_minutes"] = (time.perf_counter() - started) / 60
+        results["date"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        results["load_note"] = (
+            f"Load average (1 minute) {load_before[0]:.2f} at the start and {load_after[0]:.2f} at the"
+            " end: above about 0.3, other work shared the two cores and the times are noisier (ours"
+            " and plain builds are interleaved, so the ratios suffer less than the times)."
+        )
+        return results
+
+    def done_part() -> None:
+        if checkpoint is not None:
+            checkpoint(finish())
+
     with tempfile.TemporaryDirectory(prefix="hub-bench-") as scratch_name:
         scratch = Path(scratch_name)
         if "hub" in parts:
             say("The hub as it is")
             results["hub"] = run_case(Case("hub"), scratch, plan["hub_repeats"], cold_documents=True)
-        if "pages" in parts:
-            results["pages"] = []
-            for pages, repeats in plan["pages"]:
-                say(f"The hub + {pages} pages")
-                row = run_case(Case(f"pages-{pages}", pages=pages), scratch, repeats)
-                results["pages"].append({"pages": pages, "per_section": PAGES_PER_SECTION, **row})
-        if "sessions" in parts:
-            results["sessions"] = []
-            for sessions, repeats, *only in plan["sessions"]:
-                say(f"The hub + {sessions} sessions")
-                case = Case(f"sessions-{sessions}", events_yaml=synthetic_events_yaml(sessions))
-                row = run_case(case, scratch, repeats, count_session_links=True, with_plain=not only)
-                results["sessions"].append({"sessions": sessions, "session_pages": sessions, **row})
+            done_part()
         if "pipelines" in parts:
             say("Our pipelines alone")
             results["events_pipeline"] = []
@@ -117,11 +126,13 @@ def run(plan: dict, parts: tuple[str, ...], command: str) -> dict:
             cold, cached = plan["jobdesc_repeats"]
             results["job_description"] = {
                 kind: timing.as_dict() for kind, timing in pipelines.time_job_description(cold, cached).items()}
+            done_part()
         if "serve" in parts:
             say("mkdocs serve: from a saved edit to the page served")
             ours = make_ours(Case("serve"), scratch / "serve" / "ours")
             page, url = SERVE_PAGE
             results["serve"] = measure.serve_reload(ours, page, url, plan["serve_edits"]).as_dict()
+            done_part()
         if "imports" in parts:
             say("What only our build imports")
             ours = make_ours(Case("imports"), scratch / "imports" / "ours")
@@ -130,15 +141,23 @@ def run(plan: dict, parts: tuple[str, ...], command: str) -> dict:
             results["extra_imports"] = measure.extra_imports(
                 measure.imported_modules(ours, scratch / "imports" / "site-ours"),
                 measure.imported_modules(plain, scratch / "imports" / "site-plain"))
-    load_after = os.getloadavg()
-    results["duration_minutes"] = (time.perf_counter() - started) / 60
-    results["date"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    results["load_note"] = (
-        f"Load average (1 minute) {load_before[0]:.2f} at the start and {load_after[0]:.2f} at the end:"
-        " above about 0.3, other work shared the two cores and the absolute times are noisier"
-        " (ours and plain builds are interleaved, so the ratios suffer less)."
-    )
-    return results
+            done_part()
+        if "sessions" in parts:
+            results["sessions"] = []
+            for sessions, repeats, *only in plan["sessions"]:
+                say(f"The hub + {sessions} sessions")
+                case = Case(f"sessions-{sessions}", events_yaml=synthetic_events_yaml(sessions))
+                row = run_case(case, scratch, repeats, count_session_links=True, with_plain=not only)
+                results["sessions"].append({"sessions": sessions, "session_pages": sessions, **row})
+                done_part()
+        if "pages" in parts:
+            results["pages"] = []
+            for pages, repeats in plan["pages"]:
+                say(f"The hub + {pages} pages")
+                row = run_case(Case(f"pages-{pages}", pages=pages), scratch, repeats)
+                results["pages"].append({"pages": pages, "per_section": PAGES_PER_SECTION, **row})
+                done_part()
+    return finish()
 
 
 def run_case(case: Case, scratch: Path, repeats: int, cold_documents: bool = False,

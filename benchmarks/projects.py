@@ -121,7 +121,8 @@ def make_ours(case: Case, destination: Path) -> Path:
 
 
 def build_env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(BUILD_EPOCH))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
+               SOURCE_DATE_EPOCH=str(BUILD_EPOCH))
     env.update(extra)
     return env
 
