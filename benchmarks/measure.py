@@ -46,11 +46,31 @@ class BuildFailed(RuntimeError):
     pass
 
 
+# Runs `mkdocs` and, as it exits, writes its peak resident memory (VmHWM, which starts
+# afresh at exec) to a file. wait4's ru_maxrss would not do: Linux carries it across exec,
+# so a child counts the benchmark's own memory at the moment it was started.
+_PEAK_MEMORY_WRAPPER = """
+import atexit, runpy, sys
+out = sys.argv[1]
+sys.argv = ["mkdocs", *sys.argv[2:]]
+def _peak():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                with open(out, "w") as report:
+                    report.write(line.split()[1])
+atexit.register(_peak)
+runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+"""
+
+
 def timed_build(root: Path, site_dir: Path, env: dict[str, str] | None = None) -> tuple[float, float, float]:
     """One strict, clean build of `root` in a child process: (wall seconds, peak RSS in MiB,
     CPU seconds). CPU time is what the build itself cost, whatever else the machine was doing."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q",
-               "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
+    peak_file = site_dir.parent / f"{site_dir.name}.peak"
+    peak_file.unlink(missing_ok=True)
+    command = [sys.executable, "-c", _PEAK_MEMORY_WRAPPER, str(peak_file),
+               "build", "--strict", "--clean", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
     log = site_dir.parent / f"{site_dir.name}.log"
     with open(log, "wb") as output:
         started = time.perf_counter()
@@ -63,8 +83,8 @@ def timed_build(root: Path, site_dir: Path, env: dict[str, str] | None = None) -
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise BuildFailed(f"the build of {root} failed:\n{log.read_text(errors='replace')}")
-    # ru_maxrss is in KiB on Linux.
-    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    peak_kib = int(peak_file.read_text()) if peak_file.exists() else usage.ru_maxrss  # both KiB
+    return elapsed, peak_kib / 1024, usage.ru_utime + usage.ru_stime
 
 
 def compare_builds(
