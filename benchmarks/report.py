@@ -170,7 +170,7 @@ def results_markdown(results: dict, plot_path: str) -> str:
         top = [f"{name} {seconds * 1000:.0f} ms" for name, seconds in list(imports.items())[:8] if seconds >= 0.002]
         lines += ["", "### Start-up: what only our build imports", "",
                   f"Modules the hub's build imports and the plain build does not take {total * 1000:.0f} ms"
-                  f" to import (`python -X importtime`, one build): {', '.join(top)}."]
+                  f" to import (`python -X importtime`, the least of three builds): {', '.join(top)}."]
     lines += ["", RESULTS_END]
     return "\n".join(lines) + "\n"
 
