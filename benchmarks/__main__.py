@@ -77,11 +77,15 @@ def main(argv: list[str] | None = None) -> int:
         unknown = set(parts) - set(PARTS)
         if unknown:
             parser.error(f"unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
-        command = "make bench" if not argv and not sys.argv[1:] else "python -m benchmarks " + " ".join(
-            argv if argv is not None else sys.argv[1:])
+        command = (
+            "make bench"
+            if not argv and not sys.argv[1:]
+            else "python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:])
+        )
         # The report is rewritten after each part, so an interrupted run still leaves results.
-        results = run(QUICK_PLAN if args.quick else FULL_PLAN, parts, command,
-                      checkpoint=lambda partial: write(partial, paths))
+        results = run(
+            QUICK_PLAN if args.quick else FULL_PLAN, parts, command, checkpoint=lambda partial: write(partial, paths)
+        )
     write(results, paths)
     print(f"\nWrote {paths['markdown']}, {paths['json']} and {paths['plot']}")
     for name, measured, ok in report.targets(results):
@@ -120,12 +124,15 @@ def run(plan: dict, parts: tuple[str, ...], command: str, checkpoint=None) -> di
             results["events_pipeline"] = []
             for sessions in plan["pipeline_sizes"]:
                 timing, (pages, calendars) = pipelines.time_events_pipeline(
-                    synthetic_events_yaml(sessions), plan["pipeline_repeats"])
-                results["events_pipeline"].append({"sessions": sessions, "pages": pages,
-                                                   "calendars": calendars, "timing": timing.as_dict()})
+                    synthetic_events_yaml(sessions), plan["pipeline_repeats"]
+                )
+                results["events_pipeline"].append(
+                    {"sessions": sessions, "pages": pages, "calendars": calendars, "timing": timing.as_dict()}
+                )
             cold, cached = plan["jobdesc_repeats"]
             results["job_description"] = {
-                kind: timing.as_dict() for kind, timing in pipelines.time_job_description(cold, cached).items()}
+                kind: timing.as_dict() for kind, timing in pipelines.time_job_description(cold, cached).items()
+            }
             done_part()
         if "serve" in parts:
             say("mkdocs serve: from a saved edit to the page served")
@@ -140,7 +147,8 @@ def run(plan: dict, parts: tuple[str, ...], command: str, checkpoint=None) -> di
             plain = make_plain(ours, scratch / "imports" / "capture", scratch / "imports" / "plain")
             results["extra_imports"] = measure.extra_imports(
                 measure.imported_modules(ours, scratch / "imports" / "site-ours"),
-                measure.imported_modules(plain, scratch / "imports" / "site-plain"))
+                measure.imported_modules(plain, scratch / "imports" / "site-plain"),
+            )
             done_part()
         if "sessions" in parts:
             results["sessions"] = []
@@ -160,8 +168,14 @@ def run(plan: dict, parts: tuple[str, ...], command: str, checkpoint=None) -> di
     return finish()
 
 
-def run_case(case: Case, scratch: Path, repeats: int, cold_documents: bool = False,
-             count_session_links: bool = False, with_plain: bool = True) -> dict:
+def run_case(
+    case: Case,
+    scratch: Path,
+    repeats: int,
+    cold_documents: bool = False,
+    count_session_links: bool = False,
+    with_plain: bool = True,
+) -> dict:
     folder = scratch / case.name
     ours = make_ours(case, folder / "ours")
     # The capture build also warms what a second build finds: bytecode, the caches.
@@ -207,8 +221,11 @@ def machine() -> dict:
         memory = f", {kib / 1024 / 1024:.0f} GiB memory"
     except (OSError, ValueError, IndexError):
         pass
-    system = platform.freedesktop_os_release().get("PRETTY_NAME", platform.system()) if hasattr(
-        platform, "freedesktop_os_release") else platform.system()
+    system = (
+        platform.freedesktop_os_release().get("PRETTY_NAME", platform.system())
+        if hasattr(platform, "freedesktop_os_release")
+        else platform.system()
+    )
     return {
         "description": f"{os.cpu_count()} cores ({cpu}){memory}, {system}",
         "python": platform.python_version(),
@@ -224,10 +241,10 @@ def write(results: dict, paths: dict[str, Path]) -> None:
     paths["json"].write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     paths["plot"].write_text(report.plot_svg(results), encoding="utf-8")
     plot_link = os.path.relpath(paths["plot"], paths["markdown"].parent)
-    existing = paths["markdown"].read_text(encoding="utf-8") if paths["markdown"].exists() else (
-        "# Build benchmarks\n")
+    existing = paths["markdown"].read_text(encoding="utf-8") if paths["markdown"].exists() else ("# Build benchmarks\n")
     paths["markdown"].write_text(
-        report.replace_results(existing, report.results_markdown(results, plot_link)), encoding="utf-8")
+        report.replace_results(existing, report.results_markdown(results, plot_link)), encoding="utf-8"
+    )
 
 
 def say(message: str) -> None:

@@ -69,13 +69,24 @@ def timed_build(root: Path, site_dir: Path, env: dict[str, str] | None = None) -
     CPU seconds). CPU time is what the build itself cost, whatever else the machine was doing."""
     peak_file = site_dir.parent / f"{site_dir.name}.peak"
     peak_file.unlink(missing_ok=True)
-    command = [sys.executable, "-c", _PEAK_MEMORY_WRAPPER, str(peak_file),
-               "build", "--strict", "--clean", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
+    command = [
+        sys.executable,
+        "-c",
+        _PEAK_MEMORY_WRAPPER,
+        str(peak_file),
+        "build",
+        "--strict",
+        "--clean",
+        "-q",
+        "-f",
+        str(root / "mkdocs.yml"),
+        "-d",
+        str(site_dir),
+    ]
     log = site_dir.parent / f"{site_dir.name}.log"
     with open(log, "wb") as output:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=root, env=env or build_env(), stdout=output,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=root, env=env or build_env(), stdout=output, stderr=subprocess.STDOUT)
         # wait4 gives this child's own resource usage (getrusage(RUSAGE_CHILDREN) would
         # give the maximum over every child so far).
         _, status, usage = os.wait4(process.pid, 0)
@@ -88,7 +99,9 @@ def timed_build(root: Path, site_dir: Path, env: dict[str, str] | None = None) -
 
 
 def compare_builds(
-    projects: dict[str, Path], scratch: Path, repeats: int,
+    projects: dict[str, Path],
+    scratch: Path,
+    repeats: int,
     before_each: dict[str, Callable[[], None]] | None = None,
 ) -> dict[str, Timing]:
     """Build each project `repeats` times, interleaved (a, b, a, b...) so drift hits all alike."""
@@ -120,6 +133,7 @@ def time_call(function: Callable[[], object], repeats: int, setup: Callable[[], 
 
 # --- mkdocs serve ---
 
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -138,14 +152,22 @@ def serve_reload(root: Path, page: str, url_path: str, edits: int, timeout: floa
     """Start `mkdocs serve` on `root`, then `edits` times: append a marker to docs/`page` and
     time from the saved file to the served page containing it (polled every 20 ms)."""
     port = _free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(root / "mkdocs.yml"),
-               "--dev-addr", f"127.0.0.1:{port}"]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--livereload",
+        "-f",
+        str(root / "mkdocs.yml"),
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+    ]
     log = root.parent / "serve.log"
     url = f"http://127.0.0.1:{port}/{url_path.lstrip('/')}"
     timing = Timing()
     with open(log, "wb") as output:
-        process = subprocess.Popen(command, cwd=root, env=build_env(), stdout=output,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=root, env=build_env(), stdout=output, stderr=subprocess.STDOUT)
         try:
             _wait_for(lambda: _get(url) is not None, timeout, process, log, "the first serve")
             source = root / "docs" / page
@@ -155,8 +177,7 @@ def serve_reload(root: Path, page: str, url_path: str, edits: int, timeout: floa
                 marker = f"Benchmark edit {number} {time.time_ns()}"
                 source.write_text(f"{original}\n\n{marker}\n", encoding="utf-8")
                 saved = time.perf_counter()
-                _wait_for(lambda m=marker: m in (_get(url) or ""), timeout, process, log,
-                          f"edit {number} to appear")
+                _wait_for(lambda m=marker: m in (_get(url) or ""), timeout, process, log, f"edit {number} to appear")
                 timing.seconds.append(time.perf_counter() - saved)
             source.write_text(original, encoding="utf-8")
         finally:
@@ -182,11 +203,25 @@ def _wait_for(condition: Callable[[], bool], timeout: float, process, log: Path,
 
 # --- what our build imports that plain Material does not ---
 
+
 def imported_modules(root: Path, site_dir: Path, runs: int = 3) -> dict[str, float]:
     """Each module a build imports, with its own import time in seconds (python -X importtime):
     the least over `runs` builds, which is the least disturbed by other work."""
-    command = [sys.executable, "-X", "importtime", "-m", "mkdocs", "build", "--strict", "--clean", "-q",
-               "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
+    command = [
+        sys.executable,
+        "-X",
+        "importtime",
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "-q",
+        "-f",
+        str(root / "mkdocs.yml"),
+        "-d",
+        str(site_dir),
+    ]
     best: dict[str, float] = {}
     for _ in range(runs):
         result = subprocess.run(command, cwd=root, env=build_env(), capture_output=True, text=True, timeout=1800)

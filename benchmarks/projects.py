@@ -27,6 +27,7 @@ BUILD_EPOCH = 1795262400
 
 # --- mkdocs.yml: read and write it without losing tags such as !ENV or !!python/name ---
 
+
 @dataclass
 class Tagged:
     tag: str
@@ -67,9 +68,7 @@ def read_config(path: Path) -> dict:
 
 
 def write_config(config: dict, path: Path) -> None:
-    path.write_text(
-        yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True), encoding="utf-8"
-    )
+    path.write_text(yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def plain_config(config: dict) -> dict:
@@ -85,6 +84,7 @@ def plain_config(config: dict) -> dict:
 
 
 # --- the projects ---
+
 
 @dataclass(frozen=True)
 class Case:
@@ -121,8 +121,7 @@ def make_ours(case: Case, destination: Path) -> Path:
 
 
 def build_env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
-               SOURCE_DATE_EPOCH=str(BUILD_EPOCH))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SOURCE_DATE_EPOCH=str(BUILD_EPOCH))
     env.update(extra)
     return env
 
@@ -136,9 +135,22 @@ def capture(ours: Path, capture_dir: Path) -> None:
     config_path = ours / "mkdocs-capture.yml"
     write_config(config, config_path)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config_path),
-         "-d", str(ours.parent / "capture-site")],
-        cwd=ours, env=build_env(BENCH_CAPTURE_DIR=str(capture_dir)), capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--clean",
+            "-f",
+            str(config_path),
+            "-d",
+            str(ours.parent / "capture-site"),
+        ],
+        cwd=ours,
+        env=build_env(BENCH_CAPTURE_DIR=str(capture_dir)),
+        capture_output=True,
+        text=True,
         timeout=1800,
     )
     config_path.unlink()

@@ -50,39 +50,49 @@ def _met(ok: bool) -> str:
 
 # --- targets ---
 
+
 def targets(results: dict) -> list[tuple[str, str, bool]]:
     """(target, what was measured, met?) for each target in the issue, where measured."""
     rows = []
     hub = results.get("hub")
     if hub:
         ratio = _ratio(hub["ours"], hub["plain"], "cpu_seconds")
-        measured = (f"{_ratios(hub['ours'], hub['plain'])} ({_cpu(hub['ours'])} against {_cpu(hub['plain'])}"
-                    " CPU)")
+        measured = f"{_ratios(hub['ours'], hub['plain'])} ({_cpu(hub['ours'])} against {_cpu(hub['plain'])} CPU)"
         if "ours_cold" in hub:
-            measured += (f"; cold, documents made afresh: {_ratios(hub['ours_cold'], hub['plain'])}"
-                         f" ({_cpu(hub['ours_cold'])} CPU)")
+            measured += (
+                f"; cold, documents made afresh: {_ratios(hub['ours_cold'], hub['plain'])}"
+                f" ({_cpu(hub['ours_cold'])} CPU)"
+            )
         rows.append(("Hub build ≤ 1.15 × plain Material (documents from the cache)", measured, ratio <= 1.15))
     sessions = {row["sessions"]: row for row in results.get("sessions", [])}
     if 2500 in sessions and 5000 in sessions:
         growth = median(sessions[5000]["ours"]["cpu_seconds"]) / median(sessions[2500]["ours"]["cpu_seconds"])
         wall = median(sessions[5000]["ours"]["seconds"]) / median(sessions[2500]["ours"]["seconds"])
-        rows.append(("Build time 2,500 → 5,000 sessions ≤ 2.1 ×", f"{growth:.2f}× CPU, {wall:.2f}× wall",
-                     growth <= 2.1))
+        rows.append(
+            ("Build time 2,500 → 5,000 sessions ≤ 2.1 ×", f"{growth:.2f}× CPU, {wall:.2f}× wall", growth <= 2.1)
+        )
     pipeline = {row["sessions"]: row for row in results.get("events_pipeline", [])}
     if 5000 in pipeline:
         timing = pipeline[5000]["timing"]
         cpu = median(timing.get("cpu_seconds") or timing["seconds"])
-        rows.append(("Events pipeline for 5,000 sessions < 2 s",
-                     f"{_s(cpu)} CPU, {_s(median(timing['seconds']))} wall", cpu < 2))
+        rows.append(
+            (
+                "Events pipeline for 5,000 sessions < 2 s",
+                f"{_s(cpu)} CPU, {_s(median(timing['seconds']))} wall",
+                cpu < 2,
+            )
+        )
     if sessions:
         largest = max(sessions)
         links = sessions[largest].get("session_links_in_nav")
         if links is not None:
-            rows.append((
-                "Session pages stay out of the nav",
-                f"{links} session links in the home page's navigation at {largest:,} sessions",
-                links == 0,
-            ))
+            rows.append(
+                (
+                    "Session pages stay out of the nav",
+                    f"{links} session links in the home page's navigation at {largest:,} sessions",
+                    links == 0,
+                )
+            )
     pages = {row["pages"]: row for row in results.get("pages", [])}
     if 1000 in pages:
         ours, plain = pages[1000]["ours"], pages[1000]["plain"]
@@ -91,15 +101,18 @@ def targets(results: dict) -> list[tuple[str, str, bool]]:
     serve = results.get("serve")
     if serve:
         worst = max(serve["seconds"])
-        rows.append((
-            "Serve: a page edit served again within 2 s",
-            f"median {_s(median(serve['seconds']))}, slowest {_s(worst)} of {len(serve['seconds'])} edits",
-            worst <= 2,
-        ))
+        rows.append(
+            (
+                "Serve: a page edit served again within 2 s",
+                f"median {_s(median(serve['seconds']))}, slowest {_s(worst)} of {len(serve['seconds'])} edits",
+                worst <= 2,
+            )
+        )
     return rows
 
 
 # --- Markdown ---
+
 
 def results_markdown(results: dict, plot_path: str) -> str:
     machine = results["machine"]
@@ -121,10 +134,14 @@ def results_markdown(results: dict, plot_path: str) -> str:
     for name, measured, ok in targets(results):
         lines.append(f"| {name} | {measured} | {_met(ok)} |")
 
-    lines += ["", "### Builds: ours against plain Material for MkDocs", "",
-              "| Project | Ours, CPU | Plain, CPU | Ratio, CPU | Ours, wall | Plain, wall | Ratio, wall"
-              " | Ours, peak memory | Plain, peak memory | Repeats |",
-              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines += [
+        "",
+        "### Builds: ours against plain Material for MkDocs",
+        "",
+        "| Project | Ours, CPU | Plain, CPU | Ratio, CPU | Ours, wall | Plain, wall | Ratio, wall"
+        " | Ours, peak memory | Plain, peak memory | Repeats |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     rows = build_rows(results)
     hub = results.get("hub")
     if hub and "ours_cold" in hub:
@@ -144,8 +161,12 @@ def results_markdown(results: dict, plot_path: str) -> str:
         )
     lines += ["", f"![Build time against size, ours and plain Material]({plot_path})", ""]
 
-    lines += ["### Our pipelines alone (in one process, imports done)", "",
-              "| What | CPU | Wall | Repeats |", "| --- | ---: | ---: | ---: |"]
+    lines += [
+        "### Our pipelines alone (in one process, imports done)",
+        "",
+        "| What | CPU | Wall | Repeats |",
+        "| --- | ---: | ---: | ---: |",
+    ]
     for row in results.get("events_pipeline", []):
         timing = row["timing"]
         lines.append(
@@ -156,21 +177,31 @@ def results_markdown(results: dict, plot_path: str) -> str:
     for kind, label in (("cold", "made afresh"), ("cached", "from the content-keyed cache")):
         timing = results.get("job_description", {}).get(kind)
         if timing:
-            lines.append(f"| Job description .docx and .pdf, {label} | {_cpu(timing)} |"
-                         f" {_s(median(timing['seconds']))} | {len(timing['seconds'])} |")
+            lines.append(
+                f"| Job description .docx and .pdf, {label} | {_cpu(timing)} |"
+                f" {_s(median(timing['seconds']))} | {len(timing['seconds'])} |"
+            )
     serve = results.get("serve")
     if serve:
-        lines += ["", "### `mkdocs serve`", "",
-                  f"From saving an edited page of the hub to the changed page being served: median"
-                  f" {_s(median(serve['seconds']))}, slowest {_s(max(serve['seconds']))}, over"
-                  f" {len(serve['seconds'])} edits (each: {', '.join(_s(s) for s in serve['seconds'])})."]
+        lines += [
+            "",
+            "### `mkdocs serve`",
+            "",
+            f"From saving an edited page of the hub to the changed page being served: median"
+            f" {_s(median(serve['seconds']))}, slowest {_s(max(serve['seconds']))}, over"
+            f" {len(serve['seconds'])} edits (each: {', '.join(_s(s) for s in serve['seconds'])}).",
+        ]
     imports = results.get("extra_imports")
     if imports:
         total = sum(imports.values())
         top = [f"{name} {seconds * 1000:.0f} ms" for name, seconds in list(imports.items())[:8] if seconds >= 0.002]
-        lines += ["", "### Start-up: what only our build imports", "",
-                  f"Modules the hub's build imports and the plain build does not take {total * 1000:.0f} ms"
-                  f" to import (`python -X importtime`, the least of three builds): {', '.join(top)}."]
+        lines += [
+            "",
+            "### Start-up: what only our build imports",
+            "",
+            f"Modules the hub's build imports and the plain build does not take {total * 1000:.0f} ms"
+            f" to import (`python -X importtime`, the least of three builds): {', '.join(top)}.",
+        ]
     lines += ["", RESULTS_END]
     return "\n".join(lines) + "\n"
 
@@ -197,6 +228,7 @@ def replace_results(document: str, results_text: str) -> str:
 
 # --- the plot ---
 
+
 def _nice_ceiling(value: float) -> float:
     if value <= 0:
         return 1.0
@@ -219,11 +251,17 @@ def plot_svg(results: dict) -> str:
     """Two panels, build time against size: content pages, and sessions; ours and plain."""
     panels = []
     if results.get("pages"):
-        panels.append(("Content pages in sections", "pages added to the hub",
-                       [(row["pages"], row) for row in results["pages"]]))
+        panels.append(
+            ("Content pages in sections", "pages added to the hub", [(row["pages"], row) for row in results["pages"]])
+        )
     if results.get("sessions"):
-        panels.append(("Drop-in sessions", "sessions in data/events.yaml",
-                       [(row["sessions"], row) for row in results["sessions"]]))
+        panels.append(
+            (
+                "Drop-in sessions",
+                "sessions in data/events.yaml",
+                [(row["sessions"], row) for row in results["sessions"]],
+            )
+        )
     width, height = 460 * max(len(panels), 1), 360
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -252,8 +290,9 @@ def plot_svg(results: dict) -> str:
 def _panel(left: int, title: str, x_label: str, points: list[tuple[int, dict]]) -> list[str]:
     plot_left, plot_top, plot_width, plot_height = left + 60, 50, 370, 250
     x_max = _nice_ceiling(max(x for x, _ in points))
-    y_max = _nice_ceiling(max(median(row[key][PLOTTED]) for _, row in points
-                              for key in ("ours", "plain") if key in row))
+    y_max = _nice_ceiling(
+        max(median(row[key][PLOTTED]) for _, row in points for key in ("ours", "plain") if key in row)
+    )
 
     def px(x: float) -> float:
         return round(plot_left + plot_width * x / x_max, 1)
@@ -263,13 +302,17 @@ def _panel(left: int, title: str, x_label: str, points: list[tuple[int, dict]]) 
 
     out = [f'<text x="{left + 60}" y="22" font-size="14" font-weight="bold" fill="#212B32">{escape(title)}</text>']
     for tick in _ticks(y_max):
-        out.append(f'<line x1="{plot_left}" y1="{py(tick)}" x2="{plot_left + plot_width}" y2="{py(tick)}" '
-                   'stroke="#D8DDE0"/>')
-        out.append(f'<text x="{plot_left - 6}" y="{py(tick) + 4}" text-anchor="end" fill="#4C6272">'
-                   f'{_label(tick)}</text>')
+        out.append(
+            f'<line x1="{plot_left}" y1="{py(tick)}" x2="{plot_left + plot_width}" y2="{py(tick)}" stroke="#D8DDE0"/>'
+        )
+        out.append(
+            f'<text x="{plot_left - 6}" y="{py(tick) + 4}" text-anchor="end" fill="#4C6272">{_label(tick)}</text>'
+        )
     for tick in _ticks(x_max):
-        out.append(f'<text x="{px(tick)}" y="{plot_top + plot_height + 16}" text-anchor="middle" '
-                   f'fill="#4C6272">{_label(tick)}</text>')
+        out.append(
+            f'<text x="{px(tick)}" y="{plot_top + plot_height + 16}" text-anchor="middle" '
+            f'fill="#4C6272">{_label(tick)}</text>'
+        )
     out += [
         f'<line x1="{plot_left}" y1="{plot_top + plot_height}" x2="{plot_left + plot_width}" '
         f'y2="{plot_top + plot_height}" stroke="#4C6272"/>',

@@ -14,9 +14,18 @@ SYNTHETIC_DIR = "library"  # under docs/: docs/library/section-01/page-0001.md
 PAGES_PER_SECTION = 25
 
 _TOPICS = (
-    "falls prevention", "frailty reviews", "fit notes", "vocational rehabilitation",
-    "persistent pain", "anxiety and low mood", "home adaptations", "carer support",
-    "long-term conditions", "social prescribing", "supervision records", "induction plans",
+    "falls prevention",
+    "frailty reviews",
+    "fit notes",
+    "vocational rehabilitation",
+    "persistent pain",
+    "anxiety and low mood",
+    "home adaptations",
+    "carer support",
+    "long-term conditions",
+    "social prescribing",
+    "supervision records",
+    "induction plans",
 )
 
 

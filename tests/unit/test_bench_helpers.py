@@ -114,7 +114,9 @@ def test_targets_are_judged_on_the_medians():
             {"sessions": 2500, "ours": _timing(10.0), "session_links_in_nav": 0},  # ours only
             {"sessions": 5000, "ours": _timing(22.0), "plain": _timing(19.0), "session_links_in_nav": 0},
         ],
-        "events_pipeline": [{"sessions": 5000, "pages": 5000, "calendars": 5021, "timing": {"seconds": [1.5, 1.9, 2.5]}}],
+        "events_pipeline": [
+            {"sessions": 5000, "pages": 5000, "calendars": 5021, "timing": {"seconds": [1.5, 1.9, 2.5]}}
+        ],
         "serve": {"seconds": [0.8, 2.1]},
     }
     verdicts = {name: ok for name, _, ok in targets(results)}

@@ -26,8 +26,13 @@ def test_one_parse_gives_the_data_and_the_nodes_with_their_lines(tmp_path):
     path.write_text(TEXT, encoding="utf-8")
     data, nodes = read_yaml(path)
     assert data == {
-        "series": [{"id": "rcot", "start": "12:30", "sessions": [
-            {"date": "2023-10-19", "status": "scheduled"}, {"date": "2023-11-16"}]}]
+        "series": [
+            {
+                "id": "rcot",
+                "start": "12:30",
+                "sessions": [{"date": "2023-10-19", "status": "scheduled"}, {"date": "2023-11-16"}],
+            }
+        ]
     }
     assert datafiles.line_of(nodes, ("series", 0, "sessions", 1, "date")) == 7
 

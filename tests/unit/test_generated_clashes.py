@@ -17,8 +17,11 @@ def test_thousands_of_distinct_files_pass_in_provider_order(monkeypatch):
 
 def test_every_clash_is_named_once_in_order(monkeypatch):
     files = [GeneratedFile(f"events/s/{n:05d}.ics", "x") for n in range(3000)]
-    extra = [GeneratedFile("events/s/02999.ics", "y"), GeneratedFile("events/s/00007.ics", "y"),
-             GeneratedFile("events/s/00007.ics", "z")]
+    extra = [
+        GeneratedFile("events/s/02999.ics", "y"),
+        GeneratedFile("events/s/00007.ics", "y"),
+        GeneratedFile("events/s/00007.ics", "z"),
+    ]
     monkeypatch.setattr(generated, "PROVIDERS", [lambda project: files + extra])
     with pytest.raises(ValueError) as error:
         all_generated_files(Project(Path("."), "/", {}))

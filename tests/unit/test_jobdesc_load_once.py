@@ -22,8 +22,11 @@ def project(tmp_path, monkeypatch):
     monkeypatch.setattr(jobdesc_documents, "_LOADED", {})
     monkeypatch.setattr(jobdesc_documents, "_MEMORY", {})
     # The documents themselves are not under test here: skip WeasyPrint and Word.
-    monkeypatch.setattr(jobdesc_documents, "render_documents",
-                        lambda job, hub, instant, given=None: jobdesc_documents.JobDescriptionFiles(b"d", b"p"))
+    monkeypatch.setattr(
+        jobdesc_documents,
+        "render_documents",
+        lambda job, hub, instant, given=None: jobdesc_documents.JobDescriptionFiles(b"d", b"p"),
+    )
     return Project(root=tmp_path, site_url="https://hub.example.org/", hub={"name": "Hub"})
 
 
