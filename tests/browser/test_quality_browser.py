@@ -219,6 +219,9 @@ def test_no_horizontal_scrolling_with_text_resized_to_200_percent(browser, hub_s
 
 # Ends CSS transitions at once, so the styles read are those the reader ends up seeing.
 SETTLE = "() => document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} })"
+FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# Numbers every element once, so the walk knows an element it has met (classes change on focus).
+MARK = "() => { let n = 0; document.querySelectorAll('body *').forEach(e => { e.dataset.hubWalk = String(n++); }); }"
 
 FOCUS_STATE = """() => {
   const e = document.activeElement;
@@ -232,7 +235,9 @@ FOCUS_STATE = """() => {
   let hidden = null;
   for (let n = e; n && n.nodeType === 1; n = n.parentElement) {
     const s = getComputedStyle(n);
-    if (s.visibility === 'hidden' || s.display === 'none' || parseFloat(s.opacity) < 0.1) { hidden = n.tagName + '.' + n.className; break; }
+    if (s.visibility === 'hidden' || s.display === 'none' || parseFloat(s.opacity) < 0.1) {
+      hidden = n.tagName.toLowerCase() + '.' + n.className; break;
+    }
   }
   const indicator = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
   const inView = rect.width > 0 && rect.height > 0 && rect.right > 0 && rect.bottom > 0 &&
@@ -240,8 +245,11 @@ FOCUS_STATE = """() => {
   const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
   const y = Math.min(Math.max(rect.top + rect.height / 2, 0), innerHeight - 1);
   const top = document.elementFromPoint(x, y);
-  const obscured = !!top && !(e.contains(top) || top.contains(e) || (e.labels && [...e.labels].some(l => l.contains(top))));
-  return {describe, indicator, inView, hidden, obscured: obscured ? (top.tagName + '.' + top.className) : null};
+  const obscured = !!top && !(e.contains(top) || top.contains(e));
+  const operable = !!e.closest('article, .md-header, .md-sidebar--primary') && !e.closest('.md-search');
+  return {id: e.dataset.hubWalk || e.outerHTML.slice(0, 120), describe, indicator, inView, hidden,
+          obscured: obscured ? (top.tagName.toLowerCase() + '.' + top.className) : null,
+          skip: e.classList.contains('md-skip'), operable};
 }"""
 
 
@@ -258,26 +266,30 @@ def focus_problems(state: dict) -> list[str]:
     return problems
 
 
+def settle(page) -> None:
+    """Let the page react to the key (two frames), then end its transitions."""
+    page.evaluate(FRAME)
+    page.evaluate(SETTLE)
+
+
 def walk_focus(page, limit: int = 400):
     """Press Tab until focus leaves the page or comes round again; yield each focus state."""
     seen = set()
     for _ in range(limit):
         page.keyboard.press("Tab")
-        page.evaluate(SETTLE)
+        settle(page)
         state = page.evaluate(FOCUS_STATE)
-        if state is None:
+        if state is None or state["id"] in seen:
             return
-        key = page.evaluate("() => { const e = document.activeElement; return e.outerHTML.slice(0, 200) + e.getBoundingClientRect().top; }")
-        if key in seen:
-            return
-        seen.add(key)
+        seen.add(state["id"])
         yield state
 
 
 def test_the_focus_check_sees_an_invisible_focus(browser):
     page = browser.new_page()
     try:
-        page.set_content('<a href="#a" style="outline: none">hidden focus</a><a href="#b" style="opacity:0">gone</a>')
+        page.set_content('<a href="#a" style="outline: none">no ring</a><a href="#b" style="opacity:0">gone</a>')
+        page.evaluate(MARK)
         states = list(walk_focus(page))
     finally:
         page.close()
@@ -285,46 +297,132 @@ def test_the_focus_check_sees_an_invisible_focus(browser):
     assert any("invisible" in problem for problem in focus_problems(states[1]))
 
 
+# Visible controls in the header, the menu and the content, by their walk number.
+CONTROLS = """() => [...document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary, label[tabindex], [tabindex]:not([tabindex="-1"])')]
+  .filter(e => !e.disabled && e.closest('article, .md-header, .md-sidebar--primary') && !e.closest('[hidden], .md-search'))
+  .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+                 return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; })
+  .filter(e => e.tabIndex >= 0 && !e.matches('input.md-toggle'))
+  .map(e => [e.dataset.hubWalk, e.outerHTML.slice(0, 160)])"""
+
+OPERATE = """() => {
+  const e = document.activeElement;
+  const tag = e.tagName.toLowerCase(), type = (e.type || '').toLowerCase();
+  if (tag === 'button' && e.hasAttribute('aria-expanded')) return ['expand', e.getAttribute('aria-expanded')];
+  if (tag === 'label' && e.htmlFor) { const c = document.getElementById(e.htmlFor); return ['toggle', c ? c.checked : null]; }
+  if (tag === 'summary') return ['details', e.parentElement.open];
+  if (tag === 'select') return ['select', e.selectedIndex, e.options.length];
+  if (type === 'checkbox' || type === 'radio') return ['check', e.checked];
+  if (tag === 'textarea' || (tag === 'input' && !['button', 'submit', 'reset', 'file', 'range', 'color', 'image'].includes(type)))
+    return ['text', e.value, e.readOnly];
+  return ['other'];
+}"""
+
+
+def operate(page) -> str | None:
+    """Use the focused control by its keys; return a problem, or None if it responded."""
+    kind, *before = page.evaluate(OPERATE)
+    describe = page.evaluate(FOCUS_STATE)["describe"]
+
+    def after():
+        settle(page)
+        return page.evaluate(OPERATE)[1]
+
+    if kind in ("expand", "toggle", "details") and before[0] is not None:
+        page.keyboard.press("Enter")
+        changed = after() != before[0]
+        page.keyboard.press("Enter")  # and back, so the walk goes on through the same page
+        after()
+        return None if changed else f"{describe}: Enter does not open or close it"
+    if kind == "select" and before[1] > 1:
+        page.keyboard.press("ArrowDown" if before[0] < before[1] - 1 else "ArrowUp")
+        return None if after() != before[0] else f"{describe}: arrow keys do not change it"
+    if kind == "check" and not before[0]:
+        page.keyboard.press("Space")
+        return None if after() else f"{describe}: Space does not tick it"
+    if kind == "text" and not before[1]:
+        page.keyboard.type("Kb")
+        value = after()
+        return None if value.endswith("Kb") else f"{describe}: typing does not reach it (value {value!r})"
+    return None
+
+
+@dataclass
+class KeyboardWalk:
+    viewport: str
+    pages: int = 0
+    focus: list[str] = field(default_factory=list)
+    skip: list[str] = field(default_factory=list)
+    unreached: list[str] = field(default_factory=list)
+    inoperable: list[str] = field(default_factory=list)
+    storage: set[str] = field(default_factory=set)
+    cookies: list[dict] = field(default_factory=list)
+
+
 @pytest.fixture(scope="module", params=list(VIEWPORTS))
-def keyboard_page(request, browser):
+def keyboard_walk(request, browser, hub_site, hub_server) -> KeyboardWalk:
+    """On every page: Tab through it all, checking each focus and using each control by its
+    keys; then check the skip link. Once per viewport, shared by the keyboard tests."""
     context = browser.new_context(viewport=VIEWPORTS[request.param], locale="en-GB")
     page = context.new_page()
-    page.viewport_name = request.param
-    yield page
+    walk = KeyboardWalk(request.param)
+    for path in all_pages(hub_site.site_dir):
+        page.goto(hub_server.url(path), wait_until="networkidle")
+        walk.pages += 1
+        page.evaluate(MARK)
+        controls = dict(page.evaluate(CONTROLS))
+        reached = []
+        for state in walk_focus(page):
+            reached.append(state["id"])
+            walk.focus += [f"{path}: {state['describe']}: {problem}" for problem in focus_problems(state)]
+            if len(reached) == 1 and not state["skip"]:
+                walk.skip.append(f"{path}: the first Tab reaches {state['describe']}, not a skip link")
+            if state["operable"]:
+                problem = operate(page)
+                if problem:
+                    walk.inoperable.append(f"{path}: {problem}")
+        if len(reached) < 5:
+            walk.focus.append(f"{path}: only {len(reached)} elements reached by Tab")
+        walk.unreached += [f"{path}: Tab never reaches {html}" for id_, html in controls.items() if id_ not in reached]
+        if page.locator(".md-skip").count():
+            page.focus(".md-skip")
+            page.keyboard.press("Enter")
+            page.keyboard.press("Tab")
+            if not page.evaluate("() => !!document.activeElement.closest('.md-content')"):
+                state = page.evaluate(FOCUS_STATE)
+                walk.skip.append(f"{path}: after the skip link, Tab reaches {state and state['describe']}, outside the content")
+        local, session = page.evaluate(STORAGE_KEYS)
+        walk.storage.update(local + session)
+    walk.cookies = context.cookies()
+    yield walk
     context.close()
 
 
-def test_focus_is_always_visible(keyboard_page, hub_site, hub_server):
-    page = keyboard_page
-    problems = []
-    for path in all_pages(hub_site.site_dir):
-        page.goto(hub_server.url(path), wait_until="networkidle")
-        states = list(walk_focus(page))
-        assert len(states) >= 5, f"{path}: only {len(states)} focusable elements reached by Tab"
-        for state in states:
-            problems += [f"{path}: {state['describe']}: {problem}" for problem in focus_problems(state)]
-    assert not problems, f"at {page.viewport_name}:\n" + "\n".join(dict.fromkeys(problems))
+def test_focus_is_always_visible(keyboard_walk):
+    assert keyboard_walk.pages >= 16
+    problems = list(dict.fromkeys(keyboard_walk.focus))
+    assert not problems, f"at {keyboard_walk.viewport}:\n" + "\n".join(problems)
 
 
-def test_the_skip_link_moves_focus_to_the_content(keyboard_page, hub_site, hub_server):
-    page = keyboard_page
-    problems = []
-    for path in quality_paths(hub_site.site_dir):
-        page.goto(hub_server.url(path), wait_until="networkidle")
-        page.keyboard.press("Tab")
-        first = page.evaluate("() => [document.activeElement.className, document.activeElement.innerText.trim()]")
-        if "md-skip" not in first[0]:
-            problems.append(f"{path}: the first Tab reaches {first}, not a skip link")
-            continue
-        page.evaluate(SETTLE)
-        state = page.evaluate(FOCUS_STATE)
-        problems += [f"{path}: skip link: {problem}" for problem in focus_problems(state)]
-        page.keyboard.press("Enter")
-        page.keyboard.press("Tab")
-        inside = page.evaluate("() => !!document.activeElement.closest('.md-content')")
-        if not inside:
-            problems.append(f"{path}: after the skip link, Tab reaches {page.evaluate(FOCUS_STATE)}, outside the content")
-    assert not problems, "\n".join(problems)
+def test_the_skip_link_comes_first_and_moves_focus_to_the_content(keyboard_walk):
+    assert not keyboard_walk.skip, f"at {keyboard_walk.viewport}:\n" + "\n".join(keyboard_walk.skip)
+
+
+def test_tab_reaches_every_control(keyboard_walk):
+    assert not keyboard_walk.unreached, f"at {keyboard_walk.viewport}:\n" + "\n".join(keyboard_walk.unreached)
+
+
+def test_every_control_works_from_the_keyboard(keyboard_walk):
+    """Buttons that open things, toggling labels, details, selects, tick boxes and text
+    fields in the header, menu and content all respond to their keys."""
+    assert not keyboard_walk.inoperable, f"at {keyboard_walk.viewport}:\n" + "\n".join(keyboard_walk.inoperable)
+
+
+def test_after_using_every_control_the_browser_keeps_only_what_the_privacy_page_names(keyboard_walk, hub_site):
+    assert keyboard_walk.cookies == [], f"cookies were set: {keyboard_walk.cookies}"
+    unnamed = unnamed_storage_keys(sorted(keyboard_walk.storage), privacy_page_text(hub_site))
+    assert not unnamed, f"browser storage keys not named on the privacy page: {unnamed}"
 
 
 def tab_to(page, selector: str, limit: int = 40) -> bool:
@@ -335,121 +433,35 @@ def tab_to(page, selector: str, limit: int = 40) -> bool:
     return False
 
 
-def test_search_is_opened_used_and_closed_by_keyboard_alone(keyboard_page, hub_server):
-    page = keyboard_page
-    page.goto(hub_server.url("/"), wait_until="networkidle")
-    search_open = "() => document.getElementById('__search').checked"
-    # Opened: Tab reaches the search box, and focusing it opens search.
-    assert tab_to(page, "input.md-search__input"), "Tab never reaches the search box"
-    page.wait_for_function(search_open)
-    page.evaluate(SETTLE)
-    assert not focus_problems(page.evaluate(FOCUS_STATE)), page.evaluate(FOCUS_STATE)
-    # Used: typing shows results; the arrow key moves to one and Enter follows it.
-    page.keyboard.type("supervisor", delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    page.keyboard.press("ArrowDown")
-    focused = page.evaluate("() => document.activeElement.closest('.md-search-result__item') !== null")
-    assert focused, "ArrowDown does not move to the first result"
-    page.evaluate(SETTLE)
-    assert not focus_problems(page.evaluate(FOCUS_STATE)), page.evaluate(FOCUS_STATE)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    assert urlparse(page.url).path != "/", "Enter on a result did not open it"
-    # Closed: Escape closes search again.
-    page.goto(hub_server.url("/"), wait_until="networkidle")
-    assert tab_to(page, "input.md-search__input")
-    page.keyboard.type("roadmap", delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    page.keyboard.press("Escape")
-    page.wait_for_function("() => !document.getElementById('__search').checked")
-    assert not page.evaluate("() => document.activeElement.matches('input.md-search__input')")
-
-
-# --- Every control operable by keyboard ----------------------------------------------
-
-CONTROLS = """() => [...document.querySelectorAll(
-    'a[href], button, input:not([type=hidden]), select, textarea, summary, label[tabindex], [tabindex]:not([tabindex="-1"])')]
-  .filter(e => !e.disabled && e.closest('article, .md-header, .md-sidebar--primary'))
-  .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
-                 return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !e.closest('[hidden], .md-search'); })
-  .filter(e => !(e.matches('input.md-toggle, input.md-nav__toggle')))
-  .map(e => e.outerHTML.slice(0, 160))"""
-
-OPERATE = """(key) => {
-  const e = document.activeElement;
-  const tag = e.tagName.toLowerCase(), type = (e.type || '').toLowerCase();
-  if (tag === 'button' && e.hasAttribute('aria-expanded')) return ['expand', e.getAttribute('aria-expanded')];
-  if (tag === 'label' && e.htmlFor) { const c = document.getElementById(e.htmlFor); return ['toggle', c ? c.checked : null]; }
-  if (tag === 'summary') return ['details', e.parentElement.open];
-  if (tag === 'select') return ['select', e.selectedIndex, e.options.length];
-  if (type === 'checkbox' || type === 'radio') return ['check', e.checked, e.name];
-  if (tag === 'textarea' || (tag === 'input' && !['button', 'submit', 'reset', 'file', 'range', 'color'].includes(type)))
-    return ['text', e.value, e.readOnly];
-  return ['other'];
-}"""
-
-
-def operate(page) -> str | None:
-    """Use the focused control by keyboard; return a problem, or None if it responded."""
-    kind, *before = page.evaluate(OPERATE, None)
-    describe = page.evaluate(FOCUS_STATE)["describe"]
-    if kind == "toggle" and before[0] is not None:
-        page.keyboard.press("Enter")
-        after = page.evaluate(OPERATE, None)[1]
-        page.keyboard.press("Enter")  # and back, so the walk goes on through the same page
-        return None if after != before[0] else f"{describe}: Enter does not toggle it"
-    if kind == "expand":
-        page.keyboard.press("Enter")
-        after = page.evaluate(OPERATE, None)[1]
-        page.keyboard.press("Enter")
-        return None if after != before[0] else f"{describe}: Enter does not open or close what it controls"
-    if kind == "details":
-        page.keyboard.press("Enter")
-        after = page.evaluate(OPERATE, None)[1]
-        page.keyboard.press("Enter")
-        return None if after != before[0] else f"{describe}: Enter does not open or close it"
-    if kind == "select" and before[1] > 1:
-        page.keyboard.press("ArrowDown" if before[0] < before[1] - 1 else "ArrowUp")
-        return None if page.evaluate(OPERATE, None)[1] != before[0] else f"{describe}: arrow keys do not change it"
-    if kind == "check" and not before[1]:
-        page.keyboard.press("Space")
-        return None if page.evaluate(OPERATE, None)[1] else f"{describe}: Space does not tick it"
-    if kind == "text" and not before[1]:
-        page.keyboard.type("Kb")
-        value = page.evaluate(OPERATE, None)[1]
-        return None if value.endswith("Kb") else f"{describe}: typing does not reach it (value {value!r})"
-    return None
-
-
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_every_control_is_reached_and_used_by_keyboard(browser, hub_site, hub_server, viewport):
-    """Tab reaches every visible control in the header, menu and content; each one responds to
-    its keys (labels that toggle, details, selects, tick boxes, text fields); and what the
-    features then keep in the browser is named on the privacy page."""
+def test_search_is_opened_used_and_closed_by_keyboard_alone(browser, hub_server, viewport):
     context = browser.new_context(viewport=VIEWPORTS[viewport], locale="en-GB")
     page = context.new_page()
-    problems, storage = [], set()
     try:
-        for path in quality_paths(hub_site.site_dir):
-            page.goto(hub_server.url(path), wait_until="networkidle")
-            controls = set(page.evaluate(CONTROLS))
-            reached = set()
-            for _ in range(400):
-                page.keyboard.press("Tab")
-                current = page.evaluate("() => document.activeElement === document.body ? null : document.activeElement.outerHTML.slice(0, 160)")
-                if current is None or current in reached:
-                    break
-                reached.add(current)
-                if page.evaluate("() => { const e = document.activeElement; return !!e.closest('article, .md-header, .md-sidebar--primary') && !e.closest('.md-search'); }"):
-                    problem = operate(page)
-                    if problem:
-                        problems.append(f"{path}: {problem}")
-            problems += [f"{path}: Tab never reaches {control}" for control in sorted(controls - reached)]
-            local, session = page.evaluate(STORAGE_KEYS)
-            storage.update(local + session)
-        assert context.cookies() == [], f"cookies were set: {context.cookies()}"
+        page.goto(hub_server.url("/"), wait_until="networkidle")
+        # Opened: Tab reaches the search box, and focusing it opens search.
+        assert tab_to(page, "input.md-search__input"), "Tab never reaches the search box"
+        page.wait_for_function("() => document.getElementById('__search').checked")
+        settle(page)
+        assert not focus_problems(page.evaluate(FOCUS_STATE)), page.evaluate(FOCUS_STATE)
+        # Used: typing shows results; the arrow key moves to one and Enter follows it.
+        page.keyboard.type("supervisor", delay=30)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        page.keyboard.press("ArrowDown")
+        settle(page)
+        assert page.evaluate("() => !!document.activeElement.closest('.md-search-result__item')"), (
+            "ArrowDown does not move to the first result")
+        assert not focus_problems(page.evaluate(FOCUS_STATE)), page.evaluate(FOCUS_STATE)
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert urlparse(page.url).path != "/", "Enter on a result did not open it"
+        # Closed: Escape closes search again.
+        page.goto(hub_server.url("/"), wait_until="networkidle")
+        assert tab_to(page, "input.md-search__input")
+        page.keyboard.type("roadmap", delay=30)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        page.keyboard.press("Escape")
+        page.wait_for_function("() => !document.getElementById('__search').checked")
+        assert not page.evaluate("() => document.activeElement.matches('input.md-search__input')")
     finally:
         context.close()
-    assert not problems, f"at {viewport}:\n" + "\n".join(problems)
-    unnamed = unnamed_storage_keys(sorted(storage), privacy_page_text(hub_site))
-    assert not unnamed, f"browser storage keys not named on the privacy page: {unnamed}"
