@@ -6,14 +6,17 @@ matter, so an editor who types `{{` in ordinary text sees it printed as typed.
 
 from mkdocs.exceptions import PluginError
 
-from . import glossary_macros
+from . import generated, glossary_macros, jobdesc_documents, jobdesc_macros
 from .datafiles import DataFileError
+
+generated.PROVIDERS.append(jobdesc_documents.job_description_files)
 
 
 def define_env(env):
     """Called by mkdocs-macros once per build: register each concern's macros."""
     try:
         glossary_macros.register(env)
+        jobdesc_macros.register(env)
     except DataFileError as error:
         # PluginError makes MkDocs print the message alone, without a traceback.
         raise PluginError(f"A data file needs fixing:\n{error}") from None

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 Model = TypeVar("Model", bound=BaseModel)
 
 # Keys that identify an entry in a list, in the order we prefer them when naming it.
-IDENTIFYING_KEYS = ("id", "slug", "date", "term", "name", "title", "heading", "key")
+IDENTIFYING_KEYS = ("id", "slug", "date", "term", "name", "title", "heading", "key", "label")
 
 
 # Plural list names whose singular is not made by dropping the s.
@@ -141,7 +141,7 @@ def describe_location(data: Any, loc: tuple) -> str:
     parts = []
     current = data
     parent_key = None
-    for step in loc:
+    for position, step in enumerate(loc):
         if isinstance(step, int) and isinstance(current, list):
             entry = current[step] if step < len(current) else None
             parts.append(_name_entry(parent_key, step, entry))
@@ -149,7 +149,9 @@ def describe_location(data: Any, loc: tuple) -> str:
         elif isinstance(current, dict) and step in current:
             parent_key = step
             current = current[step]
-            if not isinstance(current, list):
+            # A list of entries is named by its entries ("series 2"), unless the problem
+            # is with the list itself (empty, say): then name the field.
+            if not isinstance(current, list) or position == len(loc) - 1:
                 parts.append(f"field '{step}'")
         else:
             # pydantic adds steps of its own (model-level checks, tagged unions);
