@@ -24,7 +24,8 @@ build: $(VENV)/.build-deps
 test: $(VENV)/.test-deps system-deps
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
-# Debian's venv module, Chromium and poppler-utils (pdftotext) are the system packages the hub needs.
+# Debian's venv module, Chromium, poppler-utils (pdftotext) and a Java runtime (the Nu HTML
+# validator) are the system packages the hub needs.
 system-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
@@ -32,6 +33,9 @@ system-deps:
 	@command -v pdftotext >/dev/null 2>&1 || { \
 	  echo "Installing Debian's poppler-utils (pdftotext) to read the job description PDF back"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils; }
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Debian's default-jre-headless (Java) for the Nu HTML validator"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
 
 $(VENV)/bin/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
