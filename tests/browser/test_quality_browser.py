@@ -274,14 +274,19 @@ def settle(page) -> None:
 
 def walk_focus(page, limit: int = 400):
     """Press Tab until focus leaves the page or comes round again; yield each focus state."""
-    seen = set()
+    seen, previous = set(), None
     for _ in range(limit):
         page.keyboard.press("Tab")
         settle(page)
         state = page.evaluate(FOCUS_STATE)
-        if state is None or state["id"] in seen:
+        if state is None:
+            return
+        if state["id"] == previous:  # the parts of one control, such as a date's day, month and year
+            continue
+        if state["id"] in seen:
             return
         seen.add(state["id"])
+        previous = state["id"]
         yield state
 
 
@@ -314,6 +319,7 @@ OPERATE = """() => {
   if (tag === 'summary') return ['details', e.parentElement.open];
   if (tag === 'select') return ['select', e.selectedIndex, e.options.length];
   if (type === 'checkbox' || type === 'radio') return ['check', e.checked];
+  if (tag === 'input' && type === 'date') return ['date', e.value, e.readOnly];
   if (tag === 'textarea' || (tag === 'input' && !['button', 'submit', 'reset', 'file', 'range', 'color', 'image'].includes(type)))
     return ['text', e.value, e.readOnly];
   return ['other'];
@@ -341,6 +347,12 @@ def operate(page) -> str | None:
     if kind == "check" and not before[0]:
         page.keyboard.press("Space")
         return None if after() else f"{describe}: Space does not tick it"
+    if kind == "date" and not before[0] and not before[1]:
+        page.keyboard.type("01012027")  # day, month and year (1 January 2027 in either order)
+        value = after()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Shift+Tab")  # back to the first part, so the walk goes on from here
+        return None if value == "2027-01-01" else f"{describe}: typing a date does not fill it (value {value!r})"
     if kind == "text" and not before[1]:
         page.keyboard.type("Kb")
         value = after()
