@@ -10,7 +10,7 @@ PORT ?= 8000
 # Running as root on a fresh machine needs no sudo; otherwise use it if present.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: serve build test check freeze clean system-deps job-description
+.PHONY: serve build test check freeze clean system-deps lighthouse job-description
 
 ## serve: build the hub and serve it at http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.build-deps
@@ -23,6 +23,10 @@ build: $(VENV)/.build-deps
 ## test: run every test (unit, end-to-end, browser)
 test: $(VENV)/.test-deps system-deps
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+
+## lighthouse: Lighthouse scores of five pages, mobile and desktop, into BENCHMARKS.md (a benchmark, not a test; needs npm)
+lighthouse: $(VENV)/.build-deps system-deps
+	$(PY) scripts/lighthouse.py --write BENCHMARKS.md
 
 # Debian's venv module, Chromium, poppler-utils (pdftotext) and a Java runtime (the Nu HTML
 # validator) are the system packages the hub needs.
