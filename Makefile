@@ -7,10 +7,14 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+# Material and ProperDocs (via mkdocs-redirects) each print a banner about MkDocs 2: hide both.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
 # Running as root on a fresh machine needs no sudo; otherwise use it if present.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: serve build test check freeze clean system-deps lighthouse job-description
+.PHONY: serve build test check new-page pre-commit freeze clean system-deps lighthouse job-description
 
 ## serve: build the hub and serve it at http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.build-deps
@@ -20,8 +24,20 @@ serve: $(VENV)/.build-deps
 build: $(VENV)/.build-deps
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --clean
 
-## test: run every test (unit, end-to-end, browser)
-test: $(VENV)/.test-deps system-deps
+## check: check data files, page front matter, review dates, links (one line a problem)
+check: $(VENV)/.build-deps
+	$(PY) -m macros.check
+
+## new-page: start a page, e.g. make new-page FILE=docs/roles/new-page.md TITLE="Page title"
+new-page: $(VENV)/.build-deps
+	$(PY) -m macros.new_page "$(FILE)" "$(TITLE)"
+
+## pre-commit: run the pre-commit hooks on every file (`.venv/bin/pre-commit install` runs them on commit)
+pre-commit: $(VENV)/.test-deps
+	$(VENV)/bin/pre-commit run --all-files
+
+## test: run every test (unit, end-to-end, browser); tests/e2e/test_editors_check.py runs `make check`
+test: $(VENV)/.test-deps system-deps tests/parsers/node_modules/.installed
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
 ## lighthouse: Lighthouse scores of five pages, mobile and desktop, into BENCHMARKS.md (a benchmark, not a test; needs npm)
@@ -40,6 +56,14 @@ system-deps:
 	@command -v java >/dev/null 2>&1 || { \
 	  echo "Installing Debian's default-jre-headless (Java) for the Nu HTML validator"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
+
+# ical.js (Thunderbird's calendar parser) for the cross-parser test, pinned by package-lock.json.
+tests/parsers/node_modules/.installed: tests/parsers/package.json tests/parsers/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs and npm for the calendar cross-parser test"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
+	cd tests/parsers && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 $(VENV)/bin/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -66,4 +90,4 @@ freeze: $(VENV)/.test-deps
 	$(PY) -m pip freeze
 
 clean:
-	rm -rf site .pytest_cache .test-artifacts
+	rm -rf site .pytest_cache .test-artifacts tests/parsers/node_modules

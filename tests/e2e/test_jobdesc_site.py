@@ -129,3 +129,19 @@ def test_a_broken_job_description_stops_the_build_naming_file_entry_and_field(ma
     assert site.returncode != 0
     assert re.search(r"data/job_description\.yaml:\d+: key duty 7: '\{workplace\}' is not a template field", site.output)
     assert "Traceback" not in site.output
+
+
+def test_the_word_download_reads_back_in_a_reader_other_than_python_docx(hub_site, job, tmp_path):
+    """docx2txt reads the document's XML itself: what a practice's word processor would see."""
+    import docx2txt
+
+    path = tmp_path / "job-description.docx"
+    path.write_bytes((hub_site.site_dir / DOCX).read_bytes())
+    text = re.sub(r"\s+", " ", docx2txt.process(str(path)))
+    for duty in job.key_duties + job.administration_and_professional:
+        plain = re.sub(r"\s+", " ", duty).split("{")[0].strip()
+        assert plain[:60] in text, plain
+    for element in job.person_specification:
+        assert element.title in text
+        for criterion in element.essential + element.desirable:
+            assert re.sub(r"\s+", " ", criterion.text).split("{")[0].strip()[:50] in text
