@@ -477,3 +477,20 @@ def test_search_is_opened_used_and_closed_by_keyboard_alone(browser, hub_server,
         assert not page.evaluate("() => document.activeElement.matches('input.md-search__input')")
     finally:
         context.close()
+
+
+def test_the_404_page_search_finds_pages(browser, hub_server):
+    context = browser.new_context(viewport=VIEWPORTS["desktop-1280"], locale="en-GB")
+    page = context.new_page()
+    try:
+        page.goto(hub_server.url("/404.html"), wait_until="networkidle")
+        assert tab_to(page, "#hub-404-query", limit=80), "Tab never reaches the 404 page's search box"
+        page.keyboard.type("supervisor", delay=20)
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.getElementById('__search').checked")
+        results = page.locator(".md-search-result__item a")
+        results.first.wait_for(timeout=10_000)
+        hrefs = [urlparse(results.nth(i).get_attribute("href") or "").path for i in range(results.count())]
+        assert "/supervision/" in hrefs, hrefs
+    finally:
+        context.close()
