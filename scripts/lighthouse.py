@@ -20,7 +20,6 @@ import http.server
 import json
 import os
 import platform
-import re
 import shutil
 import subprocess
 import sys
@@ -80,11 +79,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if (
-            path.is_file()
-            and path.suffix in COMPRESSIBLE
-            and "gzip" in self.headers.get("Accept-Encoding", "")
-        ):
+        if path.is_file() and path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
             body = gzip.compress(path.read_bytes(), mtime=0)
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(path)))
@@ -121,13 +116,23 @@ def build(site_dir: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(site_dir)],
-        cwd=ROOT, env=env, check=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
     )
 
 
 def run_lighthouse(url: str, form_factor: str, out: Path) -> dict:
-    command = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-               f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"]
+    command = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        f"--only-categories={','.join(CATEGORIES)}",
+    ]
     if form_factor == "desktop":
         command.append("--preset=desktop")
     subprocess.run(command, env=dict(os.environ, CHROME_PATH=CHROME), check=True, timeout=300)
@@ -158,13 +163,17 @@ def machine() -> str:
         pass
     chromium = subprocess.run([CHROME, "--version"], capture_output=True, text=True).stdout.strip()
     lighthouse = json.loads((TOOL_DIR / "node_modules" / "lighthouse" / "package.json").read_text())["version"]
-    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}); "
-            f"{chromium}; Lighthouse {lighthouse}; served from 127.0.0.1 with gzip")
+    return (
+        f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}); "
+        f"{chromium}; Lighthouse {lighthouse}; served from 127.0.0.1 with gzip"
+    )
 
 
 def table(rows: list[tuple[str, str, str, dict | None]]) -> str:
-    lines = ["| Page | Form factor | Performance | Accessibility | Best practices | SEO | Transferred |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| Page | Form factor | Performance | Accessibility | Best practices | SEO | Transferred |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for label, path, factor, scores in rows:
         if scores is None:
             lines.append(f"| {label} | {factor} | not measured: the site has no such page yet | | | | |")
@@ -199,17 +208,19 @@ def main() -> int:
                     missed += misses(label, factor, scores)
         finally:
             server.shutdown()
-    today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    text = "\n".join([
-        f"Measured {today} on {machine()}.",
-        "",
-        table(rows),
-        "",
-        "Targets: performance at least 0.98 on mobile; accessibility, best practices and SEO 1.00;"
-        " home page at most 200 KB transferred.",
-        "",
-        ("All targets met." if not missed else "Targets missed:\n\n" + "\n".join(f"- {m}" for m in missed)),
-    ])
+    today = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    text = "\n".join(
+        [
+            f"Measured {today} on {machine()}.",
+            "",
+            table(rows),
+            "",
+            "Targets: performance at least 0.98 on mobile; accessibility, best practices and SEO 1.00;"
+            " home page at most 200 KB transferred.",
+            "",
+            ("All targets met." if not missed else "Targets missed:\n\n" + "\n".join(f"- {m}" for m in missed)),
+        ]
+    )
     print("\n" + text)
     if args.write:
         current = args.write.read_text(encoding="utf-8") if args.write.exists() else f"{START}\n{END}\n"

@@ -403,7 +403,9 @@ def keyboard_walk(request, browser, hub_site, hub_server) -> KeyboardWalk:
             page.keyboard.press("Tab")
             if not page.evaluate("() => !!document.activeElement.closest('.md-content')"):
                 state = page.evaluate(FOCUS_STATE)
-                walk.skip.append(f"{path}: after the skip link, Tab reaches {state and state['describe']}, outside the content")
+                walk.skip.append(
+                    f"{path}: after the skip link, Tab reaches {state and state['describe']}, outside the content"
+                )
         local, session = page.evaluate(STORAGE_KEYS)
         walk.storage.update(local + session)
     walk.cookies = context.cookies()
@@ -462,7 +464,8 @@ def test_search_is_opened_used_and_closed_by_keyboard_alone(browser, hub_server,
         page.keyboard.press("ArrowDown")
         settle(page)
         assert page.evaluate("() => !!document.activeElement.closest('.md-search-result__item')"), (
-            "ArrowDown does not move to the first result")
+            "ArrowDown does not move to the first result"
+        )
         assert not focus_problems(page.evaluate(FOCUS_STATE)), page.evaluate(FOCUS_STATE)
         with page.expect_navigation():
             page.keyboard.press("Enter")

@@ -77,7 +77,9 @@ def test_every_content_page_prints_without_the_site_chrome(browser, hub_site, hu
             text = "\n".join(p.extract_text() or "" for p in PdfReader(BytesIO(pdf)).pages)
             if normalise(heading) not in normalise(text):
                 problems.append(f"{path}: the printout lacks the page's heading {heading!r}")
-            problems += [f"{path}: the printout shows site chrome: {line!r}" for line in chrome_in_print(text, chrome, content)]
+            problems += [
+                f"{path}: the printout shows site chrome: {line!r}" for line in chrome_in_print(text, chrome, content)
+            ]
     finally:
         context.close()
     assert not problems, "\n".join(problems)

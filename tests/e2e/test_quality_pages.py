@@ -110,8 +110,10 @@ def test_every_page_has_its_own_meta_description(pages):
     for path, facts in pages.items():
         description = facts["description"]
         if not description or len(description) < 50:
-            problems.append(f"{path}: meta description {description!r} is missing or shorter than 50 characters: "
-                            "add `description:` to the page's front matter")
+            problems.append(
+                f"{path}: meta description {description!r} is missing or shorter than 50 characters: "
+                "add `description:` to the page's front matter"
+            )
         elif len(description) > 300:
             problems.append(f"{path}: meta description is {len(description)} characters; keep it under 300")
     descriptions = [facts["description"] for facts in pages.values()]
@@ -174,13 +176,21 @@ def validate_html(directory: Path) -> list[dict]:
         pytest.fail("Java is needed by the Nu HTML validator: `make test` installs Debian's default-jre-headless")
     result = subprocess.run(
         [java, "-jar", str(nu_validator_jar()), "--format", "json", "--skip-non-html", "--errors-only", str(directory)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
-    return [m for m in json.loads(result.stderr or result.stdout)["messages"] if m["type"] in ("error", "non-document-error")]
+    return [
+        m
+        for m in json.loads(result.stderr or result.stdout)["messages"]
+        if m["type"] in ("error", "non-document-error")
+    ]
 
 
 def test_the_validator_finds_an_error_when_there_is_one(tmp_path):
-    (tmp_path / "bad.html").write_text('<!doctype html><html lang="en-GB"><title>x</title><p><div></p>', encoding="utf-8")
+    (tmp_path / "bad.html").write_text(
+        '<!doctype html><html lang="en-GB"><title>x</title><p><div></p>', encoding="utf-8"
+    )
     assert validate_html(tmp_path)
 
 
@@ -203,7 +213,7 @@ def test_the_404_page_helps(hub_site):
     facts = page_facts(page)
     assert facts["h1"] == "Page not found" and facts["title"].startswith("Page not found")
     assert meta(page, "name", "robots") == "noindex"
-    article = page[page.index("<article"): page.index("</article>")]
+    article = page[page.index("<article") : page.index("</article>")]
     # A search box with a visible label and a button.
     field = re.search(r'<input id="([^"]+)"[^>]*type="search"', article)
     assert field and f'<label for="{field.group(1)}">' in article and 'type="submit"' in article
@@ -235,7 +245,10 @@ def docx_problems(data: bytes) -> list[str]:
             for name in ("word/styles.xml", "word/document.xml")
             if name in archive.namelist()
         )
-    if not re.search(r'<w:lang\b[^>]*w:val="[a-z]{2}', xml_text) and not (document.core_properties.language or "").strip():
+    if (
+        not re.search(r'<w:lang\b[^>]*w:val="[a-z]{2}', xml_text)
+        and not (document.core_properties.language or "").strip()
+    ):
         problems.append("no language set (w:lang in the styles, or core_properties.language)")
     return problems
 
@@ -273,7 +286,9 @@ def pdf_problems(data: bytes) -> list[str]:
         problems.append("no language (/Lang in the document catalogue)")
     tags = pdf_structure_tags(root["/StructTreeRoot"]) if "/StructTreeRoot" in root else set()
     if not any(re.fullmatch(r"/H[1-6]?", tag) for tag in tags):
-        problems.append(f"no tagged headings (a tagged PDF with H1, H2...; structure tags found: {sorted(tags) or 'none'})")
+        problems.append(
+            f"no tagged headings (a tagged PDF with H1, H2...; structure tags found: {sorted(tags) or 'none'})"
+        )
     return problems
 
 
@@ -293,7 +308,10 @@ def test_the_document_checks_catch_untitled_untagged_documents():
     document.core_properties.title = "Job description"
     document.add_heading("Job description", level=1)
     document.styles["Normal"].element.get_or_add_rPr().append(
-        docx.oxml.parse_xml('<w:lang xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:val="en-GB"/>'))
+        docx.oxml.parse_xml(
+            '<w:lang xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:val="en-GB"/>'
+        )
+    )
     document.save(good)
     assert docx_problems(good.getvalue()) == []
 
