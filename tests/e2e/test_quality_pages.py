@@ -335,3 +335,19 @@ def test_every_downloadable_document_has_a_title_headings_and_a_language(hub_sit
         check = docx_problems if path.suffix.lower() == ".docx" else pdf_problems
         problems += [f"{path.relative_to(hub_site.site_dir)}: {p}" for p in check(path.read_bytes())]
     assert not problems, "\n".join(problems)
+
+
+def test_one_colour_scheme_is_offered_so_contrast_is_tested_in_every_scheme(hub_site):
+    """The axe tests run in the scheme the pages show. A second scheme (a dark mode toggle,
+    or a scheme that follows the reader's system setting) needs the browser tests to
+    switch to it and run axe there too, before it is offered."""
+    palette = hub_config()["theme"]["palette"]
+    assert isinstance(palette, dict), (
+        "mkdocs.yml theme.palette offers more than one colour scheme: extend "
+        "tests/browser/test_quality_browser.py to run axe in each before offering them"
+    )
+    assert "media" not in palette
+    page = hub_site.read("")
+    assert 'data-md-component="palette"' not in page
+    schemes = set(re.findall(r'<(?:body|input)\b[^>]*\bdata-md-color-scheme="([^"]+)"', page))
+    assert schemes == {"default"}, schemes
