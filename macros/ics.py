@@ -215,9 +215,11 @@ def _stamp(moment: datetime) -> vDatetime:
     return vDatetime(moment.astimezone(UTC))
 
 
-def _local(moment: datetime) -> vDatetime:
-    """A local DATE-TIME; icalendar gives it TZID=<the zone's key>, the VTIMEZONE's TZID."""
-    return vDatetime(moment)
+def _local(moment: datetime, zone_name: str) -> vDatetime:
+    """A local DATE-TIME with TZID=zone_name, the TZID of the VTIMEZONE in the same file."""
+    value = vDatetime(moment.replace(tzinfo=None))
+    value.params["TZID"] = zone_name
+    return value
 
 
 class _SeriesValues:
@@ -242,7 +244,7 @@ _CONFIRMED, _CANCELLED = vText("CONFIRMED"), vText("CANCELLED")
 _OPAQUE, _PUBLIC = vText("OPAQUE"), vText("PUBLIC")
 
 
-def event(occurrence: Occurrence, site_url: str, shared: _SeriesValues | None = None) -> Event:
+def session_event(occurrence: Occurrence, site_url: str, shared: _SeriesValues | None = None) -> Event:
     """The session as an icalendar Event. Every value comes from the data: no random UID,
     no DTSTAMP of the build's clock, so the same data gives the same bytes.
 
@@ -253,12 +255,14 @@ def event(occurrence: Occurrence, site_url: str, shared: _SeriesValues | None = 
     shared = shared or _SeriesValues(occurrence)
     component = Event()  # not Event.new(), which adds a random UID and DTSTAMP=now
     component["UID"] = vText(uid(occurrence, site_url))
-    component["DTSTAMP"] = _stamp(occurrence.last_modified)
-    component["CREATED"] = _stamp(occurrence.created)
-    component["LAST-MODIFIED"] = _stamp(occurrence.last_modified)
+    modified = _stamp(occurrence.last_modified)
+    created = modified if occurrence.created == occurrence.last_modified else _stamp(occurrence.created)
+    component["DTSTAMP"] = modified  # the data's last change, not the build's clock
+    component["CREATED"] = created
+    component["LAST-MODIFIED"] = modified
     component["SEQUENCE"] = vInt(occurrence.sequence)
-    component["DTSTART"] = _local(occurrence.start)
-    component["DTEND"] = _local(occurrence.end)
+    component["DTSTART"] = _local(occurrence.start, occurrence.series.time_zone)
+    component["DTEND"] = _local(occurrence.end, occurrence.series.time_zone)
     component["SUMMARY"] = vText(summary(occurrence))
     component["DESCRIPTION"] = vText(description(occurrence, site_url))
     component["LOCATION"] = shared.location
@@ -362,7 +366,7 @@ def calendar_files(sessions: list[Occurrence], site_url: str, hub_name: str) -> 
     events: dict[str, bytes] = {}
     for o in sessions:  # each event serialised once, reused in the three files it belongs to
         values = shared.get(o.series.id) or shared.setdefault(o.series.id, _SeriesValues(o))
-        events[o.key] = event(o, site_url, values).to_ical(sorted=False)
+        events[o.key] = session_event(o, site_url, values).to_ical(sorted=False)
     files: dict[str, bytes] = {}
 
     for o in sessions:

@@ -21,7 +21,7 @@ from macros import calendar_links
 from macros import events as events_module
 from macros.event_pages import event_files
 from macros.events import load_events, occurrences
-from macros.ics import calendar_files, event, vtimezone
+from macros.ics import calendar_files, session_event, vtimezone
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "events" / "events.yaml"
@@ -40,10 +40,10 @@ def unfold(text: str) -> list[str]:
 
 
 def one_event_with_description(text: str) -> bytes:
-    """A fixture session whose series description is `text`, as icalendar serialises it."""
+    """A fixture session whose series description is `text`, as icalendar serialises it (macros.ics.session_event)."""
     first = occurrences(load_events(FIXTURE))[0]
     series = first.series.model_copy(update={"description": text})
-    return event(dataclasses.replace(first, series=series), SITE).to_ical()
+    return session_event(dataclasses.replace(first, series=series), SITE).to_ical()
 
 
 def description_line(serialised: bytes) -> str:
