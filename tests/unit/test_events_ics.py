@@ -124,6 +124,14 @@ def test_calendar_properties(fixture_files):
     assert lines.count("BEGIN:VTIMEZONE") == 1
 
 
+def test_calendar_names_are_escaped_text(fixture_files):
+    """icalendar has no type for NAME and X-WR-CALNAME; left untyped they would go out unescaped."""
+    lines = unfold(fixture_files["events/feeds/cymraeg-gaidhlig.ics"])
+    title = load_events(FIXTURE).series[1].title
+    escaped = title.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    assert f"NAME:{escaped}" in lines and f"X-WR-CALNAME:{escaped}" in lines
+
+
 def test_one_file_per_session_per_series_and_for_the_hub(fixture_files):
     sessions = occurrences(load_events(FIXTURE))
     assert {o.ics_path for o in sessions} | {
