@@ -6,10 +6,28 @@ matter, so an editor who types `{{` in ordinary text sees it printed as typed.
 
 from mkdocs.exceptions import PluginError
 
-from . import events_macros, generated, glossary_macros, jobdesc_documents, jobdesc_macros
+from . import (
+    datafiles,
+    events,
+    events_macros,
+    generated,
+    glossary,
+    glossary_macros,
+    jobdesc_documents,
+    jobdesc_macros,
+    jobdesc_models,
+    pages_list,
+)
 from .datafiles import DataFileError
 
+# Every file in data/ and the function that validates it (`make check` loads each).
+datafiles.register_loader("glossary.yaml", glossary.load_glossary)
+datafiles.register_loader("job_description.yaml", jobdesc_models.load_job_description)
+datafiles.register_loader("events.yaml", events.load_events)
+
+# Files generated into the site (hooks/generated_files.py hands them to MkDocs).
 generated.PROVIDERS.append(jobdesc_documents.job_description_files)
+generated.PROVIDERS.append(pages_list.pages_json_provider)
 # Files built from data (session pages, calendar feeds) for hooks/generated_files.py.
 if events_macros.generated_event_files not in generated.PROVIDERS:
     generated.PROVIDERS.append(events_macros.generated_event_files)
