@@ -1,5 +1,5 @@
 """The .ics files (written with icalendar): escaping, folding, the VTIMEZONE, stable UIDs and SEQUENCE, a golden
-feed, speed at 5,000 sessions, and four independent parsers agreeing with zoneinfo."""
+feed, 5,000 sessions end to end, and four independent parsers agreeing with zoneinfo."""
 
 from __future__ import annotations
 
@@ -257,7 +257,7 @@ def test_ical_js_agrees_with_zoneinfo(written):
 
 
 # ---------------------------------------------------------------------------
-# Speed: the pipeline at 5,000 sessions
+# Scale: the pipeline at 5,000 sessions (its speed is measured by make bench)
 # ---------------------------------------------------------------------------
 
 
@@ -290,14 +290,12 @@ def run_pipeline(path: Path, site: Path) -> tuple[float, dict[str, str]]:
     return time.process_time() - started, files
 
 
-def test_five_thousand_sessions_load_validate_render_and_write_quickly(tmp_path):
-    """Under 2 s for 5,000 sessions; the best of three runs, as timeit does, to discount noise."""
+def test_five_thousand_sessions_load_validate_render_and_write_every_file(tmp_path):
+    """The whole pipeline at 5,000 sessions. How long it takes is measured by `make bench`
+    (scripts, not tests, measure speed: a timed test fails on a busy machine)."""
     path = tmp_path / "events.yaml"
     path.write_text(many_sessions_yaml(5000), encoding="utf-8")
-    runs = [run_pipeline(path, tmp_path / f"site{i}") for i in range(3)]
-    files = runs[0][1]
+    _, files = run_pipeline(path, tmp_path / "site")
     assert len(load_events(path).series[0].sessions) == 5000
     assert len(files) == 5000 * 2 + 2  # a page and an .ics per session, a series feed, the hub feed
-    assert len(list((tmp_path / "site0").rglob("*.ics"))) == 5000 + 2
-    best = min(seconds for seconds, _ in runs)
-    assert best < 2.0, f"{best:.2f} s (runs: {', '.join(f'{s:.2f}' for s, _ in runs)})"
+    assert len(list((tmp_path / "site").rglob("*.ics"))) == 5000 + 2
