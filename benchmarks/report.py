@@ -130,13 +130,13 @@ def results_markdown(results: dict, plot_path: str) -> str:
     ]
     if results.get("load_note"):
         lines.append(results["load_note"])
-    lines += ["", "### Targets", "", "| Target | Measured | |", "| --- | --- | --- |"]
+    lines += ["", "#### Targets", "", "| Target | Measured | |", "| --- | --- | --- |"]
     for name, measured, ok in targets(results):
         lines.append(f"| {name} | {measured} | {_met(ok)} |")
 
     lines += [
         "",
-        "### Builds: ours against plain Material for MkDocs",
+        "#### Builds: ours against plain Material for MkDocs",
         "",
         "| Project | Ours, CPU | Plain, CPU | Ratio, CPU | Ours, wall | Plain, wall | Ratio, wall"
         " | Ours, peak memory | Plain, peak memory | Repeats |",
@@ -162,7 +162,7 @@ def results_markdown(results: dict, plot_path: str) -> str:
     lines += ["", f"![Build time against size, ours and plain Material]({plot_path})", ""]
 
     lines += [
-        "### Our pipelines alone (in one process, imports done)",
+        "#### Our pipelines alone (in one process, imports done)",
         "",
         "| What | CPU | Wall | Repeats |",
         "| --- | ---: | ---: | ---: |",
@@ -185,7 +185,7 @@ def results_markdown(results: dict, plot_path: str) -> str:
     if serve:
         lines += [
             "",
-            "### `mkdocs serve`",
+            "#### `mkdocs serve`",
             "",
             f"From saving an edited page of the hub to the changed page being served: median"
             f" {_s(median(serve['seconds']))}, slowest {_s(max(serve['seconds']))}, over"
@@ -197,7 +197,7 @@ def results_markdown(results: dict, plot_path: str) -> str:
         top = [f"{name} {seconds * 1000:.0f} ms" for name, seconds in list(imports.items())[:8] if seconds >= 0.002]
         lines += [
             "",
-            "### Start-up: what only our build imports",
+            "#### Start-up: what only our build imports",
             "",
             f"Modules the hub's build imports and the plain build does not take {total * 1000:.0f} ms"
             f" to import (`python -X importtime`, the least of three builds): {', '.join(top)}.",
