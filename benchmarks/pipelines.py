@@ -50,15 +50,17 @@ def time_events_pipeline(events_yaml: str, repeats: int) -> tuple[Timing, tuple[
     with tempfile.TemporaryDirectory(prefix="bench-events-") as scratch:
         path = Path(scratch) / "events.yaml"
         path.write_text(events_yaml, encoding="utf-8")
-        output = Path(scratch) / "site"
         written = (0, 0)
+        runs = 0
 
         def run() -> None:
-            nonlocal written
-            written = events_pipeline(path, output)
+            # Each run writes into a new folder, as a build writes a fresh site; the folders
+            # are deleted at the end, untimed.
+            nonlocal written, runs
+            runs += 1
+            written = events_pipeline(path, Path(scratch) / f"site-{runs}")
 
-        # Deleting the previous run's files is not part of the pipeline: done untimed.
-        return time_call(run, repeats, setup=lambda: shutil.rmtree(output, ignore_errors=True)), written
+        return time_call(run, repeats), written
 
 
 def time_job_description(repeats_cold: int, repeats_cached: int) -> dict[str, Timing]:
