@@ -40,6 +40,7 @@ from icalendar import (
     vText,
     vUri,
 )
+from icalendar.parser import Contentline, Parameters
 
 from .events import (
     ALL_SESSIONS_FEED,
@@ -311,8 +312,17 @@ def _fold_ascii(line: str) -> str:
 
 
 def _component_bytes(component) -> bytes:
-    """component.to_ical(sorted=False) (Contentlines.to_ical), each line through _line_bytes."""
-    return b"".join(_line_bytes(line) + b"\r\n" for line in component.content_lines(sorted=False) if line)
+    """component.to_ical(sorted=False), each line through _line_bytes.
+
+    The lines are made as Component.content_line() makes them, except that it builds an
+    empty Parameters for every property even when the value has its own
+    (`getattr(value, "params", Parameters())`): 0.1 s at 5,000 sessions.
+    """
+    lines = []
+    for name, value in component.property_items(sorted=False):
+        params = value.params if hasattr(value, "params") else Parameters()
+        lines.append(_line_bytes(Contentline.from_parts(name, params, value, sorted=False)) + b"\r\n")
+    return b"".join(lines)
 
 
 def _properties(*properties: tuple[str, Any]) -> bytes:
