@@ -28,6 +28,15 @@ from .synthetic import PAGES_PER_SECTION, synthetic_events_yaml
 
 # In the order they run: the quick parts first, so an interrupted run has the most targets.
 PARTS = ("hub", "pipelines", "serve", "imports", "sessions", "pages")
+# The keys of results.json each part writes.
+PART_KEYS = {
+    "hub": ("hub",),
+    "pipelines": ("events_pipeline", "job_description"),
+    "serve": ("serve",),
+    "imports": ("extra_imports",),
+    "sessions": ("sessions",),
+    "pages": ("pages",),
+}
 
 # (size, repeats[, "ours only"]): fewer repeats where one build takes tens of seconds, so
 # the whole run stays near a quarter of an hour on 2 cores (at the largest sizes one
@@ -91,6 +100,23 @@ def main(argv: list[str] | None = None) -> int:
     for name, measured, ok in report.targets(results):
         print(f"  {'met   ' if ok else 'MISSED'}  {name}: {measured}")
     return 0
+
+
+def combine(previous: dict, new: dict, parts: tuple[str, ...]) -> dict:
+    """The last run's results with `parts` replaced by a new run's, saying which is which."""
+    combined = {key: value for key, value in previous.items() if key != "remeasured"}
+    for part in parts:
+        for key in PART_KEYS[part]:
+            if key in new:
+                combined[key] = new[key]
+    earlier = previous.get("remeasured", {}).get("earlier_date", previous.get("date"))
+    combined["remeasured"] = {
+        "parts": list(parts),
+        "date": new.get("date"),
+        "earlier_date": earlier,
+        "load_note": new.get("load_note"),
+    }
+    return combined
 
 
 def run(plan: dict, parts: tuple[str, ...], command: str, checkpoint=None) -> dict:

@@ -128,6 +128,15 @@ def results_markdown(results: dict, plot_path: str) -> str:
         " The build is single-threaded, so on an idle machine its wall time is about its CPU time;"
         " the targets are judged on CPU time, which other work on the machine disturbs far less.",
     ]
+    remeasured = results.get("remeasured")
+    if remeasured:
+        lines.append(
+            f"Measured in two runs on the same machine: {', '.join(remeasured['parts'])} at"
+            f" {remeasured['date']} (`python -m benchmarks --only {','.join(remeasured['parts'])}`),"
+            f" the rest at {remeasured['earlier_date']} (`make bench`)."
+        )
+        if remeasured.get("load_note"):
+            lines.append(f"For the second run: {remeasured['load_note']}")
     if results.get("load_note"):
         lines.append(results["load_note"])
     lines += ["", "#### Targets", "", "| Target | Measured | |", "| --- | --- | --- |"]

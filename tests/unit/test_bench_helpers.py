@@ -172,3 +172,22 @@ def test_synthetic_sessions_are_valid_events_data_with_past_and_upcoming_session
 def test_a_synthetic_events_file_needs_a_session():
     with pytest.raises(ValueError):
         synthetic_events_yaml(0)
+
+
+def test_a_partial_run_replaces_only_its_parts_and_says_so():
+    from benchmarks.__main__ import combine
+
+    previous = {"date": "06:10", "hub": "old hub", "sessions": "old sessions", "serve": "old serve"}
+    new = {"date": "06:45", "hub": "new hub", "serve": "new serve", "load_note": "quiet"}
+    combined = combine(previous, new, ("hub", "serve"))
+    assert combined["hub"] == "new hub" and combined["serve"] == "new serve"
+    assert combined["sessions"] == "old sessions" and combined["date"] == "06:10"
+    assert combined["remeasured"] == {
+        "parts": ["hub", "serve"],
+        "date": "06:45",
+        "earlier_date": "06:10",
+        "load_note": "quiet",
+    }
+    # A second partial run still names the first full run's date.
+    again = combine(combined, {"date": "06:50", "hub": "newer"}, ("hub",))
+    assert again["remeasured"]["earlier_date"] == "06:10"
