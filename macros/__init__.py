@@ -6,7 +6,7 @@ matter, so an editor who types `{{` in ordinary text sees it printed as typed.
 
 from mkdocs.exceptions import PluginError
 
-from . import glossary_macros
+from . import glossary_macros, roadmap_macros, supervisor_macros
 from .datafiles import DataFileError
 
 
@@ -14,6 +14,8 @@ def define_env(env):
     """Called by mkdocs-macros once per build: register each concern's macros."""
     try:
         glossary_macros.register(env)
+        roadmap_macros.register(env)
+        supervisor_macros.register(env)
     except DataFileError as error:
         # PluginError makes MkDocs print the message alone, without a traceback.
         raise PluginError(f"A data file needs fixing:\n{error}") from None
