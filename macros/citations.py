@@ -17,8 +17,7 @@ SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 def check_slug(value: str) -> str:
     if not re.fullmatch(SLUG, value):
         raise ValueError(
-            f"'{value}' cannot be an id: use lower-case letters, numbers and single dashes, "
-            "for example 'stage-1'"
+            f"'{value}' cannot be an id: use lower-case letters, numbers and single dashes, for example 'stage-1'"
         )
     return value
 
@@ -51,9 +50,11 @@ def duplicate_id_problems(entries: Iterable, list_name: str) -> list[tuple[tuple
     for index, entry in enumerate(entries):
         if entry.id in seen:
             problems.append(
-                ((list_name, index, "id"),
-                 f"the id '{entry.id}' is already used by entry {seen[entry.id] + 1} of '{list_name}'; "
-                 "give this entry an id of its own")
+                (
+                    (list_name, index, "id"),
+                    f"the id '{entry.id}' is already used by entry {seen[entry.id] + 1} of '{list_name}'; "
+                    "give this entry an id of its own",
+                )
             )
         else:
             seen[entry.id] = index
@@ -71,9 +72,11 @@ def unknown_id_message(value: str, known: Iterable[str], list_name: str) -> str:
 def unused_problems(entries: Iterable, used: set[str], list_name: str, used_where: str) -> list[tuple[tuple, str]]:
     """An entry nothing refers to would never appear on the site: say so rather than drop it."""
     return [
-        ((list_name, index, "id"),
-         f"'{entry.id}' is not used by any {used_where}, so it would not appear on the site. "
-         f"Add its id to one of them, or delete this entry")
+        (
+            (list_name, index, "id"),
+            f"'{entry.id}' is not used by any {used_where}, so it would not appear on the site. "
+            f"Add its id to one of them, or delete this entry",
+        )
         for index, entry in enumerate(entries)
         if entry.id not in used
     ]

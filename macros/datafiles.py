@@ -162,7 +162,7 @@ def describe_location(data: Any, loc: tuple) -> str:
     parts = []
     current = data
     parent_key = None
-    for step in loc:
+    for position, step in enumerate(loc):
         if isinstance(step, int) and isinstance(current, list):
             entry = current[step] if step < len(current) else None
             parts.append(_name_entry(parent_key, step, entry))
@@ -170,7 +170,8 @@ def describe_location(data: Any, loc: tuple) -> str:
         elif isinstance(current, dict) and step in current:
             parent_key = step
             current = current[step]
-            if not isinstance(current, list):
+            # A list is named by its entries, unless the problem is with the list itself.
+            if not isinstance(current, list) or position == len(loc) - 1:
                 parts.append(f"field '{step}'")
         else:
             # pydantic adds steps of its own (model-level checks, tagged unions);
@@ -249,6 +250,12 @@ def explain(item: dict, model: type[BaseModel], loc: tuple) -> str:
         )
     if kind in ("string_type", "string_too_short"):
         return f"{item['msg']}; you wrote {item['input']!r}. Write some text here (put it in quotes if unsure)."
+    if kind == "too_short" and isinstance(item.get("input"), list):
+        minimum = item.get("ctx", {}).get("min_length")
+        return (
+            f"this list needs at least {minimum} entries and has {len(item['input'])}. "
+            "Add the missing entries, each starting with a dash"
+        )
     if kind in ("list_type", "dict_type", "model_type"):
         return f"{item['msg']}. Check the indentation and the dashes that start list items."
     return f"{item['msg']}; you wrote {item['input']!r}."

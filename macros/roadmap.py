@@ -65,8 +65,7 @@ class StepLink(BaseModel):
             raise ValueError(f"'{self.url}' is not a web address: write it in full, starting https://")
         if self.page and (not self.page.endswith(".md") or self.page.startswith("/")):
             raise ValueError(
-                f"'{self.page}' is not a page of this site: write its file under docs/, "
-                "such as supervision/index.md"
+                f"'{self.page}' is not a page of this site: write its file under docs/, such as supervision/index.md"
             )
         return self
 
@@ -113,9 +112,11 @@ def cross_reference_problems(roadmap: Roadmap) -> list[tuple[tuple, str]]:
         for i_index, item in enumerate(step.needs):
             if item.id in seen_items:
                 problems.append(
-                    (("steps", s_index, "needs", i_index, "id"),
-                     f"the checklist id '{item.id}' is already used in step '{seen_items[item.id]}'. Each item needs "
-                     "its own id, because a reader's ticks are saved by id")
+                    (
+                        ("steps", s_index, "needs", i_index, "id"),
+                        f"the checklist id '{item.id}' is already used in step '{seen_items[item.id]}'. "
+                        "Each item needs its own id, because a reader's ticks are saved by id",
+                    )
                 )
             else:
                 seen_items[item.id] = step.id
@@ -128,18 +129,26 @@ def cross_reference_problems(roadmap: Roadmap) -> list[tuple[tuple, str]]:
         for position, source_id in enumerate(step.sources):
             used_sources.add(source_id)
             if source_id not in source_ids:
-                problems.append((("steps", s_index, "sources", position), unknown_id_message(source_id, source_ids, "sources")))
+                problems.append(
+                    (("steps", s_index, "sources", position), unknown_id_message(source_id, source_ids, "sources"))
+                )
         for position, note in enumerate(step.notes):
             used_sources.add(note.source)
             if note.source not in source_ids:
                 problems.append(
-                    (("steps", s_index, "notes", position, "source"), unknown_id_message(note.source, source_ids, "sources"))
+                    (
+                        ("steps", s_index, "notes", position, "source"),
+                        unknown_id_message(note.source, source_ids, "sources"),
+                    )
                 )
         for position, evidence_id in enumerate(step.evidence):
             used_evidence.add(evidence_id)
             if evidence_id not in evidence_ids:
                 problems.append(
-                    (("steps", s_index, "evidence", position), unknown_id_message(evidence_id, evidence_ids, "evidence_types"))
+                    (
+                        ("steps", s_index, "evidence", position),
+                        unknown_id_message(evidence_id, evidence_ids, "evidence_types"),
+                    )
                 )
     problems += unused_problems(roadmap.sources, used_sources, "sources", "step")
     problems += unused_problems(roadmap.evidence_types, used_evidence, "evidence_types", "step")
@@ -151,8 +160,10 @@ def page_link_check(docs_dir: Path):
 
     def check(roadmap: Roadmap) -> list[tuple[tuple, str]]:
         return [
-            (("steps", s_index, "links", l_index, "page"),
-             f"there is no page docs/{link.page}. Check the spelling, or use the page's new file if it moved")
+            (
+                ("steps", s_index, "links", l_index, "page"),
+                f"there is no page docs/{link.page}. Check the spelling, or use the page's new file if it moved",
+            )
             for s_index, step in enumerate(roadmap.steps)
             for l_index, link in enumerate(step.links)
             if link.page and not (docs_dir / link.page).is_file()

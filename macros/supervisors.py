@@ -151,7 +151,10 @@ def cross_reference_problems(data: SupervisorData) -> list[tuple[tuple, str]]:
                 used_steps.add(step_id)
                 if step_id not in step_ids:
                     problems.append(
-                        ((list_name, index, "next_steps", position), unknown_id_message(step_id, step_ids, "next_steps"))
+                        (
+                            (list_name, index, "next_steps", position),
+                            unknown_id_message(step_id, step_ids, "next_steps"),
+                        )
                     )
             for position, source_id in enumerate(entry.sources):
                 used_sources.add(source_id)
@@ -180,9 +183,12 @@ def cross_reference_problems(data: SupervisorData) -> list[tuple[tuple, str]]:
                     problems.append((where + ("next",), unknown_id_message(answer.next, order, "questions")))
                 elif order[answer.next] <= q_index:
                     problems.append(
-                        (where + ("next",),
-                         f"'{answer.next}' is not further down the list. Questions are asked from the top: "
-                         "an answer can only lead to a question below it, so the checker never goes round in circles")
+                        (
+                            where + ("next",),
+                            f"'{answer.next}' is not further down the list. Questions are asked from the top: "
+                            "an answer can only lead to a question below it, "
+                            "so the checker never goes round in circles",
+                        )
                     )
             elif answer.eligible and answer.eligible not in route_ids:
                 problems.append((where + ("eligible",), unknown_id_message(answer.eligible, route_ids, "routes")))
@@ -195,23 +201,29 @@ def cross_reference_problems(data: SupervisorData) -> list[tuple[tuple, str]]:
     for index, question in enumerate(data.questions[1:], start=1):
         if f"question:{question.id}" not in reached:
             problems.append(
-                (("questions", index, "id"),
-                 f"no answer leads to the question '{question.id}', so nobody would be asked it. "
-                 "Point an answer to it with 'next: " + question.id + "', or delete it")
+                (
+                    ("questions", index, "id"),
+                    f"no answer leads to the question '{question.id}', so nobody would be asked it. "
+                    "Point an answer to it with 'next: " + question.id + "', or delete it",
+                )
             )
     for index, route in enumerate(data.routes):
         if f"eligible:{route.id}" not in reached:
             problems.append(
-                (("routes", index, "id"),
-                 f"no answer in the checker leads to the route '{route.id}', so the checker and the list would "
-                 f"disagree. Add 'eligible: {route.id}' to an answer in questions")
+                (
+                    ("routes", index, "id"),
+                    f"no answer in the checker leads to the route '{route.id}', so the checker and the list would "
+                    f"disagree. Add 'eligible: {route.id}' to an answer in questions",
+                )
             )
     for index, reason in enumerate(data.not_eligible):
         if f"not-eligible:{reason.id}" not in reached:
             problems.append(
-                (("not_eligible", index, "id"),
-                 f"no answer in the checker leads to '{reason.id}', so it would never be shown. "
-                 f"Add 'not_eligible: {reason.id}' to an answer in questions, or delete it")
+                (
+                    ("not_eligible", index, "id"),
+                    f"no answer in the checker leads to '{reason.id}', so it would never be shown. "
+                    f"Add 'not_eligible: {reason.id}' to an answer in questions, or delete it",
+                )
             )
     problems += unused_problems(data.next_steps, used_steps, "next_steps", "route or not_eligible entry")
     problems += unused_problems(data.sources, used_sources, "sources", "route, not_eligible entry or the workload")
@@ -242,7 +254,7 @@ class Decision:
 
     @property
     def outcome(self) -> str:
-        """"eligible:gp" or "not-eligible:no-route": the key the page's result panels carry."""
+        """ "eligible:gp" or "not-eligible:no-route": the key the page's result panels carry."""
         return f"{self.kind}:{self.id}"
 
 
