@@ -170,7 +170,8 @@ def describe_location(data: Any, loc: tuple) -> str:
         elif isinstance(current, dict) and step in current:
             parent_key = step
             current = current[step]
-            # A list is named by its entries, unless the problem is with the list itself.
+            # A list of entries is named by its entries ("series 2"), unless the problem
+            # is with the list itself (empty, say): then name the field.
             if not isinstance(current, list) or position == len(loc) - 1:
                 parts.append(f"field '{step}'")
         else:
