@@ -61,13 +61,23 @@ class StepLink(BaseModel):
                 "a link needs exactly one of 'url' (another website, starting https://) or "
                 "'page' (a page of this site, such as supervision/index.md)"
             )
-        if self.url and not self.url.startswith("https://"):
-            raise ValueError(f"'{self.url}' is not a web address: write it in full, starting https://")
-        if self.page and (not self.page.endswith(".md") or self.page.startswith("/")):
-            raise ValueError(
-                f"'{self.page}' is not a page of this site: write its file under docs/, such as supervision/index.md"
-            )
         return self
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value):
+        if value is not None and not value.startswith("https://"):
+            raise ValueError(f"'{value}' is not a web address: write it in full, starting https://")
+        return value
+
+    @field_validator("page")
+    @classmethod
+    def _page_file(cls, value):
+        if value is not None and (not value.endswith(".md") or value.startswith("/")):
+            raise ValueError(
+                f"'{value}' is not a page of this site: write its file under docs/, such as supervision/index.md"
+            )
+        return value
 
 
 class Step(_Entry):
