@@ -181,4 +181,5 @@ def test_without_javascript_the_route_list_answers_the_question(browser, hub_ser
     routes = page.locator("ul.hub-routes > li")
     assert routes.count() == len(DATA.routes)
     assert all(routes.nth(i).is_visible() for i in range(routes.count()))
+    assert "so the questions are not shown" in page.inner_text("article")
     context.close()
