@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.roadmap import STORAGE_KEY, load_roadmap
 from macros.supervisors import checker_rules, load_supervisors
@@ -108,3 +109,15 @@ def test_a_mistake_in_a_data_file_stops_the_build_with_its_message(make_project,
     site = site_builder(root, tmp_path / "site")
     assert site.returncode != 0
     assert re.search(rf"{re.escape(file)}:\d+: .*{re.escape(expected)}", site.output), site.output[-2000:]
+
+
+@pytest.mark.parametrize(
+    ("page", "sources"),
+    [("training/roadmap.md", ROADMAP.sources), ("supervision/checker.md", SUPERVISORS.sources)],
+    ids=["roadmap", "checker"],
+)
+def test_the_page_names_every_source_its_data_file_uses(page, sources):
+    front_matter = yaml.safe_load((ROOT / "docs" / page).read_text(encoding="utf-8").split("---")[1])
+    named = {(source["title"], source["publisher"]) for source in front_matter["sources"]}
+    missing = [(source.title, source.publisher) for source in sources if (source.title, source.publisher) not in named]
+    assert not missing, f"add these to the sources in docs/{page}: {missing}"
