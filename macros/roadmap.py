@@ -183,6 +183,14 @@ def page_link_check(docs_dir: Path):
 
 
 def load_roadmap(path: Path, shown_as: str | None = None, docs_dir: Path | None = None) -> Roadmap:
+    """Load and check data/roadmap.yaml.
+
+    `page:` links are checked against `docs_dir`; by default the docs/ folder beside the
+    data/ folder holding the file, when there is one (so `load_roadmap(path, shown_as)`
+    checks them too).
+    """
+    if docs_dir is None and (path.parent.parent / "docs").is_dir():
+        docs_dir = path.parent.parent / "docs"
     checks = [cross_reference_problems]
     if docs_dir is not None:
         checks.append(page_link_check(docs_dir))

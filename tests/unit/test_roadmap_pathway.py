@@ -244,3 +244,14 @@ def test_an_id_with_capitals(tmp_path):
     text = VALID.replace("      - id: portfolio\n", "      - id: Stage1Portfolio\n")
     (message,) = problems(tmp_path, text)
     assert "'Stage1Portfolio' cannot be an id" in message
+
+
+def test_page_links_are_checked_against_the_docs_folder_beside_data_by_default(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "docs" / "supervision").mkdir(parents=True)
+    path = tmp_path / "data" / "roadmap.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    with pytest.raises(DataFileError, match="there is no page docs/supervision/index.md"):
+        load_roadmap(path, "data/roadmap.yaml")
+    (tmp_path / "docs" / "supervision" / "index.md").write_text("# Supervision\n", encoding="utf-8")
+    assert load_roadmap(path, "data/roadmap.yaml").steps[1].links[0].page == "supervision/index.md"
