@@ -189,3 +189,26 @@ def test_without_javascript_the_route_list_answers_the_question(browser, hub_ser
     assert all(routes.nth(i).is_visible() for i in range(routes.count()))
     assert "so the questions are not shown" in page.inner_text("article")
     context.close()
+
+
+def test_on_a_phone_each_new_question_and_the_answer_are_not_hidden_under_the_header(browser, hub_server):
+    context = browser.new_context(viewport={"width": 375, "height": 640}, locale="en-GB")
+    page = context.new_page()
+    page.goto(hub_server.url("supervision/checker/"), wait_until="networkidle")
+
+    def focused_clear_of_header() -> bool:
+        return page.evaluate(
+            """() => {
+                const header = document.querySelector('.md-header').getBoundingClientRect();
+                const box = document.activeElement.getBoundingClientRect();
+                return box.top >= header.bottom && box.top < window.innerHeight;
+            }"""
+        )
+
+    for question, answer in [("gp", "no"), ("recognised", "no"), ("macp", "no"), ("masters", "post-registration")]:
+        page.check(f"#answer-{question}-{answer}")
+        page.focus("button.hub-checker__continue")
+        page.keyboard.press("Enter")
+        assert focused_clear_of_header(), f"after answering {question}"
+    assert shown_outcomes(page) == ["eligible:post-registration-masters"]
+    context.close()
