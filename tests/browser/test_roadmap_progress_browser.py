@@ -134,7 +134,11 @@ def test_nothing_is_stored_except_the_one_key_and_no_cookie_is_set(roadmap_page)
 def test_axe_finds_no_violations_on_the_roadmap_page(roadmap_page):
     page, _ = roadmap_page
     page.click('label[for="tick-degree"]')
-    results = Axe().run(page, context=THEME_CHROME_FIXED_ELSEWHERE, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    results = Axe().run(
+        page,
+        context=THEME_CHROME_FIXED_ELSEWHERE,
+        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+    )
     assert results.violations_count == 0, results.generate_report()
 
 

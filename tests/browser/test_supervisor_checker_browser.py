@@ -47,11 +47,16 @@ def fresh(checker_page, hub_server):
 
 
 def shown_outcomes(page) -> list[str]:
-    return page.eval_on_selector_all("[data-outcome]", "panels => panels.filter(p => !p.hidden && !p.closest('[hidden]')).map(p => p.dataset.outcome)")
+    return page.eval_on_selector_all(
+        "[data-outcome]",
+        "panels => panels.filter(p => !p.hidden && !p.closest('[hidden]')).map(p => p.dataset.outcome)",
+    )
 
 
 def shown_questions(page) -> list[str]:
-    return page.eval_on_selector_all("[data-question]", "sets => sets.filter(f => !f.hidden).map(f => f.dataset.question)")
+    return page.eval_on_selector_all(
+        "[data-question]", "sets => sets.filter(f => !f.hidden).map(f => f.dataset.question)"
+    )
 
 
 def active(page) -> str:
@@ -159,7 +164,11 @@ def test_the_gp_answer_offers_backfill_and_the_course(checker_page, hub_server):
 
 
 def axe_violations(page) -> str:
-    results = Axe().run(page, context=THEME_CHROME_FIXED_ELSEWHERE, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    results = Axe().run(
+        page,
+        context=THEME_CHROME_FIXED_ELSEWHERE,
+        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+    )
     return "" if results.violations_count == 0 else results.generate_report()
 
 

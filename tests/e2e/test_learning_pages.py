@@ -78,7 +78,7 @@ def test_the_privacy_page_names_the_key_the_pathway_stores(hub_site):
 
 def test_the_checker_is_in_the_navigation_after_the_supervision_page(hub_site):
     html = hub_site.read("supervision/")
-    nav = html.split('md-nav--primary', 1)[1]
+    nav = html.split("md-nav--primary", 1)[1]
     links = re.findall(r'<a href="([^"]*)" class="md-nav__link[^"]*"', nav)
     assert links[links.index("./") + 1] == "checker/"
     assert 'aria-label="Next: Can I be a roadmap supervisor?"' in html
@@ -102,7 +102,9 @@ def test_the_checker_is_in_the_navigation_after_the_supervision_page(hub_site):
     ],
     ids=["supervisors", "roadmap"],
 )
-def test_a_mistake_in_a_data_file_stops_the_build_with_its_message(make_project, site_builder, tmp_path, file, find, replace, expected):
+def test_a_mistake_in_a_data_file_stops_the_build_with_its_message(
+    make_project, site_builder, tmp_path, file, find, replace, expected
+):
     text = (ROOT / file).read_text(encoding="utf-8")
     assert find in text
     root = make_project({file: text.replace(find, replace)})
