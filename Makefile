@@ -10,7 +10,7 @@ PORT ?= 8000
 # Running as root on a fresh machine needs no sudo; otherwise use it if present.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: serve build test check freeze clean system-deps
+.PHONY: serve build test check freeze clean system-deps job-description
 
 ## serve: build the hub and serve it at http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.build-deps
@@ -21,14 +21,25 @@ build: $(VENV)/.build-deps
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --clean
 
 ## test: run every test (unit, end-to-end, browser)
-test: $(VENV)/.test-deps system-deps
+test: $(VENV)/.test-deps system-deps tests/parsers/node_modules/.installed
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
-# Debian's venv module and Chromium are the only system packages the hub needs.
+# Debian's venv module, Chromium and poppler-utils (pdftotext) are the system packages the hub needs.
 system-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "Installing Debian's poppler-utils (pdftotext) to read the job description PDF back"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils; }
+
+# ical.js (Thunderbird's calendar parser) for the cross-parser test, pinned by package-lock.json.
+tests/parsers/node_modules/.installed: tests/parsers/package.json tests/parsers/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs and npm for the calendar cross-parser test"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
+	cd tests/parsers && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 $(VENV)/bin/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -44,10 +55,15 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+## job-description: write an adapted job description, for example
+##   make job-description ARGS='--employer "Severn Vale PCN" --closing-date 2027-01-31'
+job-description: $(VENV)/.build-deps
+	$(PY) -m macros.jobdesc_adapt $(ARGS)
+
 ## freeze: re-pin requirements after changing a dependency on purpose
 freeze: $(VENV)/.test-deps
 	@echo "Edit requirements*.txt by hand; this prints the installed set to compare:"
 	$(PY) -m pip freeze
 
 clean:
-	rm -rf site .pytest_cache .test-artifacts
+	rm -rf site .pytest_cache .test-artifacts tests/parsers/node_modules

@@ -6,14 +6,29 @@ matter, so an editor who types `{{` in ordinary text sees it printed as typed.
 
 from mkdocs.exceptions import PluginError
 
-from . import glossary_macros, roadmap_macros, supervisor_macros
+from . import (
+    events_macros,
+    generated,
+    glossary_macros,
+    jobdesc_documents,
+    jobdesc_macros,
+    roadmap_macros,
+    supervisor_macros,
+)
 from .datafiles import DataFileError
+
+generated.PROVIDERS.append(jobdesc_documents.job_description_files)
+# Files built from data (session pages, calendar feeds) for hooks/generated_files.py.
+if events_macros.generated_event_files not in generated.PROVIDERS:
+    generated.PROVIDERS.append(events_macros.generated_event_files)
 
 
 def define_env(env):
     """Called by mkdocs-macros once per build: register each concern's macros."""
     try:
         glossary_macros.register(env)
+        jobdesc_macros.register(env)
+        events_macros.register(env)
         roadmap_macros.register(env)
         supervisor_macros.register(env)
     except DataFileError as error:

@@ -108,3 +108,16 @@ def test_a_missing_or_empty_file_says_so(tmp_path):
     with pytest.raises(DataFileError, match="missing"):
         load_data_file(tmp_path / "nope.yaml", Calendar, "data/nope.yaml")
     assert "empty" in problems(tmp_path, "# nothing yet\n")[0]
+
+
+def test_a_problem_with_a_whole_list_names_its_field():
+    # A list of entries is named by its entries ("key duty 2"); a problem with the list
+    # itself (empty, or a list where a mapping was expected) names the field.
+    from macros.datafiles import describe_location
+
+    data = {"key_duties": [], "series": [{"id": "a", "tags": ["x"]}]}
+    assert describe_location(data, ("key_duties",)) == "field 'key_duties'"
+    assert describe_location(data, ("series", 0, "tags")) == "series 1 (id 'a'), field 'tags'"
+    assert describe_location(data, ("series", 0, "tags", 0)) == "series 1 (id 'a'), tag 1"
+    # An entry with only a label is named by it.
+    assert describe_location({"rows": [{"label": "Employer"}]}, ("rows", 0)) == "row 1 (label 'Employer')"

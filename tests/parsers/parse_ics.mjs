@@ -1,0 +1,30 @@
+// Read .ics files with ical.js (Mozilla Thunderbird's parser) and print every event's
+// UID, status and UTC start and end as JSON: {"file": [{uid, status, start, end}]}.
+// Each VTIMEZONE in a file is registered first, so times are resolved from the file's
+// own time zone definitions, as Thunderbird does.
+import { readFileSync } from "node:fs";
+import ICAL from "ical.js";
+
+const result = {};
+for (const path of process.argv.slice(2)) {
+  const root = new ICAL.Component(ICAL.parse(readFileSync(path, "utf8")));
+  for (const zone of root.getAllSubcomponents("vtimezone")) {
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  }
+  result[path] = root.getAllSubcomponents("vevent").map((vevent) => {
+    const event = new ICAL.Event(vevent);
+    const iso = (time) => time.toJSDate().toISOString().replace(".000Z", "Z");
+    return {
+      uid: event.uid,
+      status: vevent.getFirstPropertyValue("status"),
+      summary: event.summary,
+      start: iso(event.startDate),
+      end: iso(event.endDate),
+      zone: event.startDate.zone ? event.startDate.zone.tzid : null,
+    };
+  });
+  for (const zone of root.getAllSubcomponents("vtimezone")) {
+    ICAL.TimezoneService.remove(zone.getFirstPropertyValue("tzid"));
+  }
+}
+process.stdout.write(JSON.stringify(result));

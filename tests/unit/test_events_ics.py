@@ -1,0 +1,273 @@
+"""The .ics files: escaping, folding, the VTIMEZONE, stable UIDs and SEQUENCE, a golden
+feed, speed at 5,000 sessions, and four independent parsers agreeing with zoneinfo."""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import subprocess
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import icalendar
+import pytest
+import vobject
+from ical.calendar_stream import IcsCalendarStream
+
+from macros import calendar_links
+from macros import events as events_module
+from macros.event_pages import event_files
+from macros.events import load_events, occurrences
+from macros.ics import calendar_files, escape_text, fold, vtimezone
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "events" / "events.yaml"
+GOLDEN = ROOT / "tests" / "fixtures" / "events" / "golden-all.ics"
+PARSERS = ROOT / "tests" / "parsers"
+SITE = "https://hub.example.org/"
+
+
+@pytest.fixture(scope="module")
+def fixture_files() -> dict[str, str]:
+    return calendar_files(occurrences(load_events(FIXTURE)), SITE, "Test hub")
+
+
+def unfold(text: str) -> list[str]:
+    return text.replace("\r\n ", "").split("\r\n")
+
+
+def test_text_escaping():
+    assert escape_text("a, b; c\\d\nnew") == "a\\, b\\; c\\\\d\\nnew"
+
+
+@pytest.mark.parametrize("text", ["a" * 200, "Gàidhlig ŵŷ " * 20, "🎉🧑‍⚕️" * 40, "x" * 74 + "é" * 3])
+def test_folding_keeps_lines_within_75_octets_and_characters_whole(text):
+    line = "DESCRIPTION:" + text
+    folded = fold(line)
+    physical = folded.split("\r\n")
+    assert all(len(p.encode("utf-8")) <= 75 for p in physical)
+    assert all(p.startswith(" ") for p in physical[1:])
+    assert folded.replace("\r\n ", "") == line  # splits fall between characters
+
+
+def test_every_line_of_every_file_is_crlf_and_short(fixture_files):
+    for name, text in fixture_files.items():
+        assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", ""), name
+        assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n")), name
+
+
+def test_london_vtimezone_uses_yearly_rules():
+    assert vtimezone("Europe/London", 2025, 2027) == (
+        "BEGIN:VTIMEZONE", "TZID:Europe/London", "X-LIC-LOCATION:Europe/London",
+        "BEGIN:DAYLIGHT", "DTSTART:20250330T010000", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100", "TZNAME:BST",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+        "BEGIN:STANDARD", "DTSTART:20251026T020000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+        "END:VTIMEZONE",
+    )
+
+
+def test_other_zones_get_their_own_rules_or_a_fixed_offset():
+    new_york = vtimezone("America/New_York", 2025, 2027)
+    assert "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU" in new_york and "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU" in new_york
+    assert "TZOFFSETTO:+0900" in vtimezone("Asia/Tokyo", 2025, 2027)
+
+
+def test_a_zone_whose_rules_changed_in_range_is_refused_naming_the_series(tmp_path):
+    from macros.datafiles import DataFileError
+
+    text = FIXTURE.read_text(encoding="utf-8").replace(
+        "    online: true\n    year_note", "    time_zone: Africa/Casablanca\n    online: true\n    year_note"
+    )
+    path = tmp_path / "events.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"series 'rcot-drop-in', field 'time_zone': the clock changes in Africa/Casablanca"):
+        event_files(load_events(path), datetime(2026, 1, 1, tzinfo=UTC), SITE, "Hub", "data/events.yaml")
+
+
+def test_calendar_properties(fixture_files):
+    lines = unfold(fixture_files["events/feeds/all.ics"])
+    for expected in [
+        "VERSION:2.0", "PRODID:-//Test hub//Drop-in sessions//EN", "METHOD:PUBLISH", "CALSCALE:GREGORIAN",
+        "NAME:Test hub: all drop-in sessions", "X-WR-CALNAME:Test hub: all drop-in sessions",
+        "URL;VALUE=URI:https://hub.example.org/events/",
+        "SOURCE;VALUE=URI:https://hub.example.org/events/feeds/all.ics",
+        "REFRESH-INTERVAL;VALUE=DURATION:PT12H", "X-PUBLISHED-TTL:PT12H", "X-WR-TIMEZONE:Europe/London",
+    ]:
+        assert expected in lines, expected
+    assert any(line.startswith("X-WR-CALDESC:") for line in lines)
+    assert any(line.startswith("DESCRIPTION:") for line in lines[:12])
+    assert lines.count("BEGIN:VTIMEZONE") == 1
+
+
+def test_one_file_per_session_per_series_and_for_the_hub(fixture_files):
+    sessions = occurrences(load_events(FIXTURE))
+    assert {o.ics_path for o in sessions} | {
+        "events/feeds/all.ics", "events/feeds/rcot-drop-in.ics", "events/feeds/cymraeg-gaidhlig.ics"
+    } == set(fixture_files)
+
+
+def test_uids_stable_sequence_and_cancelled_sessions_stay(fixture_files):
+    calendar = icalendar.Calendar.from_ical(fixture_files["events/feeds/rcot-drop-in.ics"])
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    assert len(events) == 8
+    cancelled = events["rcot-drop-in-2026-03-30@hub.example.org"]
+    assert str(cancelled["STATUS"]) == "CANCELLED" and int(cancelled["SEQUENCE"]) == 1
+    assert str(cancelled["SUMMARY"]).startswith("Cancelled: ")
+    moved = events["rcot-drop-in-2026-10-26@hub.example.org"]  # UID keeps the original date
+    assert int(moved["SEQUENCE"]) == 2 and moved.decoded("DTSTART").isoformat() == "2026-11-02T13:00:00+00:00"
+    assert moved.decoded("LAST-MODIFIED") == moved.decoded("DTSTAMP")
+    assert moved.decoded("LAST-MODIFIED").isoformat() == "2026-10-02T00:00:00+00:00"
+    plain = events["rcot-drop-in-2026-03-29@hub.example.org"]
+    assert int(plain["SEQUENCE"]) == 0 and plain.decoded("DTSTAMP").isoformat() == "2026-01-05T00:00:00+00:00"
+    description = str(plain["DESCRIPTION"])
+    assert "drop-ins@example.org" in description
+    assert "https://hub.example.org/events/rcot-drop-in/2026-03-29/" in description
+
+
+def test_non_ascii_text_round_trips(fixture_files):
+    calendar = icalendar.Calendar.from_ical(fixture_files["events/feeds/cymraeg-gaidhlig.ics"])
+    event = next(iter(calendar.walk("VEVENT")))
+    series = load_events(FIXTURE).series[1]
+    assert str(event["SUMMARY"]) == series.title
+    assert series.description in str(event["DESCRIPTION"])
+    assert str(event["LOCATION"]) == "Canolfan Iechyd Llanfair, Stryd Fawr, Llanfair, LL00 0AA"
+    assert "mailto:cyswllt@example.org" in str(event["ORGANIZER"])
+
+
+def test_the_same_data_gives_byte_identical_files(fixture_files):
+    again = calendar_files(occurrences(load_events(FIXTURE)), SITE, "Test hub")
+    assert again == fixture_files
+
+
+def test_golden_feed(fixture_files):
+    """The whole-hub feed from the fixture, byte for byte. After an intended change, run with
+    UPDATE_GOLDEN=1 and read the diff before committing it."""
+    produced = fixture_files["events/feeds/all.ics"].encode("utf-8")
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_bytes(produced)
+    assert produced == GOLDEN.read_bytes()
+
+
+# ---------------------------------------------------------------------------
+# Four parsers besides our own writer: each must agree with zoneinfo
+# ---------------------------------------------------------------------------
+
+
+def expected_instants() -> dict[str, tuple[str, str, str]]:
+    result = {}
+    for events_file in (FIXTURE, ROOT / "data" / "events.yaml"):
+        for o in occurrences(load_events(events_file)):
+            uid = f"{o.series.id}-{o.session.date.isoformat()}@hub.example.org"
+            result[uid] = (o.start_utc.strftime("%Y-%m-%dT%H:%M:%SZ"), o.end_utc.strftime("%Y-%m-%dT%H:%M:%SZ"), o.status)
+    return result
+
+
+def utc(moment) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("ics")
+    paths = []
+    for events_file in (FIXTURE, ROOT / "data" / "events.yaml"):
+        files = calendar_files(occurrences(load_events(events_file)), SITE, "Test hub")
+        for name, text in files.items():
+            path = folder / events_file.parent.name / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode("utf-8"))
+            paths.append(path)
+    return paths
+
+
+def parse_with_icalendar(text: str):
+    for event in icalendar.Calendar.from_ical(text).walk("VEVENT"):
+        yield str(event["UID"]), utc(event.decoded("DTSTART")), utc(event.decoded("DTEND"))
+
+
+def parse_with_ical(text: str):
+    for event in IcsCalendarStream.calendar_from_ics(text).events:
+        yield event.uid, utc(event.dtstart), utc(event.dtend)
+
+
+def parse_with_vobject(text: str):
+    for event in vobject.readOne(text).vevent_list:
+        yield event.uid.value, utc(event.dtstart.value), utc(event.dtend.value)
+
+
+@pytest.mark.parametrize("parser", [parse_with_icalendar, parse_with_ical, parse_with_vobject])
+def test_python_parsers_agree_with_zoneinfo(written, parser):
+    expected = expected_instants()
+    for path in written:
+        found = list(parser(path.read_text(encoding="utf-8")))
+        assert found, path
+        for uid, start, end in found:
+            assert (start, end) == expected[uid][:2], f"{parser.__name__} {path.name} {uid}"
+
+
+def test_ical_js_agrees_with_zoneinfo(written):
+    """ical.js is the parser in Mozilla Thunderbird; `npm ci` in tests/parsers installs it."""
+    if not (PARSERS / "node_modules" / "ical.js").exists():
+        pytest.fail("ical.js is not installed: run `npm ci` in tests/parsers (make test does this)")
+    result = subprocess.run(
+        ["node", str(PARSERS / "parse_ics.mjs"), *map(str, written)], capture_output=True, text=True, check=True
+    )
+    expected = expected_instants()
+    parsed = json.loads(result.stdout)
+    assert len(parsed) == len(written)
+    for path, events in parsed.items():
+        assert events, path
+        for event in events:
+            assert (event["start"], event["end"]) == expected[event["uid"]][:2], f"{path} {event['uid']}"
+            assert event["status"] == ("CANCELLED" if expected[event["uid"]][2] == "cancelled" else "CONFIRMED")
+            assert event["zone"] in ("Europe/London",)
+
+
+# ---------------------------------------------------------------------------
+# Speed: the pipeline at 5,000 sessions
+# ---------------------------------------------------------------------------
+
+
+def many_sessions_yaml(count: int) -> str:
+    """The fixture's first series with `count` daily sessions, as an editor would write it."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    head = text[: text.index("    sessions:\n")]
+    first = date(2026, 1, 1)
+    sessions = "".join(f"      - date: {first + timedelta(days=i)}\n" for i in range(count))
+    return head + "    sessions:\n" + sessions
+
+
+def run_pipeline(path: Path, site: Path) -> tuple[float, dict[str, str]]:
+    """Load and validate, render every session page and write every .ics, from cold caches.
+
+    Returns the CPU time of this process, which other work sharing the machine does not add to.
+    """
+    events_module._loaded.clear()
+    vtimezone.cache_clear()
+    calendar_links._encode.cache_clear()
+    started = time.process_time()
+    events = load_events(path)
+    files = event_files(events, datetime(2026, 6, 1, tzinfo=UTC), SITE, "Hub", "data/events.yaml")
+    calendars = {name: text for name, text in files.items() if name.endswith(".ics")}
+    for folder in {posixpath.dirname(name) for name in calendars}:
+        (site / folder).mkdir(parents=True, exist_ok=True)
+    for name, text in calendars.items():
+        with open(site / name, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+    return time.process_time() - started, files
+
+
+def test_five_thousand_sessions_load_validate_render_and_write_quickly(tmp_path):
+    """Under 2 s for 5,000 sessions; the best of three runs, as timeit does, to discount noise."""
+    path = tmp_path / "events.yaml"
+    path.write_text(many_sessions_yaml(5000), encoding="utf-8")
+    runs = [run_pipeline(path, tmp_path / f"site{i}") for i in range(3)]
+    files = runs[0][1]
+    assert len(load_events(path).series[0].sessions) == 5000
+    assert len(files) == 5000 * 2 + 2  # a page and an .ics per session, a series feed, the hub feed
+    assert len(list((tmp_path / "site0").rglob("*.ics"))) == 5000 + 2
+    best = min(seconds for seconds, _ in runs)
+    assert best < 2.0, f"{best:.2f} s (runs: {', '.join(f'{s:.2f}' for s, _ in runs)})"
