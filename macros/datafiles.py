@@ -270,12 +270,6 @@ def explain(item: dict, model: type[BaseModel], loc: tuple) -> str:
         )
     if kind in ("string_type", "string_too_short"):
         return f"{item['msg']}; you wrote {item['input']!r}. Write some text here (put it in quotes if unsure)."
-    if kind == "too_short" and isinstance(item.get("input"), list):
-        minimum = item.get("ctx", {}).get("min_length")
-        return (
-            f"this list needs at least {minimum} entries and has {len(item['input'])}. "
-            "Add the missing entries, each starting with a dash"
-        )
     if kind in ("list_type", "dict_type", "model_type"):
         return f"{item['msg']}. Check the indentation and the dashes that start list items."
     return f"{item['msg']}; you wrote {item['input']!r}."

@@ -231,7 +231,7 @@ def test_an_evidence_type_no_step_uses(tmp_path):
 def test_a_step_with_an_empty_checklist(tmp_path):
     text = VALID.replace("    needs:\n      - id: degree\n        text: A degree\n", "    needs: []\n")
     (message,) = problems(tmp_path, text)
-    assert "step 1 (id 'start'), field 'needs': this list needs at least 1 entries and has 0" in message
+    assert "step 1 (id 'start'), field 'needs': List should have at least 1 item after validation, not 0" in message
 
 
 def test_a_misspelt_field_lists_the_allowed_ones(tmp_path):

@@ -215,4 +215,4 @@ def test_a_question_with_one_answer_is_not_a_question(tmp_path):
     text = changed(lambda d: d["questions"][1]["answers"].pop())
     messages = problems(tmp_path, text)
     assert any("question 2 (id 'sure'), field 'answers'" in m for m in messages)
-    assert any("this list needs at least 2 entries and has 1" in m for m in messages)
+    assert any("List should have at least 2 items after validation, not 1" in m for m in messages)
