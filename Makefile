@@ -7,10 +7,14 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+# Material and ProperDocs (via mkdocs-redirects) each print a banner about MkDocs 2: hide both.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
 # Running as root on a fresh machine needs no sudo; otherwise use it if present.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: serve build test check freeze clean system-deps job-description
+.PHONY: serve build test check new-page pre-commit freeze clean system-deps job-description
 
 ## serve: build the hub and serve it at http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.build-deps
@@ -20,7 +24,19 @@ serve: $(VENV)/.build-deps
 build: $(VENV)/.build-deps
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --clean
 
-## test: run every test (unit, end-to-end, browser)
+## check: check data files, page front matter, review dates, links (one line a problem)
+check: $(VENV)/.build-deps
+	$(PY) -m macros.check
+
+## new-page: start a page, e.g. make new-page FILE=docs/roles/new-page.md TITLE="Page title"
+new-page: $(VENV)/.build-deps
+	$(PY) -m macros.new_page "$(FILE)" "$(TITLE)"
+
+## pre-commit: run the pre-commit hooks on every file (`.venv/bin/pre-commit install` runs them on commit)
+pre-commit: $(VENV)/.test-deps
+	$(VENV)/bin/pre-commit run --all-files
+
+## test: run every test (unit, end-to-end, browser); tests/e2e/test_editors_check.py runs `make check`
 test: $(VENV)/.test-deps system-deps tests/parsers/node_modules/.installed
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 

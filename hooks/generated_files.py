@@ -1,7 +1,9 @@
 """MkDocs hook: hand the files generated from data/ to MkDocs as virtual files.
 
 MkDocs loads a hook by its path, so the project root is put on sys.path to import the
-macros package, where the generation logic lives.
+macros package, where the generation logic lives. The imports are inside on_files:
+hooks/editorial.py drops the macros package before each build so `mkdocs serve` sees
+edited code, and a top-level import here would keep the old one.
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ PROJECT_ROOT = str(Path(__file__).resolve().parent.parent)
 if PROJECT_ROOT not in sys.path:
     sys.path.insert(0, PROJECT_ROOT)
 
-from macros.datafiles import DataFileError  # noqa: E402
-from macros.generated import all_generated_files  # noqa: E402
-from macros.project import Project  # noqa: E402
-
 
 def on_files(files, config):
+    from macros.datafiles import DataFileError
+    from macros.generated import all_generated_files
+    from macros.project import Project
+
     try:
         generated = all_generated_files(Project.from_config(config))
     except DataFileError as error:

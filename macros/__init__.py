@@ -7,17 +7,33 @@ matter, so an editor who types `{{` in ordinary text sees it printed as typed.
 from mkdocs.exceptions import PluginError
 
 from . import (
+    datafiles,
+    events,
     events_macros,
     generated,
+    glossary,
     glossary_macros,
     jobdesc_documents,
     jobdesc_macros,
+    jobdesc_models,
+    pages_list,
+    roadmap,
     roadmap_macros,
     supervisor_macros,
+    supervisors,
 )
 from .datafiles import DataFileError
 
+# Every file in data/ and the function that validates it (`make check` loads each).
+datafiles.register_loader("glossary.yaml", glossary.load_glossary)
+datafiles.register_loader("job_description.yaml", jobdesc_models.load_job_description)
+datafiles.register_loader("events.yaml", events.load_events)
+datafiles.register_loader("roadmap.yaml", roadmap.load_roadmap)
+datafiles.register_loader("supervisors.yaml", supervisors.load_supervisors)
+
+# Files generated into the site (hooks/generated_files.py hands them to MkDocs).
 generated.PROVIDERS.append(jobdesc_documents.job_description_files)
+generated.PROVIDERS.append(pages_list.pages_json_provider)
 # Files built from data (session pages, calendar feeds) for hooks/generated_files.py.
 if events_macros.generated_event_files not in generated.PROVIDERS:
     generated.PROVIDERS.append(events_macros.generated_event_files)

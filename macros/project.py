@@ -16,6 +16,7 @@ class Project:
     root: Path
     site_url: str
     hub: dict[str, Any]
+    edit_uri: str = ""  # mkdocs.yml `edit_uri`, for links to a page's source on GitHub
 
     @property
     def data_dir(self) -> Path:
@@ -39,4 +40,16 @@ class Project:
     def from_config(cls, config: Any) -> Project:
         root = Path(config["config_file_path"]).resolve().parent
         site_url = (config.get("site_url") or "").rstrip("/") + "/"
-        return cls(root=root, site_url=site_url, hub=dict(config["extra"].get("hub", {})))
+        return cls(
+            root=root,
+            site_url=site_url,
+            hub=dict(config["extra"].get("hub", {})),
+            edit_uri=config.get("edit_uri") or "",
+        )
+
+    def edit_url(self, src_path: str) -> str:
+        """Where an editor changes a page on GitHub: repo_url + edit_uri + roles/index.md."""
+        repo = str(self.hub.get("repo_url", "")).rstrip("/")
+        if not repo or not self.edit_uri:
+            return ""
+        return f"{repo}/{self.edit_uri.strip('/')}/{src_path}"

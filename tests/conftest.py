@@ -69,7 +69,8 @@ def copy_project(destination: Path, replace: dict[str, str | None] | None = None
 
 def build_site(root: Path, site_dir: Path, epoch: int | None = HUB_BUILD_EPOCH, *extra_args: str) -> BuiltSite:
     """Run the strict build as an editor would, in its own process (no cached imports)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    # DISABLE_MKDOCS_2_WARNING: mkdocs-redirects prints ProperDocs' MkDocs 2 banner unless it is set.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONDONTWRITEBYTECODE="1")
     if epoch is None:
         env.pop("SOURCE_DATE_EPOCH", None)
     else:

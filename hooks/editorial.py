@@ -1,0 +1,87 @@
+"""MkDocs hook for the editors' workflow: fresh macros on every rebuild, front matter
+checked on every build, and each page's review dates handed to the theme.
+
+`mkdocs serve` reloads mkdocs.yml on every rebuild but loads each hook file only once,
+and Python keeps the first import of the macros/ package: an edited macro would be
+ignored until serve restarts. So `on_config` (run first, before the macros plugin
+imports its module) drops the macros package from sys.modules, and the hooks import
+from it inside their functions, never at the top of the file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# `make check` reports front matter problems itself, then runs the build for the link
+# checks: in that build, a front matter problem must not hide the broken links.
+CHECK_RUNNING = "HUB_CHECK_RUNNING"
+
+_today = None
+
+
+def forget_macros_package() -> None:
+    for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
+        del sys.modules[name]
+
+
+@event_priority(100)
+def on_config(config):
+    global _today
+    forget_macros_package()
+    if str(PROJECT_ROOT) not in sys.path:
+        sys.path.insert(0, str(PROJECT_ROOT))
+    from macros.clock import build_instant
+    from macros.review import build_date
+
+    _today = build_date(build_instant())
+    return config
+
+
+def _written_by_editor(file) -> bool:
+    """Pages in docs/; generated pages (no source file) get their metadata from the generator."""
+    return file.is_documentation_page() and file.abs_src_path is not None
+
+
+def on_files(files, config):
+    if os.environ.get(CHECK_RUNNING):
+        return files
+    from macros.pagemeta import check_page_text
+
+    docs_dir = Path(config["docs_dir"])
+    problems = []
+    for file in files:
+        if not _written_by_editor(file):
+            continue
+        shown = f"{docs_dir.name}/{file.src_uri}"
+        text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+        # No "last_reviewed is in the future" check here: a preview built with
+        # SOURCE_DATE_EPOCH in the past must still build. `make check` uses the real date.
+        problems.extend(check_page_text(text, shown).problems)
+    if problems:
+        lines = "\n".join(str(problem) for problem in problems)
+        raise PluginError(f"A page's front matter needs fixing:\n{lines}")
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    """`review` for the theme: the page's review dates, or None (generated pages, bad meta)."""
+    from macros.pagemeta import PageMeta
+    from macros.review import review_of
+
+    context["review"] = None
+    meta = page.meta or {}
+    if "last_reviewed" not in meta:
+        return context
+    try:
+        context["review"] = review_of(PageMeta.model_validate(meta), _today)
+    except ValueError:
+        # Only in `make check`'s own build: the check has already reported the problem.
+        context["review"] = None
+    return context

@@ -1,0 +1,175 @@
+"""`make check` (python -m macros.check): on the hub, and on a copy with one mistake of each kind."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import HUB_BUILD_EPOCH, copy_project
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Another concern's data file, registered the way every concern registers its own.
+SESSIONS_LOADER = """
+
+from datetime import date as _date
+
+from pydantic import BaseModel as _BaseModel, ConfigDict as _ConfigDict
+
+
+class _Session(_BaseModel):
+    model_config = _ConfigDict(extra="forbid")
+    id: str
+    date: _date
+
+
+class _Sessions(_BaseModel):
+    model_config = _ConfigDict(extra="forbid")
+    sessions: list[_Session]
+
+
+datafiles.register_loader("sessions.yaml", lambda path, shown: datafiles.load_data_file(path, _Sessions, shown))
+"""
+
+SESSIONS = """sessions:
+  - id: march
+    date: 2026-03-29
+  - id: april
+    date: 2026-04-31
+"""
+
+
+def page(owner="owner: Hub (hub@nhs.net)\n", last="last_reviewed: 2026-11-01", extra="", body=""):
+    return f"---\ntitle: Fixture\ndescription: A fixture page.\n{owner}{last}\nreview_in: 12 months\n{extra}---\n\n# Fixture\n\n{body}"
+
+
+PAGES = {
+    "docs/fixture/no-owner.md": page(owner=""),
+    "docs/fixture/bad-date.md": page(last="last_reviewed: 2026-13-01"),
+    "docs/fixture/future.md": page(last="last_reviewed: 2099-01-01"),
+    "docs/fixture/typo-key.md": page(extra="sorces: []\n"),
+    "docs/fixture/overdue.md": page(last="last_reviewed: 2025-10-01"),
+    "docs/fixture/due-soon.md": page(last="last_reviewed: 2025-12-10"),
+    "docs/fixture/links.md": page(
+        body="Text.\n\nSee [the role](../roles/nope.md).\n\nSee [funding](../roles/funding.md#no-such-heading).\n"
+    ),
+    "docs/fixture/not-in-menu.md": page(),
+    "data/sessions.yaml": SESSIONS,
+    "data/sesions.yaml": SESSIONS,
+}
+IN_NAV = [path for path in PAGES if path.startswith("docs/") and "not-in-menu" not in path]
+
+
+def run_check(root: Path, *args: str, overdue: str | None = None, epoch: int = HUB_BUILD_EPOCH):
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1")
+    env.pop("GITHUB_ACTIONS", None)
+    env.pop("HUB_OVERDUE_PAGES", None)
+    if overdue:
+        env["HUB_OVERDUE_PAGES"] = overdue
+    return subprocess.run(
+        [sys.executable, "-m", "macros.check", *args], cwd=root, env=env, capture_output=True, text=True, timeout=600
+    )
+
+
+@pytest.fixture(scope="module")
+def fixture_tree(tmp_path_factory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("editors-check") / "project", PAGES)
+    init = root / "macros" / "__init__.py"
+    init.write_text(init.read_text() + SESSIONS_LOADER)
+    config = root / "mkdocs.yml"
+    nav = "".join(f"      - {path.removeprefix('docs/')}\n" for path in IN_NAV)
+    config.write_text(config.read_text().replace("\nnav:\n", f"\nnav:\n  - Fixture:\n{nav}", 1))
+    return root
+
+
+def test_the_hub_passes_the_check():
+    result = run_check(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "All checks passed."
+
+
+def test_one_line_for_each_mistake_with_file_and_line(fixture_tree):
+    result = run_check(fixture_tree, overdue="error")
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    expected_starts = [
+        "data/sesions.yaml:1: error: no part of the hub reads this file, so nothing in it would appear on the site. "
+        "If you meant data/sessions.yaml, rename the file.",
+        "data/sessions.yaml:5: error: session 2 (id 'april'), field 'date': '2026-04-31' is not a real date.",
+        "docs/fixture/bad-date.md:5: error: field 'last_reviewed': '2026-13-01' is not a real date.",
+        "docs/fixture/future.md:5: error: field 'last_reviewed': 2099-01-01 is in the future.",
+        "docs/fixture/links.md:13: error: the link '../roles/nope.md' goes to a page that does not exist (docs/roles/nope.md).",
+        "docs/fixture/links.md:15: error: the link '../roles/funding.md#no-such-heading' goes to a heading "
+        "'#no-such-heading' that docs/roles/funding.md does not have.",
+        "docs/fixture/no-owner.md:1: error: the page has no 'owner'. Add 'owner:'",
+        "docs/fixture/not-in-menu.md:1: error: this page is not in the site's menu, so readers cannot find it.",
+        "docs/fixture/overdue.md:5: error: 'Fixture' was due for review on 1 October 2026 (51 days ago; owner: Hub (hub@nhs.net)).",
+        "docs/fixture/typo-key.md:7: error: 'sorces' is not a front matter key we know. Did you mean 'sources'?",
+        "docs/fixture/due-soon.md:5: due soon: 'Fixture' is due for review on 10 December 2026 (in 19 days; owner: Hub (hub@nhs.net))",
+    ]
+    for start in expected_starts:
+        matching = [line for line in lines if line.startswith(start)]
+        assert len(matching) == 1, f"expected one line starting {start!r} in:\n{result.stdout}"
+    assert len(lines) == len(expected_starts) + 1, result.stdout  # and the summary
+    assert lines[-1].startswith("10 errors, 0 warnings, 1 page due for review within 30 days.")
+
+
+def test_overdue_pages_are_warnings_in_a_pull_request(tmp_path):
+    root = copy_project(tmp_path / "project", {"docs/resources.md": (ROOT / "docs/resources.md").read_text()})
+    late = 1795262400 + 200 * 86400  # 9 June 2027: the 6-month resources page is overdue
+    warned = run_check(root, "--no-build", overdue="warning", epoch=late)
+    assert warned.returncode == 0, warned.stdout
+    assert "docs/resources.md:5: warning: 'Resources' was due for review on 21 May 2027" in warned.stdout
+    failed = run_check(root, "--no-build", "--issue-body", str(tmp_path / "issue.md"), overdue="error", epoch=late)
+    assert failed.returncode == 1
+    assert "docs/resources.md:5: error: 'Resources' was due for review on 21 May 2027" in failed.stdout
+    body = (tmp_path / "issue.md").read_text()
+    assert (
+        "| [Resources](https://ot-primary-care.example.org/resources/) | Gloucestershire Primary Care Training Hub"
+        in body
+    )
+    assert "edit/main/docs/resources.md" in body
+
+
+def test_a_macro_typo_is_reported_at_its_line(tmp_path):
+    text = (ROOT / "docs/glossary.md").read_text()
+    line = text.splitlines().index("{{ glossary_terms_table() }}") + 1
+    root = copy_project(
+        tmp_path / "project", {"docs/glossary.md": text.replace("glossary_terms_table", "glossary_table_terms")}
+    )
+    result = run_check(root)
+    assert result.returncode == 1
+    assert (
+        f"docs/glossary.md:{line}: error: a macro on this page failed "
+        "(UndefinedError: 'glossary_table_terms' is undefined)."
+    ) in result.stdout
+
+
+def test_new_page_scaffold_writes_front_matter_the_check_then_explains(tmp_path):
+    root = copy_project(tmp_path / "project")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH))
+    made = subprocess.run(
+        [sys.executable, "-m", "macros.new_page", "docs/roles/new-page.md", "Working with GPs: a guide"],
+        cwd=root, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert '- "Working with GPs: a guide": roles/new-page.md' in made.stdout
+    text = (root / "docs/roles/new-page.md").read_text()
+    assert 'title: "Working with GPs: a guide"' in text
+    assert 'owner: "Gloucestershire Primary Care Training Hub (glccg.pcwc@nhs.net)"' in text
+    assert "last_reviewed: 2026-11-21" in text
+    result = run_check(root, "--no-build")
+    problems = [line for line in result.stdout.splitlines() if line.startswith("docs/roles/new-page.md")]
+    assert [p.split(": error: ")[1].split(" '")[0] for p in problems] == ["the page still has the example text"] * 3
+    again = subprocess.run(
+        [sys.executable, "-m", "macros.new_page", "docs/roles/new-page.md", "Again"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert again.returncode == 1 and "already exists" in again.stdout

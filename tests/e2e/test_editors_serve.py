@@ -1,0 +1,92 @@
+"""`mkdocs serve` rebuilds when an editor changes a page, a data file or a macro."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import HUB_BUILD_EPOCH, copy_project
+
+pytestmark = pytest.mark.e2e
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own server
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, server, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"mkdocs serve stopped:\n{server.stdout.read()}")
+        html = fetch(url)
+        if text in html:
+            return html
+        time.sleep(0.3)
+    pytest.fail(f"{url} never showed {text!r}")
+
+
+@pytest.fixture
+def served(tmp_path):
+    root = copy_project(tmp_path / "project")
+    port = free_port()
+    env = dict(
+        os.environ,
+        SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH),
+        NO_MKDOCS_2_WARNING="1",
+        DISABLE_MKDOCS_2_WARNING="true",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}",
+         "-f", str(root / "mkdocs.yml")],
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        yield root, f"http://127.0.0.1:{port}/", server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_serve_reloads_pages_data_and_macros(served):
+    root, base, server = served
+    wait_for(base + "glossary/", "Glossary", server)
+
+    edit(root / "docs/resources.md", "\n# ", "\nA sentence an editor just added.\n\n# ")
+    wait_for(base + "resources/", "A sentence an editor just added.", server)
+
+    edit(root / "data/glossary.yaml", "stands_for: Agenda for Change", "stands_for: Edited data, Agenda for Change")
+    wait_for(base + "glossary/", "Edited data, ", server)
+
+    edit(
+        root / "macros/glossary.py",
+        'return render_template("glossary.html", terms=terms)',
+        'return "<p>Edited macro</p>\\n" + render_template("glossary.html", terms=terms)',
+    )
+    wait_for(base + "glossary/", "<p>Edited macro</p>", server)
