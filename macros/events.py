@@ -530,8 +530,3 @@ def series_feed_path(series: Series) -> str:
 def offset_iso(moment: datetime) -> str:
     """ISO 8601 with the UTC offset, as schema.org wants: 2023-09-21T12:30:00+01:00."""
     return moment.isoformat(timespec="seconds")
-
-
-def utc_stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-

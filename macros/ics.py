@@ -1,11 +1,21 @@
 """Calendar files (RFC 5545 with the RFC 7986 calendar properties) for the drop-in sessions.
 
-Written by hand rather than with icalendar's serialiser for two reasons: the time zone
-must be a VTIMEZONE with yearly RRULEs (icalendar writes long RDATE lists, which ical.js,
-Thunderbird's parser, and vobject misread for winter dates), and each event is written
-once and reused in its own file, its series feed and the all-sessions feed, which keeps
-thousands of sessions fast. The tests read every file back with icalendar, ical,
-vobject and ical.js.
+icalendar builds and serialises them: the calendars, their properties, the events and the
+time zone, so escaping and the 75-octet folding are icalendar's. How it is used:
+
+- The time zone is an icalendar Timezone whose STANDARD and DAYLIGHT observances carry
+  yearly RRULEs worked out from zoneinfo (the last Sunday of March and of October for
+  Europe/London), built and serialised once per build. Not add_missing_timezones(): its
+  long RDATE lists are misread for winter dates by ical.js (Thunderbird's parser) and vobject.
+- Every value comes from the data (UID, DTSTAMP, LAST-MODIFIED, SEQUENCE), never Event.new()
+  or Calendar.new(), which add a random UID and the clock's DTSTAMP; output is serialised
+  with sorted=False, so properties keep the order written here and the same data gives the
+  same bytes.
+- Each event is serialised once and those bytes are reused in its own file, its series feed
+  and the all-sessions feed, spliced into the calendar before END:VCALENDAR. That keeps
+  5,000 sessions fast.
+
+The tests read every file back with icalendar, ical, vobject and ical.js.
 """
 
 from __future__ import annotations
@@ -13,7 +23,23 @@ from __future__ import annotations
 import calendar
 from datetime import UTC, datetime, timedelta
 from functools import cache
+from typing import Any
 from zoneinfo import ZoneInfo
+
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vCalAddress,
+    vDatetime,
+    vDuration,
+    vInt,
+    vRecur,
+    vText,
+    vUri,
+)
 
 from .events import (
     ALL_SESSIONS_FEED,
@@ -27,74 +53,12 @@ from .events import (
     long_date,
     moved_from,
     series_feed_path,
-    utc_stamp,
     when,
 )
 
-CRLF = "\r\n"
-REFRESH = "PT12H"  # how often subscribed calendars should look again
-
-
-# ---------------------------------------------------------------------------
-# Content lines: escaping and folding
-# ---------------------------------------------------------------------------
-
-
-def escape_text(value: str) -> str:
-    """Escape a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def parameter(value: str) -> str:
-    """A parameter value, quoted when it holds a colon, semicolon or comma (no quotes allowed inside)."""
-    value = value.replace('"', "'")
-    return f'"{value}"' if any(c in value for c in ":;,") else value
-
-
-def fold(line: str, limit: int = 75) -> str:
-    """Fold a content line so no physical line is longer than 75 octets (RFC 5545 3.1).
-
-    Breaks fall between characters, never inside a UTF-8 sequence, so Welsh, Gaelic and
-    emoji survive. Continuation lines start with one space, which counts in the 75.
-    """
-    if len(line) <= limit and (line.isascii() or len(line.encode("utf-8")) <= limit):
-        return line
-    if line.isascii():  # the common case: one octet per character, so slice
-        pieces = [line[:limit]] + [line[i : i + limit - 1] for i in range(limit, len(line), limit - 1)]
-        return (CRLF + " ").join(pieces)
-    pieces: list[str] = []
-    current: list[str] = []
-    size = 0
-    budget = limit
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > budget:
-            pieces.append("".join(current))
-            current, size, budget = [], 0, limit - 1
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
-    return (CRLF + " ").join(pieces)
-
-
-def content_line(name: str, value: str, **params: str) -> str:
-    head = name + "".join(f";{key.replace('_', '-').upper()}={val}" for key, val in params.items())
-    return fold(f"{head}:{value}")
-
-
-def text_line(name: str, value: str, **params: str) -> str:
-    return content_line(name, escape_text(value), **params)
-
-
-def local_stamp(moment: datetime) -> str:
-    return moment.strftime("%Y%m%dT%H%M%S")
+REFRESH = timedelta(hours=12)  # how often subscribed calendars should look again
+# X-PUBLISHED-TTL is read as a duration string; given a timedelta icalendar would add VALUE=DURATION.
+PUBLISHED_TTL = vDuration(REFRESH).to_ical().decode("ascii")  # PT12H
 
 
 # ---------------------------------------------------------------------------
@@ -129,13 +93,6 @@ def _transitions(zone: ZoneInfo, year: int) -> list[tuple[datetime, timedelta, t
     return found
 
 
-def _offset(delta: timedelta) -> str:
-    minutes = int(delta.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    hours, minutes = divmod(abs(minutes), 60)
-    return f"{sign}{hours:02d}{minutes:02d}"
-
-
 def _weekday_rule(day: datetime) -> str:
     """BYDAY for the nth (or last) weekday of its month: 2SU, -1SU."""
     code = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][day.weekday()]
@@ -144,15 +101,25 @@ def _weekday_rule(day: datetime) -> str:
     return f"{(day.day - 1) // 7 + 1}{code}"
 
 
-@cache
-def vtimezone(zone_name: str, first_year: int, last_year: int) -> tuple[str, ...]:
-    """The VTIMEZONE lines for `zone_name`, valid for every year from first_year to last_year.
+class _YearlyRule(vRecur):
+    """An RRULE written FREQ, BYMONTH, BYDAY, the order RFC 5545's own VTIMEZONE examples use
+    (icalendar's default puts BYDAY first; both mean the same)."""
 
-    Each observance is one yearly RRULE (such as the last Sunday of March), checked to
-    hold in every one of those years. Built once per zone and range per build.
+    canonical_order = ("FREQ", "BYMONTH", "BYDAY")
+
+
+def timezone_component(zone_name: str, first_year: int, last_year: int) -> Timezone:
+    """The VTIMEZONE for `zone_name` as an icalendar component, valid from first_year to last_year.
+
+    Each observance is one yearly RRULE (such as the last Sunday of March), worked out from
+    zoneinfo's own transitions and checked to hold in every one of those years; a zone whose
+    rules change within the range is refused. Not icalendar's add_missing_timezones(): its
+    long RDATE lists are misread for winter dates by ical.js and vobject.
     """
     zone = ZoneInfo(zone_name)
-    lines = ["BEGIN:VTIMEZONE", f"TZID:{zone_name}", f"X-LIC-LOCATION:{zone_name}"]
+    component = Timezone()
+    component.add("TZID", zone_name)
+    component.add("X-LIC-LOCATION", vText(zone_name))
     rules: dict[tuple[timedelta, timedelta], list[tuple[int, str, str, str]]] = {}
     first_onset: dict[tuple[timedelta, timedelta], datetime] = {}
     names: dict[tuple[timedelta, timedelta], str] = {}
@@ -165,15 +132,12 @@ def vtimezone(zone_name: str, first_year: int, last_year: int) -> tuple[str, ...
             names[key] = instant.astimezone(zone).tzname() or zone_name
     if not rules:
         offset = datetime(first_year, 6, 1, tzinfo=zone).utcoffset()
-        name = datetime(first_year, 6, 1, tzinfo=zone).tzname() or zone_name
-        lines += [
-            "BEGIN:STANDARD",
-            "DTSTART:19700101T000000",
-            f"TZOFFSETFROM:{_offset(offset)}",
-            f"TZOFFSETTO:{_offset(offset)}",
-            f"TZNAME:{name}",
-            "END:STANDARD",
-        ]
+        standard = TimezoneStandard()
+        standard.add("DTSTART", datetime(1970, 1, 1))
+        standard.add("TZOFFSETFROM", offset)
+        standard.add("TZOFFSETTO", offset)
+        standard.add("TZNAME", datetime(first_year, 6, 1, tzinfo=zone).tzname() or zone_name)
+        component.add_component(standard)
     for key in sorted(rules, key=lambda k: first_onset[k]):
         before, after = key
         years = rules[key]
@@ -186,18 +150,21 @@ def vtimezone(zone_name: str, first_year: int, last_year: int) -> tuple[str, ...
                 "Use a time zone such as Europe/London"
             )
         month, byday, _ = patterns.pop()
-        kind = "DAYLIGHT" if after > before else "STANDARD"
-        lines += [
-            f"BEGIN:{kind}",
-            f"DTSTART:{local_stamp(first_onset[key])}",
-            f"TZOFFSETFROM:{_offset(before)}",
-            f"TZOFFSETTO:{_offset(after)}",
-            f"TZNAME:{names[key]}",
-            f"RRULE:FREQ=YEARLY;BYMONTH={month};BYDAY={byday}",
-            f"END:{kind}",
-        ]
-    lines.append("END:VTIMEZONE")
-    return tuple(lines)
+        observance = TimezoneDaylight() if after > before else TimezoneStandard()
+        observance.add("DTSTART", first_onset[key])
+        observance.add("TZOFFSETFROM", before)
+        observance.add("TZOFFSETTO", after)
+        observance.add("TZNAME", names[key])
+        observance.add("RRULE", _YearlyRule({"FREQ": "YEARLY", "BYMONTH": month, "BYDAY": byday}))
+        component.add_component(observance)
+    return component
+
+
+@cache
+def vtimezone(zone_name: str, first_year: int, last_year: int) -> bytes:
+    """The VTIMEZONE for `zone_name`, serialised by icalendar once per zone and range per build;
+    every calendar file that needs it reuses these bytes."""
+    return timezone_component(zone_name, first_year, last_year).to_ical(sorted=False)
 
 
 # ---------------------------------------------------------------------------
@@ -237,75 +204,145 @@ def description(occurrence: Occurrence, site_url: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def event_lines(occurrence: Occurrence, site_url: str) -> list[str]:
-    series = occurrence.series
-    zone = series.time_zone
-    lines = [
-        "BEGIN:VEVENT",
-        content_line("UID", uid(occurrence, site_url)),
-        f"DTSTAMP:{utc_stamp(occurrence.last_modified)}",
-        f"CREATED:{utc_stamp(occurrence.created)}",
-        f"LAST-MODIFIED:{utc_stamp(occurrence.last_modified)}",
-        f"SEQUENCE:{occurrence.sequence}",
-        content_line("DTSTART", local_stamp(occurrence.start), TZID=parameter(zone)),
-        content_line("DTEND", local_stamp(occurrence.end), TZID=parameter(zone)),
-        text_line("SUMMARY", summary(occurrence)),
-        text_line("DESCRIPTION", description(occurrence, site_url)),
-        text_line("LOCATION", location_text(series)),
-        content_line("URL", absolute(site_url, occurrence.page_url), VALUE="URI"),
-    ]
-    if series.organiser.email:
-        lines.append(content_line("ORGANIZER", f"mailto:{series.organiser.email}", CN=parameter(series.organiser.name)))
-    if series.join.link and not occurrence.cancelled:
-        lines.append(
-            content_line("CONFERENCE", series.join.link, VALUE="URI", FEATURE="VIDEO", LABEL=parameter("Join online"))
-        )
-    lines += [
-        "STATUS:CANCELLED" if occurrence.cancelled else "STATUS:CONFIRMED",
-        "TRANSP:OPAQUE",
-        "CLASS:PUBLIC",
-        "END:VEVENT",
-    ]
-    return lines
+def _parameter(value: str) -> str:
+    """A parameter value as every parser reads it: a double quote (which icalendar would write
+    as RFC 6868's ^', unknown to older parsers) becomes an apostrophe."""
+    return value.replace('"', "'")
 
 
-def calendar_text(
+def _stamp(moment: datetime) -> vDatetime:
+    """A UTC DATE-TIME (DTSTAMP, CREATED, LAST-MODIFIED): 20260105T000000Z."""
+    return vDatetime(moment.astimezone(UTC))
+
+
+def _local(moment: datetime, zone_name: str) -> vDatetime:
+    """A local DATE-TIME with TZID=zone_name, the TZID of the VTIMEZONE in the same file."""
+    value = vDatetime(moment.replace(tzinfo=None))
+    value.params["TZID"] = zone_name
+    return value
+
+
+class _SeriesValues:
+    """The property values every event of one series shares, built once per series."""
+
+    def __init__(self, occurrence: Occurrence):
+        series = occurrence.series
+        self.location = vText(location_text(series))
+        self.organizer = None
+        if series.organiser.email:
+            self.organizer = vCalAddress(
+                f"mailto:{series.organiser.email}", params={"CN": _parameter(series.organiser.name)}
+            )
+        self.conference = None
+        if series.join.link:
+            self.conference = vUri(
+                series.join.link, params={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": "Join online"}
+            )
+
+
+_CONFIRMED, _CANCELLED = vText("CONFIRMED"), vText("CANCELLED")
+_OPAQUE, _PUBLIC = vText("OPAQUE"), vText("PUBLIC")
+
+
+def session_event(occurrence: Occurrence, site_url: str, shared: _SeriesValues | None = None) -> Event:
+    """The session as an icalendar Event. Every value comes from the data: no random UID,
+    no DTSTAMP of the build's clock, so the same data gives the same bytes.
+
+    Values are given as icalendar's own types (so nothing is guessed) and set directly, in the
+    order they are written; Component.add() would only re-check each type, which at 5,000
+    sessions costs a noticeable part of the build.
+    """
+    shared = shared or _SeriesValues(occurrence)
+    component = Event()  # not Event.new(), which adds a random UID and DTSTAMP=now
+    component["UID"] = vText(uid(occurrence, site_url))
+    modified = _stamp(occurrence.last_modified)
+    created = modified if occurrence.created == occurrence.last_modified else _stamp(occurrence.created)
+    component["DTSTAMP"] = modified  # the data's last change, not the build's clock
+    component["CREATED"] = created
+    component["LAST-MODIFIED"] = modified
+    component["SEQUENCE"] = vInt(occurrence.sequence)
+    component["DTSTART"] = _local(occurrence.start, occurrence.series.time_zone)
+    component["DTEND"] = _local(occurrence.end, occurrence.series.time_zone)
+    component["SUMMARY"] = vText(summary(occurrence))
+    component["DESCRIPTION"] = vText(description(occurrence, site_url))
+    component["LOCATION"] = shared.location
+    component["URL"] = vUri(absolute(site_url, occurrence.page_url), params={"VALUE": "URI"})
+    if shared.organizer is not None:
+        component["ORGANIZER"] = shared.organizer
+    if shared.conference is not None and not occurrence.cancelled:
+        component["CONFERENCE"] = shared.conference
+    component["STATUS"] = _CANCELLED if occurrence.cancelled else _CONFIRMED
+    component["TRANSP"] = _OPAQUE
+    component["CLASS"] = _PUBLIC
+    return component
+
+
+_BEGIN, _END = b"BEGIN:VCALENDAR\r\n", b"END:VCALENDAR\r\n"
+
+
+def _properties(*properties: tuple[str, Any]) -> bytes:
+    """Calendar properties as icalendar's content lines: escaped, parameters quoted, folded.
+
+    Calendar.content_line() is what Calendar.to_ical() serialises each property with; used
+    line by line here so the pieces of a calendar that every file shares can be serialised
+    once and spliced in (see calendar_bytes).
+    """
+    return b"".join(_CALENDAR.content_line(name, value, sorted=False).to_ical() + b"\r\n" for name, value in properties)
+
+
+_CALENDAR = Calendar()  # not Calendar.new(), which adds a random UID
+
+
+def calendar_head(prodid: str) -> bytes:
+    """The properties every calendar file starts with."""
+    return _properties(
+        ("VERSION", vText("2.0")),
+        ("PRODID", vText(prodid)),
+        ("CALSCALE", vText("GREGORIAN")),
+        ("METHOD", vText("PUBLISH")),
+    )
+
+
+def calendar_tail(default_zone: str) -> bytes:
+    """The properties every calendar file ends its own properties with: how often to refresh, its zone."""
+    return _properties(
+        ("REFRESH-INTERVAL", vDuration(REFRESH, params={"VALUE": "DURATION"})),
+        ("X-PUBLISHED-TTL", vText(PUBLISHED_TTL)),
+        ("X-WR-TIMEZONE", vText(default_zone)),
+    )
+
+
+def calendar_bytes(
     *,
     name: str,
     about: str,
     page_url: str,
-    prodid: str,
-    default_zone: str,
-    zones: list[tuple[str, ...]],
-    events: list[list[str]],
+    head: bytes,
+    tail: bytes,
+    zones: list[bytes],
+    events: list[bytes],
     source_url: str | None = None,
-) -> str:
-    """A whole VCALENDAR: the RFC 7986 properties and their older X-WR- twins, zones, events."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        text_line("PRODID", prodid),
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        text_line("NAME", name),
-        text_line("X-WR-CALNAME", name),
-        text_line("DESCRIPTION", about),
-        text_line("X-WR-CALDESC", about),
-        content_line("URL", page_url, VALUE="URI"),
+) -> bytes:
+    """A whole VCALENDAR: the RFC 7986 properties and their older X-WR- twins, zones, events.
+
+    Everything is serialised by icalendar; the pieces every file shares are serialised once
+    per build and spliced in: the head and tail properties (calendar_head, calendar_tail),
+    the VTIMEZONEs, and the events, each serialised once and reused in its own file, its
+    series feed and the all-sessions feed, before END:VCALENDAR. Serialising them again for
+    every file would make 5,000 sessions several times slower.
+    """
+    title, text = vText(name), vText(about)
+    own = [
+        # icalendar has no type for NAME and the X-WR- properties: vText makes them escaped TEXT.
+        ("NAME", title),
+        ("X-WR-CALNAME", title),
+        ("DESCRIPTION", text),
+        ("X-WR-CALDESC", text),
+        ("URL", vUri(page_url, params={"VALUE": "URI"})),
     ]
     if source_url:
-        lines.append(content_line("SOURCE", source_url, VALUE="URI"))
-    lines += [
-        f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}",
-        f"X-PUBLISHED-TTL:{REFRESH}",
-        content_line("X-WR-TIMEZONE", default_zone),
-    ]
-    for zone in zones:
-        lines.extend(zone)
-    for event in events:
-        lines.extend(event)
-    lines.append("END:VCALENDAR")
-    return CRLF.join(lines) + CRLF
+        own.append(("SOURCE", vUri(source_url, params={"VALUE": "URI"})))
+    return b"".join([_BEGIN, head, _properties(*own), tail, *zones, *events, _END])
 
 
 def year_range(sessions: list[Occurrence]) -> tuple[int, int]:
@@ -322,18 +359,23 @@ def calendar_files(sessions: list[Occurrence], site_url: str, hub_name: str) -> 
     zone_names = sorted({o.series.time_zone for o in sessions})
     zones = {name: vtimezone(name, first, last) for name in zone_names}
     default_zone = "Europe/London" if "Europe/London" in zones else zone_names[0]
-    prodid = f"-//{hub_name}//Drop-in sessions//EN"
+    head = calendar_head(f"-//{hub_name}//Drop-in sessions//EN")
+    tails = {name: calendar_tail(name) for name in zone_names}
     events_page = absolute(site_url, EVENTS_PAGE)
-    events = {o.key: event_lines(o, site_url) for o in sessions}
-    files: dict[str, str] = {}
+    shared: dict[str, _SeriesValues] = {}
+    events: dict[str, bytes] = {}
+    for o in sessions:  # each event serialised once, reused in the three files it belongs to
+        values = shared.get(o.series.id) or shared.setdefault(o.series.id, _SeriesValues(o))
+        events[o.key] = session_event(o, site_url, values).to_ical(sorted=False)
+    files: dict[str, bytes] = {}
 
     for o in sessions:
-        files[o.ics_path] = calendar_text(
+        files[o.ics_path] = calendar_bytes(
             name=f"{o.series.title}, {long_date(o.original_start)}",
             about=f"{o.series.title}: {when(o)}. Organised by {o.series.organiser.name}.",
             page_url=absolute(site_url, o.page_url),
-            prodid=prodid,
-            default_zone=o.series.time_zone,
+            head=head,
+            tail=tails[o.series.time_zone],
             zones=[zones[o.series.time_zone]],
             events=[events[o.key]],
         )
@@ -344,27 +386,27 @@ def calendar_files(sessions: list[Occurrence], site_url: str, hub_name: str) -> 
     for group in by_series.values():
         series = group[0].series
         path = series_feed_path(series)
-        files[path] = calendar_text(
+        files[path] = calendar_bytes(
             name=series.title,
             about=f"{series.description} Organised by {series.organiser.name}. From {hub_name}.",
             page_url=events_page,
-            prodid=prodid,
-            default_zone=series.time_zone,
+            head=head,
+            tail=tails[series.time_zone],
             zones=[zones[series.time_zone]],
             events=[events[o.key] for o in group],
             source_url=absolute(site_url, path),
         )
 
     path = ALL_SESSIONS_FEED
-    files[path] = calendar_text(
+    files[path] = calendar_bytes(
         name=all_sessions_feed_name(hub_name),
         about=f"Every drop-in session listed by {hub_name}, kept up to date: "
         "moved and cancelled sessions update in your calendar.",
         page_url=events_page,
-        prodid=prodid,
-        default_zone=default_zone,
+        head=head,
+        tail=tails[default_zone],
         zones=[zones[name] for name in zone_names],
         events=[events[o.key] for o in sessions],
         source_url=absolute(site_url, path),
     )
-    return files
+    return {name: content.decode("utf-8") for name, content in files.items()}

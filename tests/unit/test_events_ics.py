@@ -1,8 +1,9 @@
-"""The .ics files: escaping, folding, the VTIMEZONE, stable UIDs and SEQUENCE, a golden
-feed, speed at 5,000 sessions, and four independent parsers agreeing with zoneinfo."""
+"""The .ics files (written with icalendar): escaping, folding, the VTIMEZONE, stable UIDs and SEQUENCE, a golden
+feed, 5,000 sessions end to end, and four independent parsers agreeing with zoneinfo."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import posixpath
@@ -20,7 +21,7 @@ from macros import calendar_links
 from macros import events as events_module
 from macros.event_pages import event_files
 from macros.events import load_events, occurrences
-from macros.ics import calendar_files, escape_text, fold, vtimezone
+from macros.ics import calendar_files, session_event, vtimezone
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "events" / "events.yaml"
@@ -38,18 +39,35 @@ def unfold(text: str) -> list[str]:
     return text.replace("\r\n ", "").split("\r\n")
 
 
+def one_event_with_description(text: str) -> bytes:
+    """A fixture session whose series description is `text`, as icalendar serialises it (macros.ics.session_event)."""
+    first = occurrences(load_events(FIXTURE))[0]
+    series = first.series.model_copy(update={"description": text})
+    return session_event(dataclasses.replace(first, series=series), SITE).to_ical()
+
+
+def description_line(serialised: bytes) -> str:
+    return next(line for line in unfold(serialised.decode("utf-8")) if line.startswith("DESCRIPTION:"))
+
+
 def test_text_escaping():
-    assert escape_text("a, b; c\\d\nnew") == "a\\, b\\; c\\\\d\\nnew"
+    assert description_line(one_event_with_description("a, b; c\\d\nnew")).startswith(
+        "DESCRIPTION:a\\, b\\; c\\\\d\\nnew"
+    )
 
 
 @pytest.mark.parametrize("text", ["a" * 200, "Gàidhlig ŵŷ " * 20, "🎉🧑‍⚕️" * 40, "x" * 74 + "é" * 3])
 def test_folding_keeps_lines_within_75_octets_and_characters_whole(text):
-    line = "DESCRIPTION:" + text
-    folded = fold(line)
-    physical = folded.split("\r\n")
-    assert all(len(p.encode("utf-8")) <= 75 for p in physical)
-    assert all(p.startswith(" ") for p in physical[1:])
-    assert folded.replace("\r\n ", "") == line  # splits fall between characters
+    serialised = one_event_with_description(text)
+    physical = serialised.split(b"\r\n")
+    assert all(len(p) <= 75 for p in physical)
+    start = next(i for i, p in enumerate(physical) if p.startswith(b"DESCRIPTION:"))
+    end = next(i for i in range(start + 1, len(physical)) if not physical[i].startswith(b" "))
+    pieces = physical[start:end]
+    assert len(pieces) > 1
+    for piece in pieces:
+        piece.decode("utf-8")  # each piece is whole UTF-8 on its own: splits fall between characters
+    assert b"".join([pieces[0], *(p[1:] for p in pieces[1:])]).decode("utf-8").startswith("DESCRIPTION:" + text)
 
 
 def test_every_line_of_every_file_is_crlf_and_short(fixture_files):
@@ -58,8 +76,12 @@ def test_every_line_of_every_file_is_crlf_and_short(fixture_files):
         assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n")), name
 
 
+def zone_lines(serialised: bytes) -> tuple[str, ...]:
+    return tuple(unfold(serialised.decode("utf-8"))[:-1])
+
+
 def test_london_vtimezone_uses_yearly_rules():
-    assert vtimezone("Europe/London", 2025, 2027) == (
+    assert zone_lines(vtimezone("Europe/London", 2025, 2027)) == (
         "BEGIN:VTIMEZONE", "TZID:Europe/London", "X-LIC-LOCATION:Europe/London",
         "BEGIN:DAYLIGHT", "DTSTART:20250330T010000", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100", "TZNAME:BST",
         "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
@@ -70,9 +92,9 @@ def test_london_vtimezone_uses_yearly_rules():
 
 
 def test_other_zones_get_their_own_rules_or_a_fixed_offset():
-    new_york = vtimezone("America/New_York", 2025, 2027)
+    new_york = zone_lines(vtimezone("America/New_York", 2025, 2027))
     assert "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU" in new_york and "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU" in new_york
-    assert "TZOFFSETTO:+0900" in vtimezone("Asia/Tokyo", 2025, 2027)
+    assert "TZOFFSETTO:+0900" in zone_lines(vtimezone("Asia/Tokyo", 2025, 2027))
 
 
 def test_a_zone_whose_rules_changed_in_range_is_refused_naming_the_series(tmp_path):
@@ -100,6 +122,14 @@ def test_calendar_properties(fixture_files):
     assert any(line.startswith("X-WR-CALDESC:") for line in lines)
     assert any(line.startswith("DESCRIPTION:") for line in lines[:12])
     assert lines.count("BEGIN:VTIMEZONE") == 1
+
+
+def test_calendar_names_are_escaped_text(fixture_files):
+    """icalendar has no type for NAME and X-WR-CALNAME; left untyped they would go out unescaped."""
+    lines = unfold(fixture_files["events/feeds/cymraeg-gaidhlig.ics"])
+    title = load_events(FIXTURE).series[1].title
+    escaped = title.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    assert f"NAME:{escaped}" in lines and f"X-WR-CALNAME:{escaped}" in lines
 
 
 def test_one_file_per_session_per_series_and_for_the_hub(fixture_files):
@@ -227,7 +257,7 @@ def test_ical_js_agrees_with_zoneinfo(written):
 
 
 # ---------------------------------------------------------------------------
-# Speed: the pipeline at 5,000 sessions
+# Scale: the pipeline at 5,000 sessions (its speed is measured by make bench)
 # ---------------------------------------------------------------------------
 
 
@@ -260,14 +290,12 @@ def run_pipeline(path: Path, site: Path) -> tuple[float, dict[str, str]]:
     return time.process_time() - started, files
 
 
-def test_five_thousand_sessions_load_validate_render_and_write_quickly(tmp_path):
-    """Under 2 s for 5,000 sessions; the best of three runs, as timeit does, to discount noise."""
+def test_five_thousand_sessions_load_validate_render_and_write_every_file(tmp_path):
+    """The whole pipeline at 5,000 sessions. How long it takes is measured by `make bench`
+    (scripts, not tests, measure speed: a timed test fails on a busy machine)."""
     path = tmp_path / "events.yaml"
     path.write_text(many_sessions_yaml(5000), encoding="utf-8")
-    runs = [run_pipeline(path, tmp_path / f"site{i}") for i in range(3)]
-    files = runs[0][1]
+    _, files = run_pipeline(path, tmp_path / "site")
     assert len(load_events(path).series[0].sessions) == 5000
     assert len(files) == 5000 * 2 + 2  # a page and an .ics per session, a series feed, the hub feed
-    assert len(list((tmp_path / "site0").rglob("*.ics"))) == 5000 + 2
-    best = min(seconds for seconds, _ in runs)
-    assert best < 2.0, f"{best:.2f} s (runs: {', '.join(f'{s:.2f}' for s, _ in runs)})"
+    assert len(list((tmp_path / "site").rglob("*.ics"))) == 5000 + 2
