@@ -14,7 +14,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Running as root on a fresh machine needs no sudo; otherwise use it if present.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: serve build test check new-page pre-commit freeze clean system-deps job-description
+.PHONY: serve build test check new-page pre-commit freeze clean system-deps lighthouse job-description
 
 ## serve: build the hub and serve it at http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.build-deps
@@ -40,7 +40,12 @@ pre-commit: $(VENV)/.test-deps
 test: $(VENV)/.test-deps system-deps tests/parsers/node_modules/.installed
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
-# Debian's venv module, Chromium and poppler-utils (pdftotext) are the system packages the hub needs.
+## lighthouse: Lighthouse scores of five pages, mobile and desktop, into BENCHMARKS.md (a benchmark, not a test; needs npm)
+lighthouse: $(VENV)/.build-deps system-deps
+	$(PY) scripts/lighthouse.py --write BENCHMARKS.md
+
+# Debian's venv module, Chromium, poppler-utils (pdftotext) and a Java runtime (the Nu HTML
+# validator) are the system packages the hub needs.
 system-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
@@ -48,6 +53,9 @@ system-deps:
 	@command -v pdftotext >/dev/null 2>&1 || { \
 	  echo "Installing Debian's poppler-utils (pdftotext) to read the job description PDF back"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils; }
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Debian's default-jre-headless (Java) for the Nu HTML validator"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
 
 # ical.js (Thunderbird's calendar parser) for the cross-parser test, pinned by package-lock.json.
 tests/parsers/node_modules/.installed: tests/parsers/package.json tests/parsers/package-lock.json

@@ -1,0 +1,499 @@
+"""Accessibility and privacy on every page, in Debian's Chromium (issue 6).
+
+The pages are every page in sitemap.xml, every generated page under events/ (the drop-in
+session pages) and the 404 page, so pages that other work adds are covered as they land.
+Each page is opened once per viewport: axe-core runs on it and every request it makes is
+recorded. Findings are fixed in the theme (overrides/, hub.css), never by switching axe
+rules off or leaving elements out.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+VIEWPORTS = {
+    "desktop-1280": {"width": 1280, "height": 900},
+    "phone-375": {"width": 375, "height": 812},
+}
+
+
+# --- Which pages --------------------------------------------------------------------
+
+
+def sitemap_paths(site_dir: Path) -> list[str]:
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    tree = ET.parse(site_dir / "sitemap.xml")
+    return [urlparse(loc.text).path for loc in tree.findall(".//s:loc", namespace)]
+
+
+def url_path_of(site_dir: Path, html_file: Path) -> str:
+    relative = html_file.relative_to(site_dir).as_posix()
+    if relative == "index.html":
+        return "/"
+    if relative.endswith("/index.html"):
+        return "/" + relative[: -len("index.html")]
+    return "/" + relative
+
+
+def quality_paths(site_dir: Path) -> list[str]:
+    """Every page in the sitemap, then every other HTML page under events/ (sessions)."""
+    paths = sitemap_paths(site_dir)
+    events = site_dir / "events"
+    if events.is_dir():
+        for html_file in sorted(events.rglob("*.html")):
+            path = url_path_of(site_dir, html_file)
+            if path not in paths:
+                paths.append(path)
+    return paths
+
+
+def all_pages(site_dir: Path) -> list[str]:
+    return quality_paths(site_dir) + ["/404.html"]
+
+
+def test_the_pages_under_test_include_the_sitemap_and_the_session_pages(hub_site, tmp_path):
+    paths = quality_paths(hub_site.site_dir)
+    assert "/" in paths and "/about/accessibility/" in paths and "/events/" in paths
+    # A generated session page that is not in the sitemap is found from the site's files.
+    fake = tmp_path / "site"
+    (fake / "events" / "2027-01-12-drop-in").mkdir(parents=True)
+    (fake / "events" / "2027-01-12-drop-in" / "index.html").write_text("<p>x</p>")
+    (fake / "sitemap.xml").write_text((hub_site.site_dir / "sitemap.xml").read_text())
+    assert "/events/2027-01-12-drop-in/" in quality_paths(fake)
+
+
+# --- One visit per page per viewport: axe, requests, storage ------------------------
+
+
+@dataclass
+class Visit:
+    path: str
+    status: int | None
+    violations: list[dict]
+    requests: list[str]
+
+
+@dataclass
+class Survey:
+    viewport: str
+    base_url: str
+    visits: list[Visit] = field(default_factory=list)
+    cookies: list[dict] = field(default_factory=list)
+    local_storage: list[str] = field(default_factory=list)
+    session_storage: list[str] = field(default_factory=list)
+
+
+STORAGE_KEYS = "() => [Object.keys(localStorage), Object.keys(sessionStorage)]"
+
+
+@pytest.fixture(scope="module", params=list(VIEWPORTS))
+def survey(request, browser, hub_site, hub_server) -> Survey:
+    context = browser.new_context(viewport=VIEWPORTS[request.param], locale="en-GB")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    axe = Axe()
+    result = Survey(request.param, hub_server.base_url)
+    for path in all_pages(hub_site.site_dir):
+        requests.clear()
+        response = page.goto(hub_server.url(path), wait_until="networkidle")
+        report = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        result.visits.append(Visit(path, response and response.status, report.response["violations"], list(requests)))
+    result.cookies = context.cookies()
+    result.local_storage, result.session_storage = page.evaluate(STORAGE_KEYS)
+    yield result
+    context.close()
+
+
+def describe_violation(path: str, violation: dict) -> str:
+    nodes = violation["nodes"]
+    lines = [f"{path}: {violation['id']} ({violation['impact']}, {len(nodes)} elements): {violation['help']}"]
+    for node in nodes[:3]:
+        summary = " ".join(node.get("failureSummary", "").split())
+        lines.append(f"    {node['target']}: {summary[:300]}")
+    return "\n".join(lines)
+
+
+def test_every_page_has_no_axe_violations(survey):
+    assert len(survey.visits) >= 15
+    problems = [describe_violation(v.path, violation) for v in survey.visits for violation in v.violations]
+    assert not problems, f"axe-core at {survey.viewport}:\n" + "\n".join(problems)
+
+
+def test_every_page_is_served(survey):
+    problems = [f"{v.path}: HTTP {v.status}" for v in survey.visits if v.status != 200]
+    assert not problems, "\n".join(problems)
+
+
+def third_party(url: str, base_url: str) -> bool:
+    return not url.startswith(base_url) and not url.startswith(("data:", "blob:", "about:"))
+
+
+def test_no_page_asks_any_host_but_the_site(survey):
+    assert all(v.requests for v in survey.visits), "requests were not recorded"
+    problems = [f"{v.path}: {url}" for v in survey.visits for url in v.requests if third_party(url, survey.base_url)]
+    assert not problems, f"requests to other hosts at {survey.viewport}:\n" + "\n".join(problems)
+
+
+def privacy_page_text(hub_site) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", hub_site.read("about/privacy/")))
+
+
+def unnamed_storage_keys(keys: list[str], privacy_text: str) -> list[str]:
+    return [key for key in keys if key not in privacy_text]
+
+
+def test_storage_keys_must_be_named_on_the_privacy_page():
+    text = "The roadmap keeps your ticks under the key ot-hub-roadmap in local storage."
+    assert unnamed_storage_keys(["ot-hub-roadmap", "__palette"], text) == ["__palette"]
+
+
+def test_no_cookies_and_no_storage_the_privacy_page_does_not_name(survey, hub_site):
+    assert survey.cookies == [], f"cookies were set: {survey.cookies}"
+    text = privacy_page_text(hub_site)
+    unnamed = unnamed_storage_keys(survey.local_storage + survey.session_storage, text)
+    assert not unnamed, f"browser storage keys not named on the privacy page: {unnamed}"
+
+
+# --- Reflow: 320 px wide, and text at 200% ------------------------------------------
+
+OVERFLOW = """() => {
+  const root = document.documentElement;
+  const wide = [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > root.clientWidth + 1)
+    .filter(e => !e.closest('[hidden], .md-sidebar, .md-search'))
+    .slice(0, 3).map(e => e.tagName.toLowerCase() + '.' + e.className);
+  return [root.scrollWidth, root.clientWidth, wide];
+}"""
+
+
+def overflowing_pages(page, hub_server, paths) -> list[str]:
+    problems = []
+    for path in paths:
+        page.goto(hub_server.url(path), wait_until="networkidle")
+        scroll_width, client_width, wide = page.evaluate(OVERFLOW)
+        if scroll_width > client_width:
+            problems.append(f"{path}: scrollWidth {scroll_width} > {client_width} (for example {wide})")
+    return problems
+
+
+def test_no_horizontal_scrolling_at_320_px(browser, hub_site, hub_server):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="en-GB")
+    try:
+        problems = overflowing_pages(context.new_page(), hub_server, all_pages(hub_site.site_dir))
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_no_horizontal_scrolling_with_text_resized_to_200_percent(browser, hub_site, hub_server):
+    """The browser's own text size setting (16 px -> 32 px), as a reader who enlarges text has it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    try:
+        page = context.new_page()
+        page.goto(hub_server.url("/"), wait_until="networkidle")
+        normal = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+        cdp = context.new_cdp_session(page)
+        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+        page.reload(wait_until="networkidle")
+        enlarged = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+        assert enlarged >= 1.9 * normal, f"text was not enlarged: {normal}px -> {enlarged}px"
+        problems = overflowing_pages(page, hub_server, all_pages(hub_site.site_dir))
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+# --- Keyboard ---------------------------------------------------------------------
+
+# Ends CSS transitions at once, so the styles read are those the reader ends up seeing.
+SETTLE = "() => document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} })"
+FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# Numbers every element once, so the walk knows an element it has met (classes change on focus).
+MARK = "() => { let n = 0; document.querySelectorAll('body *').forEach(e => { e.dataset.hubWalk = String(n++); }); }"
+
+FOCUS_STATE = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body || e === document.documentElement) return null;
+  const describe = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+    (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '') +
+    ' "' + (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 40) + '"';
+  const style = getComputedStyle(e);
+  const rects = [...e.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+  const rect = rects[0] || e.getBoundingClientRect();
+  let hidden = null;
+  for (let n = e; n && n.nodeType === 1; n = n.parentElement) {
+    const s = getComputedStyle(n);
+    if (s.visibility === 'hidden' || s.display === 'none' || parseFloat(s.opacity) < 0.1) {
+      hidden = n.tagName.toLowerCase() + '.' + n.className; break;
+    }
+  }
+  const indicator = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+  const inView = rect.width > 0 && rect.height > 0 && rect.right > 0 && rect.bottom > 0 &&
+    rect.left < innerWidth && rect.top < innerHeight;
+  const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(rect.top + rect.height / 2, 0), innerHeight - 1);
+  const top = document.elementFromPoint(x, y);
+  const obscured = !!top && !(e.contains(top) || top.contains(e));
+  const operable = !!e.closest('article, .md-header, .md-sidebar--primary') && !e.closest('.md-search');
+  return {id: e.dataset.hubWalk || e.outerHTML.slice(0, 120), describe, indicator, inView, hidden,
+          obscured: obscured ? (top.tagName.toLowerCase() + '.' + top.className) : null,
+          skip: e.classList.contains('md-skip'), operable};
+}"""
+
+
+def focus_problems(state: dict) -> list[str]:
+    problems = []
+    if not state["indicator"]:
+        problems.append("no focus indicator (outline or box-shadow)")
+    if not state["inView"]:
+        problems.append("not on screen")
+    if state["hidden"]:
+        problems.append(f"inside an invisible element {state['hidden']}")
+    if state["obscured"]:
+        problems.append(f"covered by {state['obscured']}")
+    return problems
+
+
+def settle(page) -> None:
+    """Let the page react to the key (two frames), then end its transitions."""
+    page.evaluate(FRAME)
+    page.evaluate(SETTLE)
+
+
+def walk_focus(page, limit: int = 400):
+    """Press Tab until focus leaves the page or comes round again; yield each focus state."""
+    seen, previous = set(), None
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        settle(page)
+        state = page.evaluate(FOCUS_STATE)
+        if state is None:
+            return
+        if state["id"] == previous:  # the parts of one control, such as a date's day, month and year
+            continue
+        if state["id"] in seen:
+            return
+        seen.add(state["id"])
+        previous = state["id"]
+        yield state
+
+
+def test_the_focus_check_sees_an_invisible_focus(browser):
+    page = browser.new_page()
+    try:
+        page.set_content('<a href="#a" style="outline: none">no ring</a><a href="#b" style="opacity:0">gone</a>')
+        page.evaluate(MARK)
+        states = list(walk_focus(page))
+    finally:
+        page.close()
+    assert "no focus indicator (outline or box-shadow)" in focus_problems(states[0])
+    assert any("invisible" in problem for problem in focus_problems(states[1]))
+
+
+# Visible controls in the header, the menu and the content, by their walk number.
+CONTROLS = """() => [...document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary, label[tabindex], [tabindex]:not([tabindex="-1"])')]
+  .filter(e => !e.disabled && e.closest('article, .md-header, .md-sidebar--primary') && !e.closest('[hidden], .md-search'))
+  .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+                 return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; })
+  .filter(e => e.tabIndex >= 0 && !e.matches('input.md-toggle'))
+  .map(e => [e.dataset.hubWalk, e.outerHTML.slice(0, 160)])"""
+
+OPERATE = """() => {
+  const e = document.activeElement;
+  const tag = e.tagName.toLowerCase(), type = (e.type || '').toLowerCase();
+  if (tag === 'button' && e.hasAttribute('aria-expanded')) return ['expand', e.getAttribute('aria-expanded')];
+  if (tag === 'label' && e.htmlFor) { const c = document.getElementById(e.htmlFor); return ['toggle', c ? c.checked : null]; }
+  if (tag === 'summary') return ['details', e.parentElement.open];
+  if (tag === 'select') return ['select', e.selectedIndex, e.options.length];
+  if (type === 'checkbox' || type === 'radio') return ['check', e.checked];
+  if (tag === 'input' && type === 'date') return ['date', e.value, e.readOnly];
+  if (tag === 'textarea' || (tag === 'input' && !['button', 'submit', 'reset', 'file', 'range', 'color', 'image'].includes(type)))
+    return ['text', e.value, e.readOnly];
+  return ['other'];
+}"""
+
+
+def operate(page) -> str | None:
+    """Use the focused control by its keys; return a problem, or None if it responded."""
+    kind, *before = page.evaluate(OPERATE)
+    describe = page.evaluate(FOCUS_STATE)["describe"]
+
+    def after():
+        settle(page)
+        return page.evaluate(OPERATE)[1]
+
+    if kind in ("expand", "toggle", "details") and before[0] is not None:
+        page.keyboard.press("Enter")
+        changed = after() != before[0]
+        page.keyboard.press("Enter")  # and back, so the walk goes on through the same page
+        after()
+        return None if changed else f"{describe}: Enter does not open or close it"
+    if kind == "select" and before[1] > 1:
+        page.keyboard.press("ArrowDown" if before[0] < before[1] - 1 else "ArrowUp")
+        return None if after() != before[0] else f"{describe}: arrow keys do not change it"
+    if kind == "check" and not before[0]:
+        page.keyboard.press("Space")
+        return None if after() else f"{describe}: Space does not tick it"
+    if kind == "date" and not before[0] and not before[1]:
+        page.keyboard.type("01012027")  # day, month and year (1 January 2027 in either order)
+        value = after()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Shift+Tab")  # back to the first part, so the walk goes on from here
+        return None if value == "2027-01-01" else f"{describe}: typing a date does not fill it (value {value!r})"
+    if kind == "text" and not before[1]:
+        page.keyboard.type("Kb")
+        value = after()
+        return None if value.endswith("Kb") else f"{describe}: typing does not reach it (value {value!r})"
+    return None
+
+
+@dataclass
+class KeyboardWalk:
+    viewport: str
+    pages: int = 0
+    focus: list[str] = field(default_factory=list)
+    skip: list[str] = field(default_factory=list)
+    unreached: list[str] = field(default_factory=list)
+    inoperable: list[str] = field(default_factory=list)
+    storage: set[str] = field(default_factory=set)
+    cookies: list[dict] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module", params=list(VIEWPORTS))
+def keyboard_walk(request, browser, hub_site, hub_server) -> KeyboardWalk:
+    """On every page: Tab through it all, checking each focus and using each control by its
+    keys; then check the skip link. Once per viewport, shared by the keyboard tests."""
+    context = browser.new_context(viewport=VIEWPORTS[request.param], locale="en-GB")
+    page = context.new_page()
+    walk = KeyboardWalk(request.param)
+    for path in all_pages(hub_site.site_dir):
+        page.goto(hub_server.url(path), wait_until="networkidle")
+        walk.pages += 1
+        page.evaluate(MARK)
+        controls = dict(page.evaluate(CONTROLS))
+        reached = []
+        for state in walk_focus(page):
+            reached.append(state["id"])
+            walk.focus += [f"{path}: {state['describe']}: {problem}" for problem in focus_problems(state)]
+            if len(reached) == 1 and not state["skip"]:
+                walk.skip.append(f"{path}: the first Tab reaches {state['describe']}, not a skip link")
+            if state["operable"]:
+                problem = operate(page)
+                if problem:
+                    walk.inoperable.append(f"{path}: {problem}")
+        if len(reached) < 5:
+            walk.focus.append(f"{path}: only {len(reached)} elements reached by Tab")
+        walk.unreached += [f"{path}: Tab never reaches {html}" for id_, html in controls.items() if id_ not in reached]
+        if page.locator(".md-skip").count():
+            page.focus(".md-skip")
+            page.keyboard.press("Enter")
+            page.keyboard.press("Tab")
+            if not page.evaluate("() => !!document.activeElement.closest('.md-content')"):
+                state = page.evaluate(FOCUS_STATE)
+                walk.skip.append(
+                    f"{path}: after the skip link, Tab reaches {state and state['describe']}, outside the content"
+                )
+        local, session = page.evaluate(STORAGE_KEYS)
+        walk.storage.update(local + session)
+    walk.cookies = context.cookies()
+    yield walk
+    context.close()
+
+
+def test_focus_is_always_visible(keyboard_walk):
+    assert keyboard_walk.pages >= 15
+    problems = list(dict.fromkeys(keyboard_walk.focus))
+    assert not problems, f"at {keyboard_walk.viewport}:\n" + "\n".join(problems)
+
+
+def test_the_skip_link_comes_first_and_moves_focus_to_the_content(keyboard_walk):
+    assert not keyboard_walk.skip, f"at {keyboard_walk.viewport}:\n" + "\n".join(keyboard_walk.skip)
+
+
+def test_tab_reaches_every_control(keyboard_walk):
+    assert not keyboard_walk.unreached, f"at {keyboard_walk.viewport}:\n" + "\n".join(keyboard_walk.unreached)
+
+
+def test_every_control_works_from_the_keyboard(keyboard_walk):
+    """Buttons that open things, toggling labels, details, selects, tick boxes and text
+    fields in the header, menu and content all respond to their keys."""
+    assert not keyboard_walk.inoperable, f"at {keyboard_walk.viewport}:\n" + "\n".join(keyboard_walk.inoperable)
+
+
+def test_after_using_every_control_the_browser_keeps_only_what_the_privacy_page_names(keyboard_walk, hub_site):
+    assert keyboard_walk.cookies == [], f"cookies were set: {keyboard_walk.cookies}"
+    unnamed = unnamed_storage_keys(sorted(keyboard_walk.storage), privacy_page_text(hub_site))
+    assert not unnamed, f"browser storage keys not named on the privacy page: {unnamed}"
+
+
+def tab_to(page, selector: str, limit: int = 40) -> bool:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_search_is_opened_used_and_closed_by_keyboard_alone(browser, hub_server, viewport):
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="en-GB")
+    page = context.new_page()
+    try:
+        page.goto(hub_server.url("/"), wait_until="networkidle")
+        # Opened: Tab reaches the search box, and focusing it opens search.
+        assert tab_to(page, "input.md-search__input"), "Tab never reaches the search box"
+        page.wait_for_function("() => document.getElementById('__search').checked")
+        settle(page)
+        assert not focus_problems(page.evaluate(FOCUS_STATE)), page.evaluate(FOCUS_STATE)
+        # Used: typing shows results; the arrow key moves to one and Enter follows it.
+        page.keyboard.type("supervisor", delay=30)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        page.keyboard.press("ArrowDown")
+        settle(page)
+        assert page.evaluate("() => !!document.activeElement.closest('.md-search-result__item')"), (
+            "ArrowDown does not move to the first result"
+        )
+        assert not focus_problems(page.evaluate(FOCUS_STATE)), page.evaluate(FOCUS_STATE)
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert urlparse(page.url).path != "/", "Enter on a result did not open it"
+        # Closed: Escape closes search again.
+        page.goto(hub_server.url("/"), wait_until="networkidle")
+        assert tab_to(page, "input.md-search__input")
+        page.keyboard.type("roadmap", delay=30)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        page.keyboard.press("Escape")
+        page.wait_for_function("() => !document.getElementById('__search').checked")
+        assert not page.evaluate("() => document.activeElement.matches('input.md-search__input')")
+    finally:
+        context.close()
+
+
+def test_the_404_page_search_finds_pages(browser, hub_server):
+    context = browser.new_context(viewport=VIEWPORTS["desktop-1280"], locale="en-GB")
+    page = context.new_page()
+    try:
+        page.goto(hub_server.url("/404.html"), wait_until="networkidle")
+        assert tab_to(page, "#hub-404-query", limit=80), "Tab never reaches the 404 page's search box"
+        page.keyboard.type("supervisor", delay=20)
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.getElementById('__search').checked")
+        results = page.locator(".md-search-result__item a")
+        results.first.wait_for(timeout=10_000)
+        hrefs = [urlparse(results.nth(i).get_attribute("href") or "").path for i in range(results.count())]
+        assert "/supervision/" in hrefs, hrefs
+    finally:
+        context.close()

@@ -1,0 +1,85 @@
+"""Printing (issue 6): every content page printed from Chromium (Playwright's page.pdf, which
+uses the print style sheet) holds the page's content and none of the site's chrome: no
+header, navigation, table of contents, search, "back to top" or footer text.
+
+The chrome's text is read from the page itself, so it follows the navigation as it grows;
+a chrome line that also appears in the content (a section name in a sentence) is not used.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.browser
+
+CHROME = ".md-skip, .md-header, .md-tabs, .md-sidebar, .md-search, .md-top, .md-footer"
+
+
+def content_paths(site_dir: Path) -> list[str]:
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    paths = [urlparse(loc.text).path for loc in ET.parse(site_dir / "sitemap.xml").findall(".//s:loc", namespace)]
+    for html_file in sorted((site_dir / "events").rglob("*.html")) if (site_dir / "events").is_dir() else []:
+        relative = html_file.relative_to(site_dir).as_posix()
+        path = "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+        if path not in paths:
+            paths.append(path)
+    return paths
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+def chrome_in_print(pdf_text: str, chrome_lines: list[str], content_text: str) -> list[str]:
+    """The chrome lines (not also in the content) that the printed text contains."""
+    printed, content = normalise(pdf_text), normalise(content_text)
+    found = []
+    for line in dict.fromkeys(normalise(line) for line in chrome_lines):
+        if len(line) < 4 or line in content:
+            continue
+        if re.search(rf"(?<!\w){re.escape(line)}(?!\w)", printed):
+            found.append(line)
+    return found
+
+
+def test_the_print_check_finds_chrome_in_a_printout():
+    chrome = ["OT in Primary Care hub", "Search the hub", "Skip to content", "Training"]
+    content = "Training for OTs. The roadmap explains it."
+    printed = "OT in Primary Care hub\nSkip to content\nTraining for OTs. The roadmap explains it."
+    assert chrome_in_print(printed, chrome, content) == ["OT in Primary Care hub", "Skip to content"]
+    assert chrome_in_print(content, chrome, content) == []
+
+
+def test_every_content_page_prints_without_the_site_chrome(browser, hub_site, hub_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    problems = []
+    try:
+        paths = content_paths(hub_site.site_dir)
+        assert len(paths) >= 15
+        for path in paths:
+            page.goto(hub_server.url(path), wait_until="networkidle")
+            chrome = page.evaluate(
+                "(selector) => [...document.querySelectorAll(selector)].flatMap(e => (e.innerText || '').split('\\n'))",
+                CHROME,
+            )
+            assert len([line for line in chrome if line.strip()]) >= 10, f"{path}: the site chrome was not found"
+            content = page.evaluate("() => document.querySelector('article').innerText")
+            heading = page.evaluate("() => document.querySelector('article h1').innerText.replace('¶', '').trim()")
+            pdf = page.pdf(format="A4", print_background=False)
+            text = "\n".join(p.extract_text() or "" for p in PdfReader(BytesIO(pdf)).pages)
+            if normalise(heading) not in normalise(text):
+                problems.append(f"{path}: the printout lacks the page's heading {heading!r}")
+            problems += [
+                f"{path}: the printout shows site chrome: {line!r}" for line in chrome_in_print(text, chrome, content)
+            ]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
