@@ -158,6 +158,9 @@ def test_the_gp_answer_offers_backfill_and_the_course(checker_page, hub_server):
 
 
 def axe_violations(page) -> str:
+    # Material fades its tabs out as the page scrolls: let that finish, or axe measures a
+    # half-transparent tab's contrast.
+    page.wait_for_timeout(600)
     results = Axe().run(
         page,
         options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
