@@ -22,25 +22,34 @@ def check_slug(value: str) -> str:
     return value
 
 
-class Source(BaseModel):
+def check_web_address(value: str | None) -> str | None:
+    if value is not None and not value.startswith("https://"):
+        raise ValueError(f"'{value}' is not a web address: write it in full, starting https://")
+    return value
+
+
+class IdentifiedEntry(BaseModel):
+    """An entry other entries refer to by its id."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str
-    title: str = Field(min_length=1)
-    publisher: str = Field(min_length=1)
-    url: str | None = None
 
     @field_validator("id")
     @classmethod
     def _id_is_slug(cls, value):
         return check_slug(value)
 
+
+class Source(IdentifiedEntry):
+    title: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    url: str | None = None
+
     @field_validator("url")
     @classmethod
     def _web_address(cls, value):
-        if value is not None and not value.startswith("https://"):
-            raise ValueError(f"'{value}' is not a web address: write it in full, starting https://")
-        return value
+        return check_web_address(value)
 
 
 def duplicate_id_problems(entries: Iterable, list_name: str) -> list[tuple[tuple, str]]:

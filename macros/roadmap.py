@@ -13,7 +13,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .citations import Source, check_slug, duplicate_id_problems, unknown_id_message, unused_problems
+from .citations import (
+    IdentifiedEntry,
+    Source,
+    check_web_address,
+    duplicate_id_problems,
+    unknown_id_message,
+    unused_problems,
+)
 from .datafiles import load_data_file
 from .templating import render_template
 
@@ -21,22 +28,11 @@ from .templating import render_template
 STORAGE_KEY = "ot-hub-roadmap-progress"
 
 
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str
-
-    @field_validator("id")
-    @classmethod
-    def _id_is_slug(cls, value):
-        return check_slug(value)
-
-
-class EvidenceType(_Entry):
+class EvidenceType(IdentifiedEntry):
     name: str = Field(min_length=1)
 
 
-class ChecklistItem(_Entry):
+class ChecklistItem(IdentifiedEntry):
     text: str = Field(min_length=1)
 
 
@@ -66,9 +62,7 @@ class StepLink(BaseModel):
     @field_validator("url")
     @classmethod
     def _web_address(cls, value):
-        if value is not None and not value.startswith("https://"):
-            raise ValueError(f"'{value}' is not a web address: write it in full, starting https://")
-        return value
+        return check_web_address(value)
 
     @field_validator("page")
     @classmethod
@@ -80,7 +74,7 @@ class StepLink(BaseModel):
         return value
 
 
-class Step(_Entry):
+class Step(IdentifiedEntry):
     title: str = Field(min_length=1)
     summary: str = Field(min_length=1)
     needs: list[ChecklistItem] = Field(min_length=1)

@@ -15,23 +15,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .citations import Source, check_slug, duplicate_id_problems, unknown_id_message, unused_problems
+from .citations import IdentifiedEntry, Source, duplicate_id_problems, unknown_id_message, unused_problems
 from .datafiles import load_data_file
 from .templating import render_template
 
 
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str
-
-    @field_validator("id")
-    @classmethod
-    def _id_is_slug(cls, value):
-        return check_slug(value)
-
-
-class Route(_Entry):
+class Route(IdentifiedEntry):
     who: str = Field(min_length=1)
     note: str = ""
     needs_course: bool
@@ -39,7 +28,7 @@ class Route(_Entry):
     sources: list[str] = Field(min_length=1)
 
 
-class NotEligible(_Entry):
+class NotEligible(IdentifiedEntry):
     title: str = Field(min_length=1)
     why: str = Field(min_length=1)
     next_steps: list[str] = Field(min_length=1)
@@ -60,13 +49,13 @@ class Link(BaseModel):
         return value
 
 
-class NextStep(_Entry):
+class NextStep(IdentifiedEntry):
     text: str = Field(min_length=1)
     link: Link | None = None
     contact_hub: bool = False
 
 
-class Answer(_Entry):
+class Answer(IdentifiedEntry):
     text: str = Field(min_length=1)
     next: str | None = None
     eligible: str | None = None
@@ -93,7 +82,7 @@ class Answer(_Entry):
         return f"not-eligible:{self.not_eligible}"
 
 
-class Question(_Entry):
+class Question(IdentifiedEntry):
     text: str = Field(min_length=1)
     hint: str = ""
     answers: list[Answer] = Field(min_length=2)
