@@ -17,6 +17,10 @@ from . import (
     jobdesc_macros,
     jobdesc_models,
     pages_list,
+    roadmap,
+    roadmap_macros,
+    supervisor_macros,
+    supervisors,
 )
 from .datafiles import DataFileError
 
@@ -24,6 +28,8 @@ from .datafiles import DataFileError
 datafiles.register_loader("glossary.yaml", glossary.load_glossary)
 datafiles.register_loader("job_description.yaml", jobdesc_models.load_job_description)
 datafiles.register_loader("events.yaml", events.load_events)
+datafiles.register_loader("roadmap.yaml", roadmap.load_roadmap)
+datafiles.register_loader("supervisors.yaml", supervisors.load_supervisors)
 
 # Files generated into the site (hooks/generated_files.py hands them to MkDocs).
 generated.PROVIDERS.append(jobdesc_documents.job_description_files)
@@ -39,6 +45,8 @@ def define_env(env):
         glossary_macros.register(env)
         jobdesc_macros.register(env)
         events_macros.register(env)
+        roadmap_macros.register(env)
+        supervisor_macros.register(env)
     except DataFileError as error:
         # PluginError makes MkDocs print the message alone, without a traceback.
         raise PluginError(f"A data file needs fixing:\n{error}") from None

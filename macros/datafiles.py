@@ -8,7 +8,7 @@ to fix it. Every data file goes through `load_data_file`.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
@@ -133,16 +133,36 @@ def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, yaml.Node |
     return data, nodes
 
 
-def load_data_file(path: Path, model: type[Model], shown_as: str | None = None) -> Model:
-    """Read a YAML data file and validate it against `model`, or raise DataFileError."""
+# A cross-reference check run after the model validated: it returns (location, message)
+# pairs, the location being the path of keys and list positions to the field at fault,
+# such as ("routes", 2, "next_steps"), so the problem is reported with its line and entry.
+CrossCheck = Callable[[Any], list[tuple[tuple, str]]]
+
+
+def load_data_file(
+    path: Path, model: type[Model], shown_as: str | None = None, checks: Sequence[CrossCheck] = ()
+) -> Model:
+    """Read a YAML data file and validate it against `model`, or raise DataFileError.
+
+    `checks` run on the validated model for rules that span entries (an id used in one
+    list must exist in another); their problems are reported like the model's own.
+    """
     shown_as = shown_as or str(path)
     data, nodes = read_yaml(path, shown_as)
     if data is None:
         raise DataFileError([DataProblem(shown_as, None, "", "the file is empty")])
     try:
-        return model.model_validate(data)
+        validated = model.model_validate(data)
     except ValidationError as error:
         raise DataFileError(describe_validation_error(error, data, nodes, model, shown_as)) from None
+    problems = [
+        DataProblem(shown_as, line_of(nodes, loc), describe_location(data, loc), message)
+        for check in checks
+        for loc, message in check(validated)
+    ]
+    if problems:
+        raise DataFileError(problems)
+    return validated
 
 
 def describe_validation_error(

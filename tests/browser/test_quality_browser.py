@@ -309,6 +309,10 @@ CONTROLS = """() => [...document.querySelectorAll(
   .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
                  return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; })
   .filter(e => e.tabIndex >= 0 && !e.matches('input.md-toggle'))
+  // A radio group is one Tab stop (arrow keys move within it): expect its checked or first radio.
+  .filter(e => { if (e.type !== 'radio' || !e.name) return true;
+                 const group = [...(e.form || document).querySelectorAll('input[type=radio]')].filter(r => r.name === e.name);
+                 return e === (group.find(r => r.checked) || group[0]); })
   .map(e => [e.dataset.hubWalk, e.outerHTML.slice(0, 160)])"""
 
 OPERATE = """() => {

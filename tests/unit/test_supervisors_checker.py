@@ -1,0 +1,168 @@
+"""The roadmap supervisor checker's decision, on the hub's own data/supervisors.yaml.
+
+The expected answers are written out by hand from seed 000 (Gloucestershire Primary
+Care Workforce Centre), so a change to the data that changes an answer fails here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.supervisors import checker, checker_rules, decide, every_path, load_supervisors, routes_list
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_supervisors(ROOT / "data/supervisors.yaml", "data/supervisors.yaml")
+
+
+# Every way through the checker and where it must lead.
+EXPECTED = {
+    (("gp", "trainer"),): "eligible:gp-trainer",
+    (("gp", "not-trainer"),): "eligible:gp",
+    (("gp", "no"), ("recognised", "fcp")): "eligible:recognised-fcp",
+    (("gp", "no"), ("recognised", "ap")): "eligible:recognised-ap",
+    (("gp", "no"), ("recognised", "no"), ("macp", "full")): "eligible:macp",
+    (
+        ("gp", "no"),
+        ("recognised", "no"),
+        ("macp", "not-full"),
+        ("masters", "post-registration"),
+    ): "eligible:post-registration-masters",
+    (
+        ("gp", "no"),
+        ("recognised", "no"),
+        ("macp", "not-full"),
+        ("masters", "pre-registration"),
+    ): "not-eligible:pre-registration-masters",
+    (("gp", "no"), ("recognised", "no"), ("macp", "not-full"), ("masters", "no")): "not-eligible:no-route",
+    (
+        ("gp", "no"),
+        ("recognised", "no"),
+        ("macp", "no"),
+        ("masters", "post-registration"),
+    ): "eligible:post-registration-masters",
+    (
+        ("gp", "no"),
+        ("recognised", "no"),
+        ("macp", "no"),
+        ("masters", "pre-registration"),
+    ): "not-eligible:pre-registration-masters",
+    (("gp", "no"), ("recognised", "no"), ("macp", "no"), ("masters", "no")): "not-eligible:no-route",
+}
+
+
+@pytest.mark.parametrize("path", list(EXPECTED), ids=lambda path: "/".join(f"{q}={a}" for q, a in path))
+def test_each_path_leads_to_its_answer(data, path):
+    decision = decide(data, dict(path))
+    assert decision.outcome == EXPECTED[path]
+    assert decision.asked == tuple(question for question, _ in path)
+
+
+def test_every_path_is_listed_and_there_are_no_others(data):
+    assert {path: decision.outcome for path, decision in every_path(data)} == EXPECTED
+
+
+@pytest.mark.parametrize(
+    "route", ["gp-trainer", "gp", "post-registration-masters", "macp", "recognised-fcp", "recognised-ap"]
+)
+def test_every_route_in_the_list_can_be_reached(data, route):
+    assert route in {route.id for route in data.routes}
+    assert any(decision.outcome == f"eligible:{route}" for _, decision in every_path(data))
+
+
+@pytest.mark.parametrize("reason", ["pre-registration-masters", "no-route"])
+def test_every_not_eligible_case_can_be_reached_and_says_why(data, reason):
+    assert any(decision.outcome == f"not-eligible:{reason}" for _, decision in every_path(data))
+    assert data.reason(reason).why
+
+
+def test_a_pre_registration_masters_does_not_make_anyone_eligible(data):
+    for path, decision in every_path(data):
+        if ("masters", "pre-registration") in path:
+            assert decision.outcome == "not-eligible:pre-registration-masters"
+    assert "pre-registration" in data.reason("pre-registration-masters").title
+
+
+def test_only_gp_trainers_and_educational_supervisors_skip_the_course(data):
+    assert {route.id for route in data.routes if not route.needs_course} == {"gp-trainer"}
+    assert data.route("gp-trainer").next_steps[0] == "top-up"
+    for route in data.routes:
+        if route.needs_course:
+            assert "book-course" in route.next_steps
+
+
+def test_backfill_funding_is_offered_to_gps_who_are_not_trainers_only(data):
+    offered = {route.id for route in data.routes if "backfill" in route.next_steps}
+    assert offered == {"gp"}
+
+
+def test_every_answer_offers_the_hub_contact(data):
+    for entry in [*data.routes, *data.not_eligible]:
+        assert "contact" in entry.next_steps, entry.id
+    assert data.steps(["contact"])[0].contact_hub
+
+
+def test_the_workload_names_its_source_and_figures(data):
+    assert data.workload.items == [
+        "2 workplace-based assessments a month",
+        "a short debrief every day, of 20 to 30 minutes",
+        "no more than 4 trainees for each full-time supervisor",
+    ]
+    assert [s.publisher for s in data.source_list(data.workload.sources)] == [
+        "Cambridgeshire and Peterborough Training Hub"
+    ]
+
+
+def test_unanswered_questions_are_named_in_order(data):
+    assert decide(data, {}).outcome == "unanswered:gp"
+    assert decide(data, {"gp": "no"}).outcome == "unanswered:recognised"
+    assert decide(data, {"gp": "no", "recognised": "no", "macp": "no"}).outcome == "unanswered:masters"
+
+
+def test_answers_to_questions_off_the_path_are_ignored(data):
+    assert decide(data, {"gp": "trainer", "masters": "no", "macp": "full"}).outcome == "eligible:gp-trainer"
+
+
+def test_an_answer_the_question_does_not_offer_is_refused(data):
+    with pytest.raises(
+        ValueError, match="question 'gp' has no answer 'maybe' \\(it offers trainer, not-trainer, no\\)"
+    ):
+        decide(data, {"gp": "maybe"})
+
+
+def walk_rules(rules: dict, answers: dict) -> str:
+    """What the browser script does with the page's JSON, step for step."""
+    question = rules["start"]
+    while True:
+        leads_to = rules["questions"][question][answers[question]]
+        kind, _, target = leads_to.partition(":")
+        if kind != "question":
+            return leads_to
+        question = target
+
+
+def test_the_rules_given_to_the_browser_give_the_same_answer_as_decide_on_every_path(data):
+    rules = checker_rules(data)
+    for path, decision in every_path(data):
+        assert walk_rules(rules, dict(path)) == decision.outcome
+
+
+def test_the_route_list_has_one_item_per_route_in_order(data):
+    html = routes_list(data)
+    items = re.findall(r'<li id="route-([a-z0-9-]+)"><strong>(.*?)</strong>', html)
+    assert [item_id for item_id, _ in items] == [route.id for route in data.routes]
+    assert "an FCP recognised by the NHS England WT&amp;E centre (formerly HEE)" in html
+
+
+def test_the_checker_has_a_result_panel_for_every_outcome_and_the_hub_contact(data):
+    html = checker(data, {"contact_name": "Test inbox", "contact_email": "test@example.org"})
+    panels = set(re.findall(r'data-outcome="([a-z:-]+)"', html))
+    assert panels == {decision.outcome for _, decision in every_path(data)}
+    assert html.count('href="mailto:test@example.org"') == len(panels)
+    assert '<script type="application/json" data-hub-checker-rules>' in html
