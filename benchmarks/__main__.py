@@ -45,7 +45,7 @@ PART_KEYS = {
 # 5,000), and a plain twin would cost a capture build and another build.
 FULL_PLAN = {
     "hub_repeats": 7,
-    "pages": [(100, 3), (500, 2), (1000, 1)],
+    "pages": [(100, 3), (500, 2), (1000, 2)],
     "sessions": [(100, 3), (1000, 2), (2500, 1, "ours only"), (5000, 1)],
     "pipeline_sizes": [1000, 2500, 5000],
     "pipeline_repeats": 5,
