@@ -39,8 +39,8 @@ PART_KEYS = {
 }
 
 # (size, repeats[, "ours only"]): fewer repeats where one build takes tens of seconds, so
-# the whole run stays near a quarter of an hour on 2 cores (at the largest sizes one
-# build of each, judged on CPU time, which varies little from run to run). At 2,500
+# the whole run stays near a quarter of an hour on 2 cores (one build of each at 5,000
+# sessions, two at 1,000 pages, where single builds varied most from run to run). At 2,500
 # sessions only our build is timed: it is there for the doubling target (2,500 to
 # 5,000), and a plain twin would cost a capture build and another build.
 FULL_PLAN = {
@@ -91,10 +91,17 @@ def main(argv: list[str] | None = None) -> int:
             if not argv and not sys.argv[1:]
             else "python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:])
         )
-        # The report is rewritten after each part, so an interrupted run still leaves results.
-        results = run(
-            QUICK_PLAN if args.quick else FULL_PLAN, parts, command, checkpoint=lambda partial: write(partial, paths)
+        # With --only, the other parts' results are kept from the last run's results.json.
+        previous = (
+            json.loads(paths["json"].read_text(encoding="utf-8")) if args.only and paths["json"].exists() else None
         )
+
+        def combined(new: dict) -> dict:
+            return combine(previous, new, parts) if previous else new
+
+        # The report is rewritten after each part, so an interrupted run still leaves results.
+        plan = QUICK_PLAN if args.quick else FULL_PLAN
+        results = combined(run(plan, parts, command, checkpoint=lambda partial: write(combined(partial), paths)))
     write(results, paths)
     print(f"\nWrote {paths['markdown']}, {paths['json']} and {paths['plot']}")
     for name, measured, ok in report.targets(results):

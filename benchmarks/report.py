@@ -128,6 +128,8 @@ def results_markdown(results: dict, plot_path: str) -> str:
         " The build is single-threaded, so on an idle machine its wall time is about its CPU time;"
         " the targets are judged on CPU time, which other work on the machine disturbs far less.",
     ]
+    if results.get("load_note"):
+        lines.append(results["load_note"])
     remeasured = results.get("remeasured")
     if remeasured:
         lines.append(
@@ -137,8 +139,6 @@ def results_markdown(results: dict, plot_path: str) -> str:
         )
         if remeasured.get("load_note"):
             lines.append(f"For the second run: {remeasured['load_note']}")
-    if results.get("load_note"):
-        lines.append(results["load_note"])
     lines += ["", "#### Targets", "", "| Target | Measured | |", "| --- | --- | --- |"]
     for name, measured, ok in targets(results):
         lines.append(f"| {name} | {measured} | {_met(ok)} |")
