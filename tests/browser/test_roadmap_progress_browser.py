@@ -128,6 +128,9 @@ def test_nothing_is_stored_except_the_one_key_and_no_cookie_is_set(roadmap_page)
 def test_axe_finds_no_violations_on_the_roadmap_page(roadmap_page):
     page, _ = roadmap_page
     page.click('label[for="tick-degree"]')
+    # Ticking scrolls the page, and Material fades its tabs out on scroll: let every
+    # transition finish, or axe measures the contrast of a half-faded tab.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     results = Axe().run(
         page,
         options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
