@@ -10,15 +10,18 @@ import os
 from datetime import UTC, datetime
 
 
-def build_instant(environ: dict[str, str] | None = None) -> datetime:
-    """The moment the build treats as now, as an aware UTC datetime."""
+def source_date_epoch(environ: dict[str, str] | None = None) -> datetime | None:
+    """SOURCE_DATE_EPOCH as an aware UTC datetime, or None when it is not set."""
     environ = os.environ if environ is None else environ
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC)
-        except ValueError:
-            raise ValueError(
-                f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {epoch!r}"
-            ) from None
-    return datetime.now(tz=UTC)
+    if not epoch:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    except ValueError:
+        raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {epoch!r}") from None
+
+
+def build_instant(environ: dict[str, str] | None = None) -> datetime:
+    """The moment the build treats as now, as an aware UTC datetime."""
+    return source_date_epoch(environ) or datetime.now(tz=UTC)

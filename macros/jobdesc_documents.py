@@ -18,6 +18,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from .clock import source_date_epoch
 from .generated import GeneratedFile
 from .jobdesc import build_document
 from .jobdesc_models import JobDescription, load_job_description
@@ -50,16 +51,7 @@ class JobDescriptionFiles:
 def document_instant(data_path: Path, environ: dict[str, str] | None = None) -> datetime:
     """The date the documents carry: SOURCE_DATE_EPOCH when set (reproducible builds),
     otherwise the data file's last change, so `mkdocs serve` reloads hit the cache."""
-    environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC)
-        except ValueError:
-            raise ValueError(
-                f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {epoch!r}"
-            ) from None
-    return datetime.fromtimestamp(int(data_path.stat().st_mtime), tz=UTC)
+    return source_date_epoch(environ) or datetime.fromtimestamp(int(data_path.stat().st_mtime), tz=UTC)
 
 
 def cache_key(data: bytes, hub: dict, instant: datetime, given: dict[str, str]) -> str:
