@@ -277,6 +277,10 @@ def explain(item: dict, model: type[BaseModel], loc: tuple) -> str:
         )
     if kind in ("string_type", "string_too_short"):
         return f"{item['msg']}; you wrote {item['input']!r}. Write some text here (put it in quotes if unsure)."
+    if kind in ("bool_parsing", "bool_type"):
+        return f"write true or false here (without quotes); you wrote {item['input']!r}."
+    if kind in ("int_parsing", "int_type", "float_parsing", "float_type"):
+        return f"write a number here, such as 3; you wrote {item['input']!r}."
     if kind in ("list_type", "dict_type", "model_type"):
         return f"{item['msg']}. Check the indentation and the dashes that start list items."
     return f"{item['msg']}; you wrote {item['input']!r}."

@@ -19,6 +19,8 @@ class Session(BaseModel):
 class Series(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
+    online: bool = True
+    places: int = 0
     title: str = Field(min_length=1)
     sessions: list[Session] = []
 
@@ -121,3 +123,10 @@ def test_a_problem_with_a_whole_list_names_its_field():
     assert describe_location(data, ("series", 0, "tags", 0)) == "series 1 (id 'a'), tag 1"
     # An entry with only a label is named by it.
     assert describe_location({"rows": [{"label": "Employer"}]}, ("rows", 0)) == "row 1 (label 'Employer')"
+
+
+def test_a_wrong_type_says_what_to_write_instead(tmp_path):
+    text = "series:\n  - id: a\n    title: A\n    online: maybe\n    places: lots\n"
+    online, places = problems(tmp_path, text)
+    assert online == "data/calendar.yaml:4: series 1 (id 'a'), field 'online': write true or false here (without quotes); you wrote 'maybe'."
+    assert places == "data/calendar.yaml:5: series 1 (id 'a'), field 'places': write a number here, such as 3; you wrote 'lots'."
