@@ -64,6 +64,11 @@ runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
 """
 
 
+def build_arguments(root: Path, site_dir: Path) -> list[str]:
+    """MkDocs' arguments for one quiet strict build of `root` into `site_dir`."""
+    return ["build", "--strict", "--clean", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
+
+
 def timed_build(root: Path, site_dir: Path, env: dict[str, str] | None = None) -> tuple[float, float, float]:
     """One strict, clean build of `root` in a child process: (wall seconds, peak RSS in MiB,
     CPU seconds). CPU time is what the build itself cost, whatever else the machine was doing."""
@@ -74,14 +79,7 @@ def timed_build(root: Path, site_dir: Path, env: dict[str, str] | None = None) -
         "-c",
         _PEAK_MEMORY_WRAPPER,
         str(peak_file),
-        "build",
-        "--strict",
-        "--clean",
-        "-q",
-        "-f",
-        str(root / "mkdocs.yml"),
-        "-d",
-        str(site_dir),
+        *build_arguments(root, site_dir),
     ]
     log = site_dir.parent / f"{site_dir.name}.log"
     with open(log, "wb") as output:
@@ -213,14 +211,7 @@ def imported_modules(root: Path, site_dir: Path, runs: int = 3) -> dict[str, flo
         "importtime",
         "-m",
         "mkdocs",
-        "build",
-        "--strict",
-        "--clean",
-        "-q",
-        "-f",
-        str(root / "mkdocs.yml"),
-        "-d",
-        str(site_dir),
+        *build_arguments(root, site_dir),
     ]
     best: dict[str, float] = {}
     for _ in range(runs):
