@@ -118,22 +118,18 @@ def session_view(occurrence: Occurrence, now: datetime, page_url: str) -> Sessio
 
 
 def upcoming_list(sessions: list[Occurrence], now: datetime, page_url: str) -> str:
-    upcoming, _ = split_upcoming_past(sessions, now)
-    return _render(
-        "events_list.html",
-        sessions=[session_view(o, now, page_url) for o in upcoming],
-        kind="upcoming",
-        subscribe_href=f"#{SUBSCRIBE_ANCHOR}",
-        feed_https=None,
-    )
+    return _session_list(split_upcoming_past(sessions, now)[0], "upcoming", now, page_url)
 
 
 def past_list(sessions: list[Occurrence], now: datetime, page_url: str) -> str:
-    _, past = split_upcoming_past(sessions, now)
+    return _session_list(split_upcoming_past(sessions, now)[1], "past", now, page_url)
+
+
+def _session_list(sessions: list[Occurrence], kind: str, now: datetime, page_url: str) -> str:
     return _render(
         "events_list.html",
-        sessions=[session_view(o, now, page_url) for o in past],
-        kind="past",
+        sessions=[session_view(o, now, page_url) for o in sessions],
+        kind=kind,
         subscribe_href=f"#{SUBSCRIBE_ANCHOR}",
         feed_https=None,
     )
