@@ -31,11 +31,11 @@ bench: $(VENV)/.build-deps
 
 ## check: check data files, page front matter, review dates, links (one line a problem)
 check: $(VENV)/.build-deps
-	$(PY) -m macros.check
+	$(PY) -m macros.editorial.check
 
 ## new-page: start a page, e.g. make new-page FILE=docs/roles/new-page.md TITLE="Page title"
 new-page: $(VENV)/.build-deps
-	$(PY) -m macros.new_page "$(FILE)" "$(TITLE)"
+	$(PY) -m macros.editorial.new_page "$(FILE)" "$(TITLE)"
 
 ## pre-commit: run the pre-commit hooks on every file (`.venv/bin/pre-commit install` runs them on commit)
 pre-commit: $(VENV)/.test-deps
@@ -87,7 +87,7 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
 ## job-description: write an adapted job description, for example
 ##   make job-description ARGS='--employer "Severn Vale PCN" --closing-date 2027-01-31'
 job-description: $(VENV)/.build-deps
-	$(PY) -m macros.jobdesc_adapt $(ARGS)
+	$(PY) -m macros.jobdesc.adapt $(ARGS)
 
 ## freeze: re-pin requirements after changing a dependency on purpose
 freeze: $(VENV)/.test-deps

@@ -27,9 +27,11 @@ def events_pipeline(events_path: Path, output_dir: Path) -> tuple[int, int]:
     """What the build does for the sessions before MkDocs takes over: load and validate the
     YAML, render every session page's source and every calendar, and write the .ics files
     (MkDocs renders the session pages from memory). Returns (pages rendered, .ics written)."""
-    from macros import event_pages, events
+    from macros.core import datafiles
+    from macros.events import models as events
+    from macros.events import pages as event_pages
 
-    events._loaded.clear()  # the build's content-keyed cache: time a first load, not a cache hit
+    datafiles.forget_validated()  # the build's content-keyed cache: time a first load, not a cache hit
     data = events.load_events(events_path, "data/events.yaml")
     files = event_pages.event_files(data, NOW, SITE_URL, HUB_NAME, "data/events.yaml")
     folders: set[Path] = set()
@@ -65,8 +67,8 @@ def time_events_pipeline(events_yaml: str, repeats: int) -> tuple[Timing, tuple[
 
 def time_job_description(repeats_cold: int, repeats_cached: int) -> dict[str, Timing]:
     """The .docx and .pdf: rendered afresh (cold), and read from the content-keyed cache."""
-    from macros import jobdesc_documents as documents
-    from macros.jobdesc_models import load_job_description
+    from macros.jobdesc import documents
+    from macros.jobdesc.models import load_job_description
 
     path = PROJECT_ROOT / "data" / documents.DATA_FILE
     hub = {"name": HUB_NAME, "organisation": HUB_NAME}

@@ -37,8 +37,8 @@ def on_config(config):
     forget_macros_package()
     if str(PROJECT_ROOT) not in sys.path:
         sys.path.insert(0, str(PROJECT_ROOT))
-    from macros.clock import build_instant
-    from macros.review import build_date
+    from macros.core.clock import build_instant
+    from macros.core.dates import build_date
 
     _today = build_date(build_instant())
     return config
@@ -52,7 +52,7 @@ def _written_by_editor(file) -> bool:
 def on_files(files, config):
     if os.environ.get(CHECK_RUNNING):
         return files
-    from macros.pagemeta import check_page_text
+    from macros.editorial.frontmatter import check_page_text
 
     docs_dir = Path(config["docs_dir"])
     problems = []
@@ -72,8 +72,8 @@ def on_files(files, config):
 
 def on_page_context(context, page, config, nav):
     """`review` for the theme: the page's review dates, or None (generated pages, bad meta)."""
-    from macros.pagemeta import PageMeta
-    from macros.review import review_of
+    from macros.editorial.frontmatter import PageMeta
+    from macros.editorial.review import review_of
 
     context["review"] = None
     meta = page.meta or {}

@@ -20,9 +20,9 @@ if PROJECT_ROOT not in sys.path:
 
 
 def on_files(files, config):
-    from macros.datafiles import DataFileError
-    from macros.generated import all_generated_files
-    from macros.project import Project
+    from macros.core.datafiles import DataFileError
+    from macros.core.generated import all_generated_files
+    from macros.core.project import Project
 
     try:
         generated = all_generated_files(Project.from_config(config))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros.roadmap import STORAGE_KEY, load_roadmap
+from macros.learning.roadmap import STORAGE_KEY, load_roadmap
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros.supervisors import every_path, load_supervisors
+from macros.learning.supervisors import every_path, load_supervisors
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""`make check` (python -m macros.check): on the hub, and on a copy with one mistake of each kind."""
+"""`make check` (python -m macros.editorial.check): on the hub, and on a copy with one mistake of each kind."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SESSIONS_LOADER = """
 
 from datetime import date as _date
+
+from macros.core import datafiles
 
 from pydantic import BaseModel as _BaseModel, ConfigDict as _ConfigDict
 
@@ -72,7 +74,7 @@ def run_check(root: Path, *args: str, overdue: str | None = None, epoch: int = H
     if overdue:
         env["HUB_OVERDUE_PAGES"] = overdue
     return subprocess.run(
-        [sys.executable, "-m", "macros.check", *args], cwd=root, env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "macros.editorial.check", *args], cwd=root, env=env, capture_output=True, text=True, timeout=600
     )
 
 
@@ -154,7 +156,7 @@ def test_new_page_scaffold_writes_front_matter_the_check_then_explains(tmp_path)
     root = copy_project(tmp_path / "project")
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH))
     made = subprocess.run(
-        [sys.executable, "-m", "macros.new_page", "docs/roles/new-page.md", "Working with GPs: a guide"],
+        [sys.executable, "-m", "macros.editorial.new_page", "docs/roles/new-page.md", "Working with GPs: a guide"],
         cwd=root, env=env, capture_output=True, text=True,
     )  # fmt: skip
     assert made.returncode == 0, made.stdout + made.stderr
@@ -167,7 +169,7 @@ def test_new_page_scaffold_writes_front_matter_the_check_then_explains(tmp_path)
     problems = [line for line in result.stdout.splitlines() if line.startswith("docs/roles/new-page.md")]
     assert [p.split(": error: ")[1].split(" '")[0] for p in problems] == ["the page still has the example text"] * 3
     again = subprocess.run(
-        [sys.executable, "-m", "macros.new_page", "docs/roles/new-page.md", "Again"],
+        [sys.executable, "-m", "macros.editorial.new_page", "docs/roles/new-page.md", "Again"],
         cwd=root,
         capture_output=True,
         text=True,

@@ -85,8 +85,8 @@ def test_serve_reloads_pages_data_and_macros(served):
     wait_for(base + "glossary/", "Edited data, ", server)
 
     edit(
-        root / "macros/glossary.py",
-        'return render_template("glossary.html", terms=terms)',
-        'return "<p>Edited macro</p>\\n" + render_template("glossary.html", terms=terms)',
+        root / "macros/glossary/terms.py",
+        'return render_template("glossary/glossary.html", terms=terms)',
+        'return "<p>Edited macro</p>\\n" + render_template("glossary/glossary.html", terms=terms)',
     )
     wait_for(base + "glossary/", "<p>Edited macro</p>", server)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.pagemeta import check_page_file, content_pages, url_of
+from macros.core.urls import page_url as url_of
+from macros.editorial.frontmatter import check_page_file, content_pages
 
 pytestmark = pytest.mark.e2e
 
@@ -21,6 +22,9 @@ OVERDUE_EPOCH = int(datetime(2027, 6, 15, 12, tzinfo=UTC).timestamp())
 
 # A provider of a generated page with no front matter, as the session pages are made.
 GENERATED_PAGE_PROVIDER = """
+
+from macros.core import generated
+
 
 def _editors_test_generated_page(project):
     yield generated.GeneratedFile("editors-test/generated-test.md", "# A generated session\\n\\nNo front matter.\\n")

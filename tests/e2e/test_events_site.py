@@ -17,8 +17,9 @@ import pytest
 import vobject
 from conftest import build_site, copy_project
 
-from macros.events import load_events, occurrences
-from macros.ics import calendar_files
+from macros.events.ics import calendar_files
+from macros.events.models import load_events
+from macros.events.occurrences import occurrences
 
 pytestmark = pytest.mark.e2e
 

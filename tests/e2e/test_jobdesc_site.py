@@ -12,8 +12,8 @@ import pypdf
 import pytest
 import yaml
 
-from macros.jobdesc import SECTIONS
-from macros.jobdesc_models import load_job_description
+from macros.jobdesc.content import SECTIONS
+from macros.jobdesc.models import load_job_description
 
 pytestmark = pytest.mark.e2e
 

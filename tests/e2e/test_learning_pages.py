@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.roadmap import STORAGE_KEY, load_roadmap
-from macros.supervisors import checker_rules, load_supervisors
+from macros.learning.roadmap import STORAGE_KEY, load_roadmap
+from macros.learning.supervisors import checker_rules, load_supervisors
 
 pytestmark = pytest.mark.e2e
 

@@ -95,7 +95,7 @@ def test_importtime_output_is_read_and_our_extra_imports_grouped():
         "import time:       150 |        150 |   yaml\n"
         "import time:      2000 |       2500 |     pydantic_core.core_schema\n"
         "import time:       500 |       3000 |   pydantic_core\n"
-        "import time:      1000 |       1000 | macros.events\n"
+        "import time:      1000 |       1000 | macros.events.models\n"
     )
     assert ours["pydantic_core.core_schema"] == pytest.approx(0.002)
     groups = extra_imports(ours, {"yaml": 0.0001})
@@ -153,8 +153,9 @@ def test_the_plot_is_well_formed_svg_with_a_line_per_build():
 def test_synthetic_sessions_are_valid_events_data_with_past_and_upcoming_sessions(tmp_path, count):
     from datetime import UTC, datetime
 
-    from macros.datafiles import load_data_file
-    from macros.events import EventsFile, occurrences, split_upcoming_past
+    from macros.core.datafiles import load_data_file
+    from macros.events.models import EventsFile
+    from macros.events.occurrences import occurrences, split_upcoming_past
 
     path = tmp_path / "events.yaml"
     path.write_text(synthetic_events_yaml(count), encoding="utf-8")

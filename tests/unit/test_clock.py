@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from macros.clock import build_instant
+from macros.core.clock import build_instant
 
 
 def test_source_date_epoch_fixes_now():

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from macros.datafiles import DataFileError, load_data_file
+from macros.core.datafiles import DataFileError, load_data_file
 
 
 class Session(BaseModel):
@@ -115,7 +115,7 @@ def test_a_missing_or_empty_file_says_so(tmp_path):
 def test_a_problem_with_a_whole_list_names_its_field():
     # A list of entries is named by its entries ("key duty 2"); a problem with the list
     # itself (empty, or a list where a mapping was expected) names the field.
-    from macros.datafiles import describe_location
+    from macros.core.datafiles import describe_location
 
     data = {"key_duties": [], "series": [{"id": "a", "tags": ["x"]}]}
     assert describe_location(data, ("key_duties",)) == "field 'key_duties'"

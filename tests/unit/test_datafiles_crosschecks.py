@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel, ConfigDict, Field
 
-from macros.datafiles import DataFileError, load_data_file
+from macros.core.datafiles import DataFileError, load_data_file
 
 
 class Item(BaseModel):

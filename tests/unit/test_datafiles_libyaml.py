@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import yaml
 
-from macros import datafiles
-from macros.datafiles import read_yaml
+from macros.core import datafiles
+from macros.core.datafiles import read_yaml
 
 SAMPLE = """\
 series:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from macros import datafiles
-from macros.datafiles import DataFileError, read_yaml
+from macros.core import datafiles
+from macros.core.datafiles import DataFileError, read_yaml
 
 TEXT = """\
 series:

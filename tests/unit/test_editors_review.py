@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from macros.pages_list import check_all_pages, pages_json, review_lines
-from macros.project import Project
-from macros.review import (
+from macros.core.dates import build_date, long_date
+from macros.core.project import Project
+from macros.editorial.pages_list import check_all_pages, pages_json, review_lines
+from macros.editorial.review import (
     Review,
     ReviewLine,
-    build_date,
-    long_date,
     next_review_date,
     overdue_markdown,
     parse_review_period,
@@ -112,7 +111,7 @@ def make_tree(tmp_path: Path) -> Project:
     )
     (docs / "roles" / "index.md").write_text(
         "---\ndescription: Roles.\nowner: Hub\nlast_reviewed: 2026-11-01\nnext_review: 2027-05-01\n"
-        "sources:\n  - title: Source\n    url: https://example.org/s\n---\n\n# The role\n"
+        "sources:\n  - title: Source\n    publisher: Publisher\n    url: https://example.org/s\n---\n\n# The role\n"
     )
     (docs / "broken.md").write_text("---\ndescription: Broken.\n---\n\n# Broken\n")
     return Project(
@@ -153,7 +152,7 @@ def test_the_pages_list_has_every_valid_page_with_its_dates_owner_and_sources(tm
             "last_reviewed": "2026-11-01",
             "next_review": "2027-05-01",
             "review_status": "current",
-            "sources": [{"title": "Source", "url": "https://example.org/s"}],
+            "sources": [{"title": "Source", "publisher": "Publisher", "url": "https://example.org/s"}],
         },
     ]
     # The broken page is not listed: the build and `make check` refuse it.

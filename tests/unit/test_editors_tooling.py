@@ -148,9 +148,9 @@ def editors_files(root: Path) -> list[str]:
     files = [p.relative_to(root).as_posix() for p in (root / "docs").rglob("*.md")]
     files += [p.relative_to(root).as_posix() for p in (root / "data").rglob("*.yaml")]
     files += [
-        "macros/check.py",
-        "macros/pagemeta.py",
-        "macros/review.py",
+        "macros/editorial/check.py",
+        "macros/editorial/frontmatter.py",
+        "macros/editorial/review.py",
         "hooks/editorial.py",
         ".pre-commit-config.yaml",
     ]

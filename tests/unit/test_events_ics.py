@@ -17,11 +17,13 @@ import pytest
 import vobject
 from ical.calendar_stream import IcsCalendarStream
 
-from macros import calendar_links
-from macros import events as events_module
-from macros.event_pages import event_files
-from macros.events import load_events, occurrences
-from macros.ics import calendar_files, session_event, vtimezone
+from macros.core import datafiles
+from macros.events import calendar_links
+from macros.events.ics import calendar_files, session_event
+from macros.events.models import load_events
+from macros.events.occurrences import occurrences
+from macros.events.pages import event_files
+from macros.events.timezone import vtimezone
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "events" / "events.yaml"
@@ -40,7 +42,7 @@ def unfold(text: str) -> list[str]:
 
 
 def one_event_with_description(text: str) -> bytes:
-    """A fixture session whose series description is `text`, as icalendar serialises it (macros.ics.session_event)."""
+    """A fixture session whose series description is `text`, as icalendar serialises it (macros.events.ics.session_event)."""
     first = occurrences(load_events(FIXTURE))[0]
     series = first.series.model_copy(update={"description": text})
     return session_event(dataclasses.replace(first, series=series), SITE).to_ical()
@@ -98,7 +100,7 @@ def test_other_zones_get_their_own_rules_or_a_fixed_offset():
 
 
 def test_a_zone_whose_rules_changed_in_range_is_refused_naming_the_series(tmp_path):
-    from macros.datafiles import DataFileError
+    from macros.core.datafiles import DataFileError
 
     text = FIXTURE.read_text(encoding="utf-8").replace(
         "    online: true\n    year_note", "    time_zone: Africa/Casablanca\n    online: true\n    year_note"
@@ -275,7 +277,7 @@ def run_pipeline(path: Path, site: Path) -> tuple[float, dict[str, str]]:
 
     Returns the CPU time of this process, which other work sharing the machine does not add to.
     """
-    events_module._loaded.clear()
+    datafiles.forget_validated()
     vtimezone.cache_clear()
     calendar_links._encode.cache_clear()
     started = time.process_time()

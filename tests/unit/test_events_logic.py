@@ -12,9 +12,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from macros.calendar_links import google_event_link, google_subscribe_link, outlook_event_links, outlook_subscribe_links
-from macros.event_pages import json_ld, next_drop_in_panel, relative_url, session_page, upcoming_list
-from macros.events import load_events, long_date, next_session, occurrences, split_upcoming_past, time_range
+from macros.core.dates import long_date_with_weekday as long_date
+from macros.core.urls import relative_url
+from macros.events.calendar_links import (
+    google_event_link,
+    google_subscribe_link,
+    outlook_event_links,
+    outlook_subscribe_links,
+)
+from macros.events.models import load_events
+from macros.events.occurrences import next_session, occurrences, split_upcoming_past
+from macros.events.pages import json_ld, next_drop_in_panel, session_page, upcoming_list
+from macros.events.wording import time_range
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "events" / "events.yaml"
 SITE = "https://hub.example.org/"
@@ -143,15 +152,15 @@ def test_json_ld_for_each_status(sessions):
 
 def test_a_session_page_has_front_matter_actions_and_parseable_json_ld(sessions):
     now = datetime(2026, 1, 1, tzinfo=UTC)
-    page = session_page(sessions["rcot-drop-in/2026-03-29"], now, SITE, "Hub")
+    page = session_page(sessions["rcot-drop-in/2026-03-29"], now, SITE)
     assert page.startswith('---\ntitle: "OT drop-in for GP practices: Sunday 29 March 2026"\n')
     assert 'href="../2026-03-29.ics" download' in page
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
     assert json.loads(script)["startDate"] == "2026-03-29T12:30:00+01:00"
-    cancelled = session_page(sessions["rcot-drop-in/2026-03-30"], now, SITE, "Hub")
+    cancelled = session_page(sessions["rcot-drop-in/2026-03-30"], now, SITE)
     assert "This session is cancelled" in cancelled and "<del>Monday 30 March 2026</del>" in cancelled
     assert ".ics" not in cancelled.split("<script")[0].replace("feeds/", "")
-    past = session_page(sessions["rcot-drop-in/2026-03-29"], now + timedelta(days=365), SITE, "Hub")
+    past = session_page(sessions["rcot-drop-in/2026-03-29"], now + timedelta(days=365), SITE)
     assert "This session has taken place" in past and "Add to Google Calendar" not in past
 
 

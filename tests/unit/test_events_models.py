@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.datafiles import DataFileError
-from macros.events import load_events
+from macros.core.datafiles import DataFileError
+from macros.events.models import load_events
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "events" / "events.yaml"
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import generated
-from macros.generated import GeneratedFile, all_generated_files
-from macros.project import Project
+from macros.core import generated
+from macros.core.generated import GeneratedFile, all_generated_files
+from macros.core.project import Project
 
 
 def test_thousands_of_distinct_files_pass_in_provider_order(monkeypatch):

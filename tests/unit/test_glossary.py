@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.datafiles import DataFileError
-from macros.glossary import Glossary, Term, abbreviation_definitions, glossary_table, load_glossary
+from macros.core.datafiles import DataFileError
+from macros.glossary.terms import Glossary, Term, abbreviation_definitions, glossary_table, load_glossary
 
 
 def test_each_spelling_becomes_an_abbreviation_definition():

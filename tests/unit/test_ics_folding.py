@@ -7,7 +7,7 @@ import random
 import pytest
 from icalendar.parser.content_line import Contentline
 
-from macros.ics import _fold_ascii, _line_bytes
+from macros.events.ics import _fold_ascii, _line_bytes
 
 PIECES = ["a", "Z", " ", ",", ";", ":", "\\", "\\n", "\\,", "^", "^^", "12:30", "é", "ŵ", "✓", "😀"]
 

@@ -18,17 +18,18 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from markupsafe import escape
 
-from macros import jobdesc_adapt, jobdesc_documents
-from macros.jobdesc import (
+from macros.jobdesc import adapt as jobdesc_adapt
+from macros.jobdesc import documents as jobdesc_documents
+from macros.jobdesc.content import (
     SECTIONS,
     build_document,
     format_field_value,
     page_document_markdown,
     resolve_fields,
 )
-from macros.jobdesc_docx import render_docx
-from macros.jobdesc_models import load_job_description
-from macros.jobdesc_pdf import render_pdf
+from macros.jobdesc.docx_writer import render_docx
+from macros.jobdesc.models import load_job_description
+from macros.jobdesc.pdf_writer import render_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "job_description.yaml"
@@ -332,7 +333,7 @@ def test_the_command_writes_adapted_documents(tmp_path, monkeypatch, capsys):
 
 def test_the_command_runs_as_a_module(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "macros.jobdesc_adapt", "--help"],
+        [sys.executable, "-m", "macros.jobdesc.adapt", "--help"],
         cwd=ROOT, capture_output=True, text=True, check=True,
     )
     assert "--employer TEXT" in result.stdout and "--closing-date TEXT" in result.stdout

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import jobdesc_documents
-from macros.datafiles import DataFileError
-from macros.project import Project
+from macros.core import datafiles
+from macros.core.datafiles import DataFileError
+from macros.core.project import Project
+from macros.jobdesc import documents as jobdesc_documents
 
 HUB_DATA = Path(__file__).resolve().parents[2] / "data" / "job_description.yaml"
 
@@ -19,7 +20,7 @@ HUB_DATA = Path(__file__).resolve().parents[2] / "data" / "job_description.yaml"
 def project(tmp_path, monkeypatch):
     (tmp_path / "data").mkdir()
     shutil.copy(HUB_DATA, tmp_path / "data" / "job_description.yaml")
-    monkeypatch.setattr(jobdesc_documents, "_LOADED", {})
+    datafiles.forget_validated()
     monkeypatch.setattr(jobdesc_documents, "_MEMORY", {})
     # The documents themselves are not under test here: skip WeasyPrint and Word.
     monkeypatch.setattr(
@@ -32,8 +33,8 @@ def project(tmp_path, monkeypatch):
 
 def test_two_callers_in_one_build_validate_the_file_once(project, monkeypatch):
     calls = []
-    real = jobdesc_documents.load_job_description
-    monkeypatch.setattr(jobdesc_documents, "load_job_description", lambda *a: calls.append(a) or real(*a))
+    real = datafiles._validate
+    monkeypatch.setattr(datafiles, "_validate", lambda *a: calls.append(a) or real(*a))
     first, _ = jobdesc_documents.project_documents(project)
     second, _ = jobdesc_documents.project_documents(project)
     assert second is first

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.datafiles import DataFileError
-from macros.jobdesc_models import ELEMENT_IDS, FIELD_NAMES, Segment, load_job_description, parse_field_text
+from macros.core.datafiles import DataFileError
+from macros.jobdesc.models import ELEMENT_IDS, FIELD_NAMES, Segment, load_job_description, parse_field_text
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "job_description.yaml"

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import generated
-from macros.generated import GeneratedFile, all_generated_files
-from macros.project import Project
+from macros.core import generated
+from macros.core.generated import GeneratedFile, all_generated_files
+from macros.core.project import Project
 
 
 def test_paths_come_from_the_folder_holding_mkdocs_yml(tmp_path):

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.datafiles import DataFileError
-from macros.roadmap import STORAGE_KEY, load_roadmap, page_url, pathway, relative_href
+from macros.core.datafiles import DataFileError
+from macros.core.urls import page_url
+from macros.learning.roadmap import STORAGE_KEY, load_roadmap, pathway, relative_href
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.supervisors import checker, checker_rules, decide, every_path, load_supervisors, routes_list
+from macros.learning.supervisors import checker, checker_rules, decide, every_path, load_supervisors, routes_list
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, FileSystemLoader
 
-from macros.templating import BYTECODE_DIR, _QuietBytecodeCache, template_environment
+from macros.core.templating import BYTECODE_DIR, _QuietBytecodeCache, template_environment
 
 
 def _environment(templates, cache_dir) -> Environment:

@@ -1,0 +1,40 @@
+"""What a concern of the hub declares, so that macros/__init__.py can wire it in one line.
+
+A concern (events, the job description, the learning tools, ...) owns its data files,
+the files it generates into the site and its macros. It says so once, here, in a
+`Concern` record in its package's __init__.py; nothing else repeats those names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import datafiles, generated
+from .generated import GeneratedFile
+from .project import Project
+
+Loader = Callable[[Path, str], Any]  # (path, shown as) -> the validated data
+Provider = Callable[[Project], Iterable[GeneratedFile]]
+Register = Callable[[Any], None]  # (the mkdocs-macros env) -> None: adds the macros
+
+
+@dataclass(frozen=True)
+class Concern:
+    name: str
+    data_files: Mapping[str, Loader] = field(default_factory=dict)  # data/<name> -> its loader
+    generates: tuple[Provider, ...] = ()  # the files it hands to MkDocs
+    register: Register | None = None  # its macros, for pages that opt in
+    after_page: Register | None = None  # run on every page after its macros
+
+
+def wire(concerns: Iterable[Concern]) -> None:
+    """Register every concern's loaders and generated files (safe to call again)."""
+    for concern in concerns:
+        for name, loader in concern.data_files.items():
+            datafiles.register_loader(name, loader)
+        for provider in concern.generates:
+            if provider not in generated.PROVIDERS:
+                generated.PROVIDERS.append(provider)

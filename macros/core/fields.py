@@ -1,0 +1,143 @@
+"""Field types that data files and page front matter share, each with one rule and one
+message that says how to fix a wrong value: ids, web addresses, email addresses, text and
+sources. Every model that holds a link or an id uses these, so the rules cannot drift apart.
+
+Also the cross-reference helpers for files that list entries once by id and refer to them
+elsewhere (the roadmap and the supervisor checker).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Ids become parts of web addresses and file names: long ones are refused before the file
+# system does it for us with "File name too long".
+MAX_ID_LENGTH = 60
+
+
+def check_id(value: object) -> str:
+    if not isinstance(value, str) or not ID.fullmatch(value):
+        raise ValueError(
+            f"{_shown(value)} cannot be an id: use lower-case letters, numbers and single dashes, "
+            "for example 'stage-1'. An id is part of web addresses: never change it once published"
+        )
+    if len(value) > MAX_ID_LENGTH:
+        raise ValueError(
+            f"the id '{value[:20]}...' is {len(value)} characters long; keep ids to {MAX_ID_LENGTH} "
+            "characters or fewer, a few words joined by dashes"
+        )
+    return value
+
+
+# Characters that never belong in an address: spaces, controls, quotes and angle brackets
+# would break out of the link they are printed in.
+_UNSAFE_IN_ADDRESS = re.compile(r"[\s\x00-\x1f\x7f\"'<>\\`]")
+
+
+def check_web_address(value: object) -> str:
+    """One rule for every link to another website: https, a host name, nothing unsafe."""
+    if isinstance(value, str) and not _UNSAFE_IN_ADDRESS.search(value.strip()):
+        address = value.strip()
+        try:
+            parts = urlsplit(address)
+            host = parts.hostname or ""
+        except ValueError:  # a malformed host, such as an unclosed [
+            parts, host = None, ""
+        if parts is not None and parts.scheme == "https" and "." in host.strip("."):
+            return address
+    raise ValueError(
+        f"{_shown(value)} is not a web address we can link to. Copy the full address from your browser: "
+        "it starts with https://, for example https://www.rcot.co.uk/, and has no spaces or quotes"
+    )
+
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
+def check_email(value: object) -> str:
+    if isinstance(value, str) and EMAIL.fullmatch(value.strip()):
+        return value.strip()
+    raise ValueError(
+        f"{_shown(value)} is not an email address. Write it in full, for example name@nhs.net, "
+        "with no spaces and no 'mailto:'"
+    )
+
+
+def _shown(value: object) -> str:
+    return repr(value) if isinstance(value, str) else f"'{value}'"
+
+
+Id = Annotated[str, BeforeValidator(check_id)]
+WebAddress = Annotated[str, BeforeValidator(check_web_address)]
+Email = Annotated[str, BeforeValidator(check_email)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class StrictModel(BaseModel):
+    """Refuses keys it does not know, so a misspelt field is reported, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(StrictModel):
+    """A document facts rest on: shown with its title, publisher and address."""
+
+    title: Text
+    publisher: Text
+    url: WebAddress | None = None
+    note: str = ""
+
+
+class IdentifiedEntry(StrictModel):
+    """An entry other entries refer to by its id."""
+
+    id: Id
+
+
+class IdentifiedSource(IdentifiedEntry, Source):
+    """A source listed once in a data file and named by its id where it is used."""
+
+
+def duplicate_id_problems(entries: Iterable, list_name: str) -> list[tuple[tuple, str]]:
+    """Each id once in a list: a second entry with the same id would hide the first."""
+    problems = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        if entry.id in seen:
+            problems.append(
+                (
+                    (list_name, index, "id"),
+                    f"the id '{entry.id}' is already used by entry {seen[entry.id] + 1} of '{list_name}'; "
+                    "give this entry an id of its own",
+                )
+            )
+        else:
+            seen[entry.id] = index
+    return problems
+
+
+def unknown_id_message(value: str, known: Iterable[str], list_name: str) -> str:
+    known = sorted(known)
+    return (
+        f"'{value}' is not an id in '{list_name}'. Check its spelling; the ids there are: "
+        f"{', '.join(known) if known else '(none yet)'}"
+    )
+
+
+def unused_problems(entries: Iterable, used: set[str], list_name: str, used_where: str) -> list[tuple[tuple, str]]:
+    """An entry nothing refers to would never appear on the site: say so rather than drop it."""
+    return [
+        (
+            (list_name, index, "id"),
+            f"'{entry.id}' is not used by any {used_where}, so it would not appear on the site. "
+            f"Add its id to one of them, or delete this entry",
+        )
+        for index, entry in enumerate(entries)
+        if entry.id not in used
+    ]

@@ -1,0 +1,168 @@
+"""The strict build, run by `make check` for what only MkDocs finds (broken links and
+anchors, pages missing from the menu, macro errors), its messages rewritten as findings
+that name a file and a line."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from ..core.project import Project
+from .findings import Finding, split_location
+
+# MkDocs' link warnings and what to tell the editor; the named groups are filled in.
+_LINK_PROBLEMS = (
+    (
+        r"Doc file '(?P<src>.+?)' contains a link '(?P<link>.+?)', but the target '(?P<target>.+?)' is not found",
+        "the link '{link}' goes to a page that does not exist ({docs}/{target}). Check the file name and "
+        "folder (links are relative to this page), or remove the link",
+    ),
+    (
+        r"Doc file '(?P<src>.+?)' contains a link '(?P<link>.+?)', but the doc '(?P<target>.+?)' does not "
+        r"contain an anchor '(?P<anchor>.+?)'",
+        "the link '{link}' goes to a heading '{anchor}' that {docs}/{target} does not have. Open that page, "
+        "find the heading and use its address: the heading's words in lower case joined by hyphens (the "
+        "link icon beside a heading shows it)",
+    ),
+    (
+        r"Doc file '(?P<src>.+?)' contains a link '(?P<link>.+?)', but there is no such anchor on this page",
+        "the link '{link}' goes to a heading this page does not have. Use the heading's words in lower case "
+        "joined by hyphens, or remove the link",
+    ),
+    (
+        r"Doc file '(?P<src>.+?)' contains an? (?:unrecognized relative|absolute) link '(?P<link>.+?)'",
+        "the link '{link}' cannot be checked. Link to another page by its file, for example "
+        "'../roles/index.md', or to another website with its full address starting https://",
+    ),
+)
+
+_LOG_LINE = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(.*)$")
+
+
+def run_build(root: Path) -> tuple[int, str]:
+    env = dict(
+        os.environ,
+        HUB_CHECK_RUNNING="1",
+        NO_MKDOCS_2_WARNING="1",
+        DISABLE_MKDOCS_2_WARNING="true",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    with tempfile.TemporaryDirectory(prefix="hub-check-") as site_dir:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict",
+             "-f", str(root / "mkdocs.yml"), "-d", site_dir],
+            cwd=root, env=env, capture_output=True, text=True, timeout=900,
+        )  # fmt: skip
+    return result.returncode, result.stdout + result.stderr
+
+
+def log_blocks(output: str) -> list[tuple[str, str]]:
+    """(level, message) for each log record, continuation lines joined to their record."""
+    blocks: list[list[str]] = []
+    for raw in re.sub(r"\x1b\[[0-9;]*m", "", output).splitlines():
+        match = _LOG_LINE.match(raw)
+        if match:
+            blocks.append([match.group(1), match.group(2)])
+        elif blocks:
+            blocks[-1][1] += "\n" + raw
+    return [(level, message.strip()) for level, message in blocks if level in ("WARNING", "ERROR")]
+
+
+def build_findings(project: Project, message: str, known: set[str]) -> list[Finding]:
+    """Rewrite one MkDocs warning or error as findings that name a file and a line."""
+    root = project.root
+    docs = project.shown(project.docs_dir)
+
+    def page_line(src: str, *needles: str) -> int:
+        path = project.docs_dir / src
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return 1
+        for needle in needles:
+            for number, text in enumerate(lines, 1):
+                if needle and needle in text:
+                    return number
+        return 1
+
+    for pattern, advice in _LINK_PROBLEMS:
+        if match := re.match(pattern, message):
+            found = match.groupdict()
+            src, link = found["src"], found["link"]
+            text = advice.format(docs=docs, **found)
+            return [Finding(f"{docs}/{src}", page_line(src, f"]({link}", link), "error", text)]
+    if message.startswith("The following pages exist in the docs directory, but are not included"):
+        pages = re.findall(r"^\s*-\s+(\S.*)$", message, re.M)
+        return [Finding(f"{docs}/{src}", 1, "error",
+                        "this page is not in the site's menu, so readers cannot find it. Add it "
+                        "under 'nav:' in mkdocs.yml (or delete the page if it is not wanted)")
+                for src in pages]  # fmt: skip
+    if match := re.match(r"A reference to '(.+?)' is included in the 'nav' configuration", message):
+        (src,) = match.groups()
+        return [Finding("mkdocs.yml", _file_line(root / "mkdocs.yml", src), "error",
+                        f"the menu (nav:) lists '{src}', but there is no page {docs}/{src}. Fix "
+                        "the file name or remove the line")]  # fmt: skip
+    if "Macro Rendering Error" in message:
+        src = re.search(r"_File_: `(.+?)`", message)
+        error = re.search(r"^(?:jinja2\.exceptions\.)?(\w+Error): (.+)$", message, re.M)
+        template_line = re.search(r'File "<template>", line (\d+)', message)
+        src_path = src.group(1) if src else "?"
+        line = 1
+        if template_line and src:
+            line = int(template_line.group(1)) + _front_matter_lines(project.docs_dir / src_path)
+        what = f"{error.group(1)}: {error.group(2)}" if error else "a macro failed"
+        return [Finding(f"{docs}/{src_path}", line, "error",
+                        f"a macro on this page failed ({what}). Check the name between {{{{ and }}}} "
+                        "against the macros CONTRIBUTING.md lists; to show {{ as text, remove "
+                        "'render_macros: true' from the page's front matter")]  # fmt: skip
+    # Our own errors (data files, front matter) are already `file:line: message` lines.
+    own = [text for text in message.splitlines() if re.match(r"^\S+?:\d+: ", text)]
+    if own:
+        findings = []
+        for text in own:
+            location, rest = split_location(text)
+            file, line = location.rsplit(":", 1)
+            if rest not in known:
+                findings.append(Finding(file, int(line), "error", rest))
+        return findings
+    first_line = message.splitlines()[0] if message else "the build failed"
+    return [Finding("mkdocs.yml", 1, "error", f"the build reported: {first_line}")]
+
+
+def _file_line(path: Path, needle: str) -> int:
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in text:
+            return number
+    return 1
+
+
+def _front_matter_lines(path: Path) -> int:
+    """How many lines MkDocs removes from the top of a page before macros see it."""
+    from .frontmatter import FRONT_MATTER
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return 0
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return 0
+    rest = text[match.end() :]
+    return text[: len(text) - len(rest.lstrip("\n"))].count("\n")
+
+
+def check_build(project: Project, known: set[str]) -> list[Finding]:
+    returncode, output = run_build(project.root)
+    findings: list[Finding] = []
+    for _level, message in log_blocks(output):
+        if message.startswith("Aborted with"):
+            continue
+        findings.extend(build_findings(project, message, known))
+    if returncode != 0 and not findings:
+        tail = output.strip().splitlines()[-1:] or ["no message"]
+        findings.append(Finding("mkdocs.yml", 1, "error", f"the build failed: {tail[0]}"))
+    return findings

@@ -1,0 +1,133 @@
+"""`make check`: every check an editor's change must pass, one line per problem.
+
+    python -m macros.editorial.check [--root DIR] [--no-build] [--overdue error|warning]
+                           [--issue-body FILE]
+
+1. Every file in data/ is loaded by the loader its concern registered
+   (macros/core/datafiles.py DATA_LOADERS); a file no loader reads is an error.
+2. Every page's front matter (macros/editorial/frontmatter.py): required keys, dates, unknown keys.
+3. Review dates: pages past their review date, and pages due within 30 days, with owners.
+   Overdue pages are errors when HUB_OVERDUE_PAGES=error (the publishing branch's
+   scheduled run) and warnings otherwise (pull requests, editors' own machines).
+4. The strict MkDocs build, for broken links and anchors, pages missing from the menu and
+   macro errors; its messages are rewritten as `file:line: ...` too.
+
+Each problem is printed as `file:line: error: what is wrong, and how to fix it`. The exit
+status is 1 when there is an error, 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from ..core import datafiles
+from ..core.clock import build_instant
+from ..core.dates import build_date
+from ..core.project import Project
+from .build_messages import check_build
+from .findings import Finding, split_location
+from .pages_list import check_all_pages, review_lines
+from .review import DUE_SOON_DAYS, overdue_markdown, review_report
+
+OVERDUE_ENV = "HUB_OVERDUE_PAGES"
+
+
+# ---------------------------------------------------------------------------
+# The checks
+# ---------------------------------------------------------------------------
+
+
+def check_data(project: Project) -> list[Finding]:
+    return [
+        Finding(p.file, p.line or 1, "error", f"{p.where}: {p.message}" if p.where else p.message)
+        for p in datafiles.check_data_files(project.data_dir, project.shown(project.data_dir))
+    ]
+
+
+def check_pages(project: Project, today: date, overdue_is_error: bool, real_today: date | None = None):
+    """Front matter findings, review findings, and the review lines (for the issue body).
+
+    `today` is the build date (SOURCE_DATE_EPOCH, for previews); a `last_reviewed` after
+    `real_today` (the wall clock) is refused as a typo.
+    """
+    checks = check_all_pages(project, max(today, real_today or today))
+    findings = [
+        Finding(p.file, p.line or 1, "error", f"{p.where}: {p.message}" if p.where else p.message)
+        for check in checks
+        for p in check.problems
+    ]
+    lines = review_lines(project, checks, today)
+    for severity, text in review_report(lines, overdue_is_error):
+        location, message = split_location(text)
+        file, line = location.rsplit(":", 1)
+        findings.append(Finding(file, int(line), severity, message))
+    return findings, lines
+
+
+# ---------------------------------------------------------------------------
+# The command
+# ---------------------------------------------------------------------------
+
+
+def run_checks(root: Path, today: date, overdue_is_error: bool, build: bool = True):
+    project = Project.from_mkdocs_yml(root / "mkdocs.yml")
+    findings = check_data(project)
+    real_today = build_date(datetime.now(tz=UTC))
+    page_findings, lines = check_pages(project, today, overdue_is_error, real_today)
+    findings += page_findings
+    if build:
+        known = {f.message for f in findings}
+        findings += [f for f in check_build(project, known) if f not in findings]
+    return findings, lines
+
+
+def summary(findings: list[Finding]) -> str:
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "due soon")}
+    if not any(counts.values()):
+        return "All checks passed."
+    parts = [
+        f"{counts['error']} error{'s' if counts['error'] != 1 else ''}",
+        f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}",
+        f"{counts['due soon']} page{'s' if counts['due soon'] != 1 else ''} due for review within {DUE_SOON_DAYS} days",
+    ]
+    advice = (
+        " Fix the errors, then run the check again. CONTRIBUTING.md explains each message." if counts["error"] else ""
+    )
+    return ", ".join(parts) + "." + advice
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make check", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the folder holding mkdocs.yml")
+    parser.add_argument("--no-build", action="store_true", help="skip the build (data and pages only)")
+    parser.add_argument(
+        "--overdue",
+        choices=("error", "warning"),
+        default=os.environ.get(OVERDUE_ENV) or "warning",
+        help=f"how to report overdue pages (default: ${OVERDUE_ENV}, else warning)",
+    )
+    parser.add_argument("--issue-body", type=Path, help="write the overdue pages as Markdown here")
+    args = parser.parse_args(argv)
+
+    root = args.root.resolve()
+    today = build_date(build_instant())
+    findings, lines = run_checks(root, today, args.overdue == "error", build=not args.no_build)
+    order = {"error": 0, "warning": 1, "due soon": 2}
+    findings.sort(key=lambda f: (order[f.severity], f.file, f.line))
+    for finding in findings:
+        print(finding)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for finding in findings:
+            print(finding.github_annotation())
+    print(summary(findings))
+    if args.issue_body:
+        args.issue_body.write_text(overdue_markdown(lines), encoding="utf-8")
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,259 @@
+"""Every content page's front matter: the keys allowed, and the checks editors see.
+
+A page in docs/ starts with a YAML block between two `---` lines. MkDocs itself ignores
+front matter it cannot read, and ignores keys it does not know, so a typo such as
+`last_reviwed` would silently lose the review date. `check_page` refuses both, with
+`docs/page.md:LINE: what is wrong, and how to fix it`.
+
+The allowed keys live in one place: the fields of `PageMeta`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ..core.datafiles import parse_yaml
+from ..core.fields import Source
+from ..core.problems import DataProblem, describe_validation_error
+from .review import parse_review_period
+
+# The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE), so we read what it reads.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+
+# The text `make new-page` puts where the editor must write: the check refuses it.
+PLACEHOLDERS = {
+    "description": "Write one sentence here saying what the page tells the reader.",
+    "source_title": "Name of the document this page is based on",
+    "body": "Write the page here, in plain English. Expand each abbreviation the first time you use it.",
+}
+
+_PLACEHOLDER_NAMES = {"description": "description", "source_title": "source", "body": "text"}
+
+# Material's `hide:` values.
+HideWhat = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]
+
+
+class SearchOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    exclude: bool = False
+    boost: float = 1.0
+
+
+class PageMeta(BaseModel):
+    """The front matter a content page may carry. Add a key here to allow it everywhere."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # What readers see
+    title: str = Field(default="", min_length=1)
+    description: str = Field(min_length=1)
+    sources: list[Source] = []
+    # Who keeps the page current, and when it is next checked
+    owner: str = Field(min_length=1)
+    last_reviewed: date
+    review_in: str | None = None
+    next_review: date | None = None
+    # How the page is built (MkDocs, Material and mkdocs-macros settings)
+    render_macros: bool = False
+    hide: list[HideWhat] = []
+    search: SearchOptions = SearchOptions()
+    status: str = ""
+    template: str = ""
+    icon: str = ""
+    subtitle: str = ""
+
+    @field_validator("review_in", mode="before")
+    @classmethod
+    def _review_period(cls, value):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)  # `review_in: 12` gets the "write 12 months" message below
+        if value is not None:
+            parse_review_period(value)  # raises ValueError with the fix
+        return value
+
+    @model_validator(mode="after")
+    def _one_review_date(self):
+        if self.review_in is None and self.next_review is None:
+            raise ValueError(
+                "the page has no review date. Add 'review_in: 12 months' (or 6 months, "
+                "2 years...) or 'next_review: YYYY-MM-DD' under last_reviewed"
+            )
+        if self.review_in is not None and self.next_review is not None:
+            raise ValueError(
+                "the page has both review_in and next_review. Keep one: review_in counts "
+                "from last_reviewed, next_review is a fixed date"
+            )
+        if self.next_review is not None and self.next_review <= self.last_reviewed:
+            raise ValueError(
+                f"next_review ({self.next_review.isoformat()}) must be after last_reviewed "
+                f"({self.last_reviewed.isoformat()})"
+            )
+        return self
+
+
+ALLOWED_KEYS: tuple[str, ...] = tuple(PageMeta.model_fields)
+REQUIRED_KEYS: tuple[str, ...] = tuple(name for name, info in PageMeta.model_fields.items() if info.is_required())
+
+
+@dataclass
+class PageCheck:
+    """What the front matter check found in one page."""
+
+    path: str  # as an editor sees it: docs/roles/index.md
+    meta: PageMeta | None = None
+    raw: dict[str, Any] = field(default_factory=dict)
+    problems: list[DataProblem] = field(default_factory=list)
+    key_lines: dict[str, int] = field(default_factory=dict)  # key -> line in the file
+    body: str = ""
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+
+def check_page_text(text: str, shown_as: str, today: date | None = None) -> PageCheck:
+    """Validate a page's front matter. `today` (the build date) refuses review dates in the future."""
+    result = PageCheck(shown_as)
+    text = text.replace("\r\n", "\n")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        opening = "an opening" if not text.startswith("---") else "a closing"
+        result.problems.append(
+            DataProblem(
+                shown_as,
+                1,
+                "",
+                f"the page has no front matter ({opening} '---' line is missing). Start the page "
+                "with a '---' line, the keys (title, description, owner, last_reviewed, review_in), "
+                "then another '---' line: copy them from CONTRIBUTING.md",
+            )
+        )
+        result.body = text
+        return result
+    result.body = text[match.end() :]
+    block = match.group(1)
+    try:
+        # One pass with libyaml: every page's front matter is read on every build.
+        nodes, raw = parse_yaml(block)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1
+        problem = error.problem or "the front matter could not be read"
+        result.problems.append(
+            DataProblem(
+                shown_as,
+                line,
+                "",
+                f"{problem}. Each line is 'key: value'; put text containing a colon in quotes",
+            )
+        )
+        return result
+    if not isinstance(raw, dict):
+        result.problems.append(DataProblem(shown_as, 2, "", "the front matter must be 'key: value' lines, one a line"))
+        return result
+    result.raw = raw
+    if isinstance(nodes, yaml.MappingNode):
+        result.key_lines = {k.value: k.start_mark.line + 2 for k, _ in nodes.value}
+    try:
+        result.meta = PageMeta.model_validate(raw)
+    except ValidationError as error:
+        problems = [
+            _page_problem(p, raw, result) for p in describe_validation_error(error, raw, nodes, PageMeta, shown_as)
+        ]
+        # A misspelt key also leaves the real one missing: say it once, at the misspelling.
+        suggested = {m.group(1) for p in problems if (m := re.search(r"Did you mean '([^']+)'\?", p.message))}
+        result.problems.extend(
+            p for p in problems if not any(p.message.startswith(f"the page has no '{key}'") for key in suggested)
+        )
+    header_lines = text[: match.end()].count("\n")
+    for key, placeholder in PLACEHOLDERS.items():
+        if placeholder in block:
+            line = block.split(placeholder)[0].count("\n") + 2
+        elif placeholder in result.body:
+            line = header_lines + result.body.split(placeholder)[0].count("\n") + 1
+        else:
+            continue
+        result.problems.append(
+            DataProblem(
+                shown_as,
+                line,
+                "",
+                f"the page still has the example text '{placeholder}'. Replace it with "
+                f"the page's own {_PLACEHOLDER_NAMES[key]}",
+            )
+        )
+    if result.meta is not None and today is not None and result.meta.last_reviewed > today:
+        result.problems.append(
+            DataProblem(
+                shown_as,
+                result.line_of("last_reviewed"),
+                "field 'last_reviewed'",
+                f"{result.meta.last_reviewed.isoformat()} is in the future. Write the date you "
+                f"last checked the page, today ({today.isoformat()}) or earlier",
+            )
+        )
+    return result
+
+
+def _page_problem(problem: DataProblem, raw: dict, result: PageCheck) -> DataProblem:
+    """Adjust a data-file problem for a page: lines count from the page's first line."""
+    line = (problem.line + 1) if problem.line else 1
+    message = problem.message
+    where = problem.where
+    unknown = re.match(r"'([^']+)' is not a field we know", message)
+    if unknown and unknown.group(1) in raw:
+        key = unknown.group(1)
+        guess = difflib.get_close_matches(key, ALLOWED_KEYS, n=1)
+        did_you_mean = f" Did you mean '{guess[0]}'?" if guess else ""
+        message = (
+            f"'{key}' is not a front matter key we know.{did_you_mean} Check its spelling or "
+            f"remove it. The keys allowed are: {', '.join(ALLOWED_KEYS)}."
+        )
+        where = ""
+        line = result.line_of(key)
+    elif message.startswith("this required field is missing") and re.fullmatch(r"field '[^']+'", problem.where):
+        missing = problem.where.removeprefix("field '").removesuffix("'")
+        message = f"the page has no '{missing}'. {_HOW_TO_ADD.get(missing, 'Add it.')}"
+        where = ""
+        line = 1
+    elif not where:
+        line = 1  # a rule across fields: point at the start of the front matter
+    return DataProblem(problem.file, line, where, message)
+
+
+_HOW_TO_ADD = {
+    "owner": "Add 'owner:' with the team or inbox that keeps this page current, for example "
+    "'owner: Primary Care Training Hub (team@nhs.net)'",
+    "last_reviewed": "Add 'last_reviewed: YYYY-MM-DD', the date someone last checked the page is right",
+    "description": "Add 'description:' with one sentence saying what the page tells the reader "
+    "(search engines and link previews show it)",
+}
+
+
+def check_page_file(path: Path, shown_as: str, today: date | None = None) -> PageCheck:
+    return check_page_text(path.read_text(encoding="utf-8"), shown_as, today)
+
+
+def content_pages(docs_dir: Path) -> list[Path]:
+    """Every Markdown page under docs/, sorted, as MkDocs would build them."""
+    return sorted(
+        path
+        for path in docs_dir.rglob("*.md")
+        if not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+    )
+
+
+def page_title(check: PageCheck, fallback: str) -> str:
+    """The title MkDocs shows: front matter, else the first level-1 heading, else `fallback`."""
+    if check.meta is not None and check.meta.title:
+        return check.meta.title
+    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", check.body, re.M)
+    return heading.group(1) if heading else fallback

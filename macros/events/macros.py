@@ -1,0 +1,65 @@
+"""Thin mkdocs-macros callers for the drop-in sessions, and the generated-files provider.
+
+The data is loaded and validated once per build (core.datafiles caches it by content);
+each macro only picks the part its page needs.
+"""
+
+from __future__ import annotations
+
+from ..core.clock import build_instant
+from ..core.generated import GeneratedFile
+from ..core.project import Project
+from .models import DATA_FILE, load_events
+from .occurrences import occurrences
+from .pages import (
+    event_files,
+    next_drop_in_panel,
+    past_list,
+    series_summaries,
+    subscribe_section,
+    upcoming_list,
+)
+
+
+def register(env) -> None:
+    project = Project.from_config(env.conf)
+    events = project.load(DATA_FILE, load_events)
+    sessions = occurrences(events)
+    now = build_instant()
+    hub_name = project.hub.get("name", env.conf.get("site_name", ""))
+
+    def page_url() -> str:
+        return env.page.url if env.page is not None else ""
+
+    @env.macro
+    def drop_in_series() -> str:
+        """Each series: what it is, who it is for, how to join, who runs it."""
+        return series_summaries(events)
+
+    @env.macro
+    def upcoming_drop_ins() -> str:
+        """Sessions still to come, soonest first (or a note offering the feed)."""
+        return upcoming_list(sessions, now, page_url())
+
+    @env.macro
+    def past_drop_ins() -> str:
+        """Sessions that have ended, newest first."""
+        return past_list(sessions, now, page_url())
+
+    @env.macro
+    def drop_in_feeds() -> str:
+        """The subscribe links for the all-sessions feed and each series' feed."""
+        return subscribe_section(events, project.site_url, hub_name)
+
+    @env.macro
+    def next_drop_in() -> str:
+        """The home page panel: the next session going ahead, or how to hear of new ones."""
+        return next_drop_in_panel(sessions, now, page_url())
+
+
+def generated_event_files(project: Project) -> list[GeneratedFile]:
+    """Session pages and .ics files, for hooks/generated_files.py."""
+    events = project.load(DATA_FILE, load_events)
+    hub_name = project.hub.get("name", "")
+    files = event_files(events, build_instant(), project.site_url, hub_name, project.shown_data_file(DATA_FILE))
+    return [GeneratedFile(name, content) for name, content in sorted(files.items())]

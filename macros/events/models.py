@@ -1,0 +1,275 @@
+"""Drop-in sessions: the data model for data/events.yaml, validated with messages for editors.
+
+Editors write series (a run of sessions with the same title, organiser and times) and,
+in each, the sessions by date. A session's original date is its identity: its page
+address, its calendar UID and its .ics file name come from the series id and that date,
+so moving or cancelling a session never changes them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from ..core.datafiles import load_data_file
+from ..core.fields import Email, Source, Text, WebAddress, check_id
+
+# Fields are called `date`, which would hide the type inside a model: annotate with Day.
+Day = date
+
+# Series ids become folder names next to these (events/feeds/), so they cannot be used as ids.
+RESERVED_SERIES_IDS = ("feeds", "all")
+
+
+# ---------------------------------------------------------------------------
+# Field types, each with a message that says how to fix a wrong value
+# ---------------------------------------------------------------------------
+
+
+def _read_local_time(value) -> time:
+    if isinstance(value, time):
+        return value
+    if isinstance(value, bool):
+        raise ValueError('write a time in quotes, for example "12:30"')
+    if isinstance(value, int):
+        # YAML 1.1 reads 12:30 without quotes as a base-60 number: 12 * 60 + 30 = 750.
+        hours, minutes = divmod(value, 60)
+        written = f"{hours}:{minutes:02d}" if 0 <= hours < 24 else str(value)
+        raise ValueError(
+            f'write the time in quotes, like "{written}". Without quotes YAML reads {written} as the number {value}'
+        )
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", value)
+        if match and int(match[1]) < 24 and int(match[2]) < 60:
+            return time(int(match[1]), int(match[2]))
+    raise ValueError(
+        f'{value!r} is not a time we can read. Write it on the 24-hour clock in quotes, for example "12:30" or "09:00"'
+    )
+
+
+def _read_time_zone(value) -> str:
+    if isinstance(value, str):
+        try:
+            ZoneInfo(value)
+            return value
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    lower = str(value).lower().replace(" ", "_")
+    suggestions = sorted(name for name in available_timezones() if lower in name.lower())[:3]
+    hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
+    raise ValueError(
+        f"{value!r} is not a time zone we know. Use a name from the IANA time zone list, "
+        f"such as Europe/London (UK time), or leave 'time_zone' out for UK time.{hint}"
+    )
+
+
+def _read_series_id(value) -> str:
+    value = check_id(value)
+    if value in RESERVED_SERIES_IDS:
+        raise ValueError(f"'{value}' is kept for the site's own use; choose another id, such as {value}-sessions")
+    return value
+
+
+LocalTime = Annotated[time, BeforeValidator(_read_local_time)]
+TimeZoneName = Annotated[str, BeforeValidator(_read_time_zone)]
+SeriesId = Annotated[str, BeforeValidator(_read_series_id)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Organiser(_Strict):
+    name: Text
+    url: WebAddress | None = None
+    email: Email | None = None
+
+
+class Join(_Strict):
+    email: Email | None = None
+    link: WebAddress | None = None
+    instructions: str = ""
+
+    @model_validator(mode="after")
+    def _one_way_in(self):
+        if not self.email and not self.link:
+            raise ValueError(
+                "say how to join: give 'email' (an address to write to) or 'link' (a web address), or both"
+            )
+        return self
+
+
+class Venue(_Strict):
+    name: Text
+    address: Text
+
+
+class Change(_Strict):
+    date: Day
+    summary: Text
+
+
+class MovedTo(_Strict):
+    date: Day | None = None
+    start: LocalTime | None = None
+    end: LocalTime | None = None
+
+
+Status = Literal["scheduled", "cancelled", "moved"]
+
+
+class Session(_Strict):
+    date: Day
+    start: LocalTime | None = None
+    end: LocalTime | None = None
+    status: Status = "scheduled"
+    moved_to: MovedTo | None = None
+    reason: str = ""
+    note: str = ""
+    added: Day | None = None
+    changes: list[Change] = []
+
+    @model_validator(mode="after")
+    def _status_fits(self):
+        if self.status == "moved" and self.moved_to is None:
+            raise ValueError(
+                "this session is marked 'moved' but says nowhere where to: add 'moved_to:' with the new "
+                "'date', 'start' or 'end'"
+            )
+        if self.status != "moved" and self.moved_to is not None:
+            raise ValueError(
+                f"'moved_to' is only for moved sessions: set 'status: moved', or remove 'moved_to' "
+                f"(this session's status is '{self.status}')"
+            )
+        if self.status == "cancelled" and not self.reason:
+            raise ValueError("a cancelled session needs a 'reason' (one sentence that readers will see)")
+        if self.status in ("cancelled", "moved") and not self.changes:
+            raise ValueError(
+                f"a {self.status} session needs an entry under 'changes:' (the date of the change and "
+                "a one-line summary): it tells subscribed calendars to update"
+            )
+        dates = [change.date for change in self.changes]
+        if dates != sorted(dates):
+            raise ValueError("list the 'changes' oldest first, so the newest change is last")
+        return self
+
+
+class Series(_Strict):
+    id: SeriesId
+    title: Text
+    organiser: Organiser
+    audience: list[Text] = Field(min_length=1)
+    description: Text
+    join: Join
+    start: LocalTime
+    end: LocalTime
+    time_zone: TimeZoneName = "Europe/London"
+    online: bool = False
+    venue: Venue | None = None
+    year_note: str = ""
+    added: Day
+    source: Source
+    sessions: list[Session] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.online and self.venue:
+            raise ValueError("choose one: 'online: true' for an online series, or a 'venue' for one in a building")
+        if not self.online and not self.venue:
+            raise ValueError("say where it happens: add 'online: true', or a 'venue' with a 'name' and an 'address'")
+        if self.end <= self.start:
+            raise ValueError(
+                f"field 'end': the end time {self.end:%H:%M} is not after the start time {self.start:%H:%M}; "
+                "check both times (24-hour clock)"
+            )
+        seen: dict[Day, int] = {}
+        zone = ZoneInfo(self.time_zone)
+        for number, session in enumerate(self.sessions, start=1):
+            where = f"session {number} ({session.date.isoformat()})"
+            if session.date in seen:
+                raise ValueError(
+                    f"{where} has the same date as session {seen[session.date]}: each date may appear once in a "
+                    "series. Delete the copy, or, if the session moved, use 'status: moved' and 'moved_to'"
+                )
+            seen[session.date] = number
+            day, start, end = planned_times(self, session)
+            if end <= start:
+                raise ValueError(
+                    f"{where}: the end time {end:%H:%M} is not after the start time {start:%H:%M}; "
+                    "check 'start' and 'end' (24-hour clock)"
+                )
+            if session.moved_to is not None and (day, start, end) == original_times(self, session):
+                raise ValueError(
+                    f"{where}: 'moved_to' gives the same date and times as before; give the new "
+                    "'date', 'start' or 'end'"
+                )
+            for moment in (start, end):
+                problem = _local_time_problem(datetime.combine(day, moment), zone)
+                if problem:
+                    raise ValueError(f"{where}: {moment:%H:%M} on {day.isoformat()} {problem}")
+            first_known = session.added or self.added
+            if session.changes and session.changes[0].date < first_known:
+                raise ValueError(
+                    f"{where}: a change is dated {session.changes[0].date.isoformat()}, before the session was "
+                    f"added ({first_known.isoformat()}); check the dates"
+                )
+        return self
+
+
+class EventsFile(_Strict):
+    series: list[Series] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_unique(self):
+        seen: dict[str, int] = {}
+        for number, series in enumerate(self.series, start=1):
+            if series.id in seen:
+                raise ValueError(
+                    f"series {seen[series.id]} and series {number} both have the id '{series.id}': "
+                    "give each series its own id"
+                )
+            seen[series.id] = number
+        return self
+
+
+def original_times(series: Series, session: Session) -> tuple[date, time, time]:
+    return session.date, session.start or series.start, session.end or series.end
+
+
+def planned_times(series: Series, session: Session) -> tuple[date, time, time]:
+    """The date and times a session happens on, after any move."""
+    day, start, end = original_times(series, session)
+    if session.status == "moved" and session.moved_to is not None:
+        day = session.moved_to.date or day
+        start = session.moved_to.start or start
+        end = session.moved_to.end or end
+    return day, start, end
+
+
+def _local_time_problem(local: datetime, zone: ZoneInfo) -> str:
+    """Say so if a wall-clock time is skipped or happens twice when the clocks change."""
+    first = local.replace(tzinfo=zone, fold=0)
+    second = local.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return ""
+    round_trip = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    if round_trip != local:
+        return "does not exist: the clocks go forward then. Choose another time"
+    return "happens twice: the clocks go back then. Choose another time"
+
+
+# ---------------------------------------------------------------------------
+# Loading: once per build, whoever asks first (the macros or the generated-files hook)
+# ---------------------------------------------------------------------------
+
+DATA_FILE = "events.yaml"
+
+
+def load_events(path: Path, shown_as: str | None = None) -> EventsFile:
+    """Read and validate data/events.yaml (the same content is validated once per build)."""
+    return load_data_file(path, EventsFile, shown_as)

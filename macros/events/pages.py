@@ -1,0 +1,260 @@
+"""What the drop-in pages show: the session pages generated from data/events.yaml, the
+lists on the drop-in page, the subscribe section and the home page's "next drop-in" panel.
+
+Pure functions: they take the validated data, the build's "now" and the site's address,
+and return text. Markup is in macros/events/templates/.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from markupsafe import Markup
+
+from ..core.dates import long_date_with_weekday as long_date
+from ..core.problems import DataFileError, DataProblem
+from ..core.templating import render_template, template_environment
+from ..core.urls import absolute, relative_url, webcal
+from .calendar_links import google_event_link, google_subscribe_link, outlook_event_links, outlook_subscribe_links
+from .ics import calendar_files
+from .models import EventsFile, Series
+from .occurrences import (
+    ALL_SESSIONS_FEED,
+    EVENTS_PAGE,
+    Occurrence,
+    in_progress,
+    is_past,
+    next_session,
+    occurrences,
+    series_feed_path,
+    split_upcoming_past,
+)
+from .timezone import UnsupportedTimeZone
+from .wording import (
+    all_sessions_feed_name,
+    audience_sentence,
+    join_sentence,
+    location_text,
+    moved_from,
+    offset_iso,
+    time_range,
+    when,
+)
+
+SUBSCRIBE_ANCHOR = "subscribe"
+
+
+@dataclass(frozen=True)
+class SessionView:
+    occurrence: Occurrence
+    href: str  # the session's page, relative to the page showing it
+    date_text: str
+    time_text: str
+    past: bool
+    happening_now: bool
+    moved_from: str
+    location: str
+
+    @property
+    def series(self) -> Series:
+        return self.occurrence.series
+
+    @property
+    def session(self):
+        return self.occurrence.session
+
+
+def session_view(occurrence: Occurrence, now: datetime, page_url: str) -> SessionView:
+    return SessionView(
+        occurrence=occurrence,
+        href=relative_url(page_url, occurrence.page_url),
+        date_text=long_date(occurrence.start),
+        time_text=time_range(occurrence.start, occurrence.end),
+        past=is_past(occurrence, now),
+        happening_now=in_progress(occurrence, now),
+        moved_from=moved_from(occurrence) if occurrence.moved else "",
+        location=location_text(occurrence.series),
+    )
+
+
+# ---------------------------------------------------------------------------
+# The drop-in page and the home page panel
+# ---------------------------------------------------------------------------
+
+
+def upcoming_list(sessions: list[Occurrence], now: datetime, page_url: str) -> str:
+    return _session_list(split_upcoming_past(sessions, now)[0], "upcoming", now, page_url)
+
+
+def past_list(sessions: list[Occurrence], now: datetime, page_url: str) -> str:
+    return _session_list(split_upcoming_past(sessions, now)[1], "past", now, page_url)
+
+
+def _session_list(sessions: list[Occurrence], kind: str, now: datetime, page_url: str) -> str:
+    return render_template(
+        "events/list.html",
+        sessions=[session_view(o, now, page_url) for o in sessions],
+        kind=kind,
+        subscribe_href=f"#{SUBSCRIBE_ANCHOR}",
+    )
+
+
+def series_summaries(events: EventsFile) -> str:
+    return render_template("events/series.html", all_series=events.series, audience_sentence=audience_sentence)
+
+
+@dataclass(frozen=True)
+class Feed:
+    name: str
+    https: str
+    webcal: str
+    google: str
+    outlook: list
+
+
+def feeds(events: EventsFile, site_url: str, hub_name: str) -> list[Feed]:
+    """The all-sessions feed first, then one per series."""
+    entries = [(all_sessions_feed_name(hub_name), ALL_SESSIONS_FEED)]
+    entries += [(series.title, series_feed_path(series)) for series in events.series]
+    result = []
+    for name, path in entries:
+        url = absolute(site_url, path)
+        result.append(Feed(name, url, webcal(url), google_subscribe_link(url), outlook_subscribe_links(url, name)))
+    return result
+
+
+def subscribe_section(events: EventsFile, site_url: str, hub_name: str) -> str:
+    return render_template("events/subscribe.html", feeds=feeds(events, site_url, hub_name))
+
+
+def next_drop_in_panel(sessions: list[Occurrence], now: datetime, page_url: str) -> str:
+    upcoming = next_session(sessions, now)
+    return render_template(
+        "events/next.html",
+        view=session_view(upcoming, now, page_url) if upcoming else None,
+        events_href=relative_url(page_url, EVENTS_PAGE),
+        subscribe_href=relative_url(page_url, f"{EVENTS_PAGE}#{SUBSCRIBE_ANCHOR}"),
+    )
+
+
+# ---------------------------------------------------------------------------
+# One page per session
+# ---------------------------------------------------------------------------
+
+
+def json_ld(occurrence: Occurrence, site_url: str) -> dict:
+    """schema.org Event for the session's page."""
+    series = occurrence.series
+    status = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "moved": "EventRescheduled"}
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": series.title,
+        "description": series.description,
+        "startDate": offset_iso(occurrence.start),
+        "endDate": offset_iso(occurrence.end),
+        "eventStatus": f"https://schema.org/{status[occurrence.status]}",
+        "eventAttendanceMode": "https://schema.org/"
+        + ("OnlineEventAttendanceMode" if series.online else "OfflineEventAttendanceMode"),
+        "url": absolute(site_url, occurrence.page_url),
+        "inLanguage": "en-GB",
+        "audience": {"@type": "Audience", "audienceType": audience_sentence(series.audience)},
+    }
+    if occurrence.moved:
+        data["previousStartDate"] = offset_iso(occurrence.original_start)
+    if series.online:
+        where = series.join.link or absolute(site_url, occurrence.page_url)
+        data["location"] = {"@type": "VirtualLocation", "url": where}
+    else:
+        data["location"] = {
+            "@type": "Place",
+            "name": series.venue.name,
+            "address": {"@type": "PostalAddress", "streetAddress": series.venue.address},
+        }
+    organiser: dict = {"@type": "Organization", "name": series.organiser.name}
+    if series.organiser.url:
+        organiser["url"] = series.organiser.url
+    if series.organiser.email:
+        organiser["email"] = series.organiser.email
+    data["organizer"] = organiser
+    return data
+
+
+def script_json(data: dict) -> str:
+    """JSON that is safe inside <script>: no '<' can end the element early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@dataclass(frozen=True)
+class SeriesParts:
+    """HTML shared by every session page of a series (already escaped)."""
+
+    facts: Markup
+    about: Markup
+    join: Markup
+    year_note: Markup
+
+
+def series_parts(series: Series) -> SeriesParts:
+    # Macros of an autoescaping template return Markup: safe to place in the page as they are.
+    macros = template_environment().get_template("events/session_parts.html").module
+    return SeriesParts(
+        facts=macros.facts(series, location_text(series), audience_sentence(series.audience)),
+        about=macros.about(series),
+        join=macros.join(series),
+        year_note=macros.year_note(series),
+    )
+
+
+def session_page(occurrence: Occurrence, now: datetime, site_url: str, parts: SeriesParts | None = None) -> str:
+    """The Markdown source (front matter and an HTML body) of one session's page."""
+    series = occurrence.series
+    parts = parts or series_parts(series)
+    page_url = occurrence.page_url
+    view = session_view(occurrence, now, page_url)
+    # Short details for the Google and Outlook links: long ones make addresses too long for some browsers.
+    shared = f"{series.description}\n\nHow to join: {join_sentence(series.join)}\n\nDetails: "
+    details = (shared, absolute(site_url, page_url))
+    title = f"{series.title}: {long_date(occurrence.start)}"
+    if occurrence.cancelled:
+        title = f"Cancelled: {title}"
+    front_matter = {
+        "title": title,
+        "description": f"{series.title} on {when(occurrence)}, organised by {series.organiser.name}.",
+        "sources": [{"title": series.source.title, "publisher": series.source.publisher}],
+    }
+    show_actions = not occurrence.cancelled and not view.past
+    body = render_template(
+        "events/session.html",
+        view=view,
+        parts=parts,
+        show_actions=show_actions,
+        ics_href=relative_url(page_url, occurrence.ics_path),
+        google=google_event_link(series.title, occurrence.start, occurrence.end, details, view.location),
+        outlook=outlook_event_links(series.title, occurrence.start, occurrence.end, details, view.location),
+        events_href=relative_url(page_url, EVENTS_PAGE),
+        subscribe_href=relative_url(page_url, f"{EVENTS_PAGE}#{SUBSCRIBE_ANCHOR}"),
+        series_feed=absolute(site_url, series_feed_path(series)),
+        json_ld=script_json(json_ld(occurrence, site_url)),
+    )
+    # JSON is valid YAML, and quoting every value keeps editors' text from being read as YAML syntax.
+    header = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front_matter.items())
+    return f"---\n{header}\n---\n\n{body}\n"
+
+
+def event_files(events: EventsFile, now: datetime, site_url: str, hub_name: str, shown_as: str) -> dict[str, str]:
+    """Every generated file for the events: session pages (.md) and calendars (.ics), by site path."""
+    sessions = occurrences(events)
+    try:
+        files = calendar_files(sessions, site_url, hub_name)
+    except UnsupportedTimeZone as error:
+        users = [f"series '{series.id}'" for series in events.series if series.time_zone == error.zone_name]
+        where = ", ".join(users + ["field 'time_zone'"])
+        raise DataFileError([DataProblem(shown_as, None, where, str(error))]) from None
+    parts = {series.id: series_parts(series) for series in events.series}
+    for occurrence in sessions:
+        files[occurrence.page_source] = session_page(occurrence, now, site_url, parts[occurrence.series.id])
+    return files

@@ -1,0 +1,106 @@
+"""Write a job description adapted for one practice, as .docx and .pdf.
+
+For training-hub staff preparing documents for a practice:
+
+    python -m macros.jobdesc.adapt --employer "Severn Vale PCN" --hours "22.5 hours a week" \\
+        --wte 0.6 --closing-date 2027-01-31 --contact "Sam Patel, practice manager, sam.patel@nhs.net"
+
+The files go into adapted/ (change with --output-dir). Fields you do not give take their
+default from data/job_description.yaml (band, salary, pay year, hours) or, with no
+default, stay as highlighted [placeholders]. Run with --help to see every field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from ..core.clock import build_instant
+from ..core.problems import DataFileError
+from ..core.project import Project
+from .documents import render_documents
+from .models import DATA_FILE, FIELD_NAMES, load_job_description
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+MAX_BYTES = 1024 * 1024  # NHS Jobs takes supporting documents of at most 1 MB
+
+
+def hub_identity(config_file: Path) -> dict:
+    return Project.from_mkdocs_yml(config_file).hub
+
+
+def option_name(field: str) -> str:
+    return "--" + field.replace("_", "-")
+
+
+def parser_for(labels: dict[str, str]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m macros.jobdesc.adapt",
+        description="Write the job description adapted for one practice, as a Word document and a PDF.",
+        epilog="Fields you leave out take their default from the data file, or stay as "
+        "highlighted [placeholders] when they have none. "
+        "SOURCE_DATE_EPOCH, when set, fixes the documents' date.",
+    )
+    group = parser.add_argument_group("fields (all optional)")
+    for name in FIELD_NAMES:
+        group.add_argument(option_name(name), dest=name, metavar="TEXT", help=labels.get(name, name))
+    parser.add_argument(
+        "--output-dir", type=Path, default=Path("adapted"), help="folder for the two files (default: adapted)"
+    )
+    parser.add_argument(
+        "--name",
+        help="start of the file names (default: made from --employer, else 'primary-care-ot')",
+    )
+    data_file = PROJECT_ROOT / "data" / DATA_FILE
+    parser.add_argument("--data", type=Path, default=data_file, help=argparse.SUPPRESS)
+    parser.add_argument("--config", type=Path, default=PROJECT_ROOT / "mkdocs.yml", help=argparse.SUPPRESS)
+    return parser
+
+
+def file_stem(name: str | None, employer: str | None) -> str:
+    words = re.sub(r"[^a-z0-9]+", "-", (name or employer or "primary-care-ot").lower()).strip("-")
+    return (words or "primary-care-ot")[:60].rstrip("-") + "-job-description"
+
+
+def main(argv: list[str] | None = None) -> int:
+    data_path = PROJECT_ROOT / "data" / DATA_FILE
+    # Labels for --help come from the data file when it can be read.
+    try:
+        labels = {name: field.label for name, field in load_job_description(data_path).fields.items()}
+    except DataFileError:
+        labels = {}
+    args = parser_for(labels).parse_args(argv)
+    given = {name: getattr(args, name) for name in FIELD_NAMES if getattr(args, name)}
+    try:
+        job = load_job_description(args.data, _shown(args.data))
+    except DataFileError as error:
+        print(f"The data file needs fixing:\n{error}", file=sys.stderr)
+        return 1
+    files = render_documents(job, hub_identity(args.config), build_instant(), given, defaults_filled=True)
+    stem = file_stem(args.name, given.get("employer"))
+    args.output_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for suffix, content in (("docx", files.docx), ("pdf", files.pdf)):
+        path = args.output_dir / f"{stem}.{suffix}"
+        path.write_bytes(content)
+        written.append(path)
+        size = f"{len(content) / 1024:.0f} KB"
+        warning = "  (over 1 MB: too big for NHS Jobs)" if len(content) > MAX_BYTES else ""
+        print(f"Wrote {path} ({size}){warning}")
+    left = [field.label for name, field in job.fields.items() if name not in given and not field.default.strip()]
+    if left:
+        print("Still placeholders (highlighted in the documents): " + ", ".join(left))
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""The job description's downloads (.docx and .pdf): rendered once per content, kept in a cache.
+
+WeasyPrint takes about a second, so the documents are stored under .cache/job-description/
+by a hash of everything that shapes their bytes: the data file, the templates, the code
+that renders them, the library versions, the hub's identity, the field values and the
+document date. An unchanged job description is read from the cache on every later build
+and `mkdocs serve` reload; a cold build renders the very same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from ..core.clock import source_date_epoch
+from ..core.generated import GeneratedFile
+from ..core.project import Project
+from .content import build_document
+from .models import DATA_FILE, JobDescription, load_job_description
+
+DOCX_PATH = "recruitment/primary-care-ot-job-description.docx"
+PDF_PATH = "recruitment/primary-care-ot-job-description.pdf"
+CACHE_FOLDER = Path(".cache") / "job-description"
+
+_HERE = Path(__file__).parent
+_RENDERING_SOURCES = (
+    *sorted((_HERE / "templates").glob("*.html")),
+    _HERE.parent / "core" / "templating.py",
+    _HERE / "content.py",
+    _HERE / "models.py",
+    _HERE / "docx_writer.py",
+    _HERE / "pdf_writer.py",
+    Path(__file__),
+)
+_LIBRARIES = ("python-docx", "lxml", "weasyprint", "pydyf", "fonttools", "tinycss2", "Jinja2")
+
+
+@dataclass(frozen=True)
+class JobDescriptionFiles:
+    docx: bytes
+    pdf: bytes
+
+
+def document_instant(data_path: Path, environ: dict[str, str] | None = None) -> datetime:
+    """The date the documents carry: SOURCE_DATE_EPOCH when set (reproducible builds),
+    otherwise the data file's last change, so `mkdocs serve` reloads hit the cache."""
+    return source_date_epoch(environ) or datetime.fromtimestamp(int(data_path.stat().st_mtime), tz=UTC)
+
+
+def cache_key(data: bytes, hub: dict, instant: datetime, given: dict[str, str]) -> str:
+    digest = hashlib.sha256()
+    for part in (
+        data,
+        *(path.name.encode() + b"\0" + path.read_bytes() for path in _RENDERING_SOURCES),
+        json.dumps({name: _version(name) for name in _LIBRARIES}, sort_keys=True).encode(),
+        json.dumps(hub, sort_keys=True, default=str).encode(),
+        instant.isoformat().encode(),
+        json.dumps(given, sort_keys=True).encode(),
+    ):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+@cache  # the libraries loaded in this process do not change while it runs
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def render_documents(
+    job: JobDescription,
+    hub: dict,
+    instant: datetime,
+    given: dict[str, str] | None = None,
+    defaults_filled: bool = False,
+) -> JobDescriptionFiles:
+    """Render both documents (no cache). See jobdesc.resolve_fields for `defaults_filled`."""
+    from .docx_writer import render_docx
+    from .pdf_writer import render_pdf
+
+    document = build_document(job, given, defaults_filled)
+    author = hub.get("organisation") or hub.get("name") or ""
+    return JobDescriptionFiles(
+        docx=render_docx(document, author=author, instant=instant),
+        pdf=render_pdf(document, hub=hub, instant=instant),
+    )
+
+
+_MEMORY: dict[str, JobDescriptionFiles] = {}
+
+
+def cached_documents(
+    job: JobDescription,
+    data: bytes,
+    hub: dict,
+    instant: datetime,
+    cache_dir: Path | None,
+    given: dict[str, str] | None = None,
+) -> JobDescriptionFiles:
+    """The documents from memory, then the disk cache, else rendered and stored."""
+    given = given or {}
+    key = cache_key(data, hub, instant, given)
+    if key in _MEMORY:
+        return _MEMORY[key]
+    files = None
+    if cache_dir is not None:
+        docx_file, pdf_file = cache_dir / f"{key}.docx", cache_dir / f"{key}.pdf"
+        if docx_file.is_file() and pdf_file.is_file():
+            files = JobDescriptionFiles(docx_file.read_bytes(), pdf_file.read_bytes())
+    if files is None:
+        files = render_documents(job, hub, instant, given)
+        if cache_dir is not None:
+            _store(cache_dir, key, files)
+    _MEMORY.clear()  # keep one entry: a long `mkdocs serve` session must not grow
+    _MEMORY[key] = files
+    return files
+
+
+def _store(cache_dir: Path, key: str, files: JobDescriptionFiles) -> None:
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for suffix, content in (("docx", files.docx), ("pdf", files.pdf)):
+            temporary = cache_dir / f"{key}.{suffix}.{os.getpid()}.tmp"
+            temporary.write_bytes(content)
+            temporary.replace(cache_dir / f"{key}.{suffix}")
+        # Drop documents rendered for older content, so the cache stays small.
+        for old in cache_dir.iterdir():
+            if not old.name.startswith(key) and old.suffix in (".docx", ".pdf"):
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only checkout still builds; it just renders every time
+
+
+def project_documents(project: Project) -> tuple[JobDescription, JobDescriptionFiles]:
+    """The hub's job description and its documents, for the page's macros and the provider."""
+    path = project.data_file(DATA_FILE)
+    job = project.load(DATA_FILE, load_job_description)  # validated once per content of the file
+    files = cached_documents(
+        job,
+        data=path.read_bytes(),
+        hub=project.hub,
+        instant=document_instant(path),
+        cache_dir=project.root / CACHE_FOLDER,
+    )
+    return job, files
+
+
+def job_description_files(project: Project) -> list[GeneratedFile]:
+    """Generated-file provider: the Word and PDF downloads beside the recruitment pages."""
+    _, files = project_documents(project)
+    return [GeneratedFile(DOCX_PATH, files.docx), GeneratedFile(PDF_PATH, files.pdf)]
