@@ -59,6 +59,7 @@ def cache_key(data: bytes, hub: dict, instant: datetime, given: dict[str, str]) 
         data,
         *(path.name.encode() + b"\0" + path.read_bytes() for path in _RENDERING_SOURCES),
         json.dumps({name: _version(name) for name in _LIBRARIES}, sort_keys=True).encode(),
+        installed_fonts(),
         json.dumps(hub, sort_keys=True, default=str).encode(),
         instant.isoformat().encode(),
         json.dumps(given, sort_keys=True).encode(),
@@ -66,6 +67,24 @@ def cache_key(data: bytes, hub: dict, instant: datetime, given: dict[str, str]) 
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
     return digest.hexdigest()
+
+
+# Where fontconfig finds fonts on Debian: WeasyPrint lays the PDF out with what is there,
+# so a font installed since (LibreOffice brings several) changes the PDF's bytes.
+_FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
+
+
+@cache  # fonts installed while a build runs are not expected
+def installed_fonts() -> bytes:
+    """Every font file's path and size, as part of the cache key."""
+    entries = sorted(
+        f"{path}\0{path.stat().st_size}"
+        for folder in _FONT_FOLDERS
+        if folder.is_dir()
+        for path in folder.rglob("*")
+        if path.is_file()
+    )
+    return "\n".join(entries).encode()
 
 
 @cache  # the libraries loaded in this process do not change while it runs
