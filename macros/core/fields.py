@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Annotated
+from typing import Annotated, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -102,6 +102,15 @@ class IdentifiedEntry(StrictModel):
 
 class IdentifiedSource(IdentifiedEntry, Source):
     """A source listed once in a data file and named by its id where it is used."""
+
+
+Entry = TypeVar("Entry", bound=IdentifiedEntry)
+
+
+def entries_by_id(entries: Iterable[Entry], ids: Iterable[str]) -> list[Entry]:
+    """The entries with these ids, in the order the ids are given (the ids were checked)."""
+    by_id = {entry.id: entry for entry in entries}
+    return [by_id[entry_id] for entry_id in ids]
 
 
 def duplicate_id_problems(entries: Iterable, list_name: str) -> list[tuple[tuple, str]]:

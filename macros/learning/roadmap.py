@@ -18,6 +18,7 @@ from ..core.fields import (
     IdentifiedSource,
     WebAddress,
     duplicate_id_problems,
+    entries_by_id,
     unknown_id_message,
     unused_problems,
 )
@@ -89,12 +90,10 @@ class Roadmap(BaseModel):
     steps: list[Step] = Field(min_length=1)
 
     def source_list(self, source_ids: list[str]) -> list[IdentifiedSource]:
-        by_id = {source.id: source for source in self.sources}
-        return [by_id[source_id] for source_id in source_ids]
+        return entries_by_id(self.sources, source_ids)
 
     def evidence_list(self, evidence_ids: list[str]) -> list[EvidenceType]:
-        by_id = {evidence.id: evidence for evidence in self.evidence_types}
-        return [by_id[evidence_id] for evidence_id in evidence_ids]
+        return entries_by_id(self.evidence_types, evidence_ids)
 
     @property
     def items(self) -> list[ChecklistItem]:

@@ -21,6 +21,7 @@ from ..core.fields import (
     IdentifiedSource,
     WebAddress,
     duplicate_id_problems,
+    entries_by_id,
     unknown_id_message,
     unused_problems,
 )
@@ -116,12 +117,10 @@ class SupervisorData(BaseModel):
         return next(question for question in self.questions if question.id == question_id)
 
     def steps(self, step_ids: list[str]) -> list[NextStep]:
-        by_id = {step.id: step for step in self.next_steps}
-        return [by_id[step_id] for step_id in step_ids]
+        return entries_by_id(self.next_steps, step_ids)
 
     def source_list(self, source_ids: list[str]) -> list[IdentifiedSource]:
-        by_id = {source.id: source for source in self.sources}
-        return [by_id[source_id] for source_id in source_ids]
+        return entries_by_id(self.sources, source_ids)
 
 
 def cross_reference_problems(data: SupervisorData) -> list[tuple[tuple, str]]:
@@ -196,24 +195,20 @@ def cross_reference_problems(data: SupervisorData) -> list[tuple[tuple, str]]:
                     "Point an answer to it with 'next: " + question.id + "', or delete it",
                 )
             )
-    for index, route in enumerate(data.routes):
-        if f"eligible:{route.id}" not in reached:
-            problems.append(
-                (
-                    ("routes", index, "id"),
-                    f"no answer in the checker leads to the route '{route.id}', so the checker and the list would "
-                    f"disagree. Add 'eligible: {route.id}' to an answer in questions",
-                )
-            )
-    for index, reason in enumerate(data.not_eligible):
-        if f"not-eligible:{reason.id}" not in reached:
-            problems.append(
-                (
-                    ("not_eligible", index, "id"),
-                    f"no answer in the checker leads to '{reason.id}', so it would never be shown. "
-                    f"Add 'not_eligible: {reason.id}' to an answer in questions, or delete it",
-                )
-            )
+    outcomes = (
+        ("routes", data.routes, "eligible",
+         "no answer in the checker leads to the route '{id}', so the checker and the list would disagree. "
+         "Add 'eligible: {id}' to an answer in questions"),
+        ("not_eligible", data.not_eligible, "not-eligible",
+         "no answer in the checker leads to '{id}', so it would never be shown. "
+         "Add 'not_eligible: {id}' to an answer in questions, or delete it"),
+    )  # fmt: skip
+    for list_name, entries, outcome, message in outcomes:
+        problems += [
+            ((list_name, index, "id"), message.format(id=entry.id))
+            for index, entry in enumerate(entries)
+            if f"{outcome}:{entry.id}" not in reached
+        ]
     problems += unused_problems(data.next_steps, used_steps, "next_steps", "route or not_eligible entry")
     problems += unused_problems(data.sources, used_sources, "sources", "route, not_eligible entry or the workload")
     return problems
