@@ -22,8 +22,10 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+from tests.helpers import PROJECT_ROOT
+
 from . import measure, pipelines, report
-from .projects import PROJECT_ROOT, Case, capture, make_ours, make_plain
+from .projects import Case, capture, make_ours, make_plain
 from .synthetic import PAGES_PER_SECTION, synthetic_events_yaml
 
 # In the order they run: the quick parts first, so an interrupted run has the most targets.

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.helpers import stop_process
+
 from .projects import build_env
 
 
@@ -179,12 +181,7 @@ def serve_reload(root: Path, page: str, url_path: str, edits: int, timeout: floa
                 timing.seconds.append(time.perf_counter() - saved)
             source.write_text(original, encoding="utf-8")
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_process(process)
     return timing
 
 

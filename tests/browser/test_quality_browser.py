@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -19,9 +18,10 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.helpers import AXE_TAGS, content_paths
+
 pytestmark = pytest.mark.browser
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 VIEWPORTS = {
     "desktop-1280": {"width": 1280, "height": 900},
     "phone-375": {"width": 375, "height": 812},
@@ -31,46 +31,19 @@ VIEWPORTS = {
 # --- Which pages --------------------------------------------------------------------
 
 
-def sitemap_paths(site_dir: Path) -> list[str]:
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    tree = ET.parse(site_dir / "sitemap.xml")
-    return [urlparse(loc.text).path for loc in tree.findall(".//s:loc", namespace)]
-
-
-def url_path_of(site_dir: Path, html_file: Path) -> str:
-    relative = html_file.relative_to(site_dir).as_posix()
-    if relative == "index.html":
-        return "/"
-    if relative.endswith("/index.html"):
-        return "/" + relative[: -len("index.html")]
-    return "/" + relative
-
-
-def quality_paths(site_dir: Path) -> list[str]:
-    """Every page in the sitemap, then every other HTML page under events/ (sessions)."""
-    paths = sitemap_paths(site_dir)
-    events = site_dir / "events"
-    if events.is_dir():
-        for html_file in sorted(events.rglob("*.html")):
-            path = url_path_of(site_dir, html_file)
-            if path not in paths:
-                paths.append(path)
-    return paths
-
-
 def all_pages(site_dir: Path) -> list[str]:
-    return quality_paths(site_dir) + ["/404.html"]
+    return content_paths(site_dir) + ["/404.html"]
 
 
 def test_the_pages_under_test_include_the_sitemap_and_the_session_pages(hub_site, tmp_path):
-    paths = quality_paths(hub_site.site_dir)
+    paths = content_paths(hub_site.site_dir)
     assert "/" in paths and "/about/accessibility/" in paths and "/events/" in paths
     # A generated session page that is not in the sitemap is found from the site's files.
     fake = tmp_path / "site"
     (fake / "events" / "2027-01-12-drop-in").mkdir(parents=True)
     (fake / "events" / "2027-01-12-drop-in" / "index.html").write_text("<p>x</p>")
     (fake / "sitemap.xml").write_text((hub_site.site_dir / "sitemap.xml").read_text())
-    assert "/events/2027-01-12-drop-in/" in quality_paths(fake)
+    assert "/events/2027-01-12-drop-in/" in content_paths(fake)
 
 
 # --- One visit per page per viewport: axe, requests, storage ------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.pagemeta import check_page_file, content_pages, url_of
+from tests.helpers import copy_project
 
 pytestmark = pytest.mark.e2e
 
@@ -43,8 +44,6 @@ def footer_of(html: str) -> str:
 
 @pytest.fixture(scope="module")
 def overdue_site(tmp_path_factory, site_builder):
-    from conftest import copy_project
-
     root = tmp_path_factory.mktemp("editors-overdue") / "project"
     copy_project(root)
     resources = root / "docs" / "resources.md"
