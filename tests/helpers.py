@@ -219,3 +219,21 @@ def open_watched_page(browser, width: int = 1280, height: int = 900, **context_o
     page.on("pageerror", lambda error: watched.console_errors.append(str(error)))
     page.on("request", lambda request: watched.requests.append(request.url))
     return context, watched
+
+
+# --- Data files -----------------------------------------------------------------------
+
+
+def refusal(tmp_path: Path, text: str, load, shown_as: str) -> str:
+    """Write `text` as the data file `shown_as` (such as "data/glossary.yaml") under
+    `tmp_path`, load it with `load(path, shown_as)`, and return the message of the
+    DataFileError it must raise."""
+    import pytest
+
+    from macros.datafiles import DataFileError
+
+    path = tmp_path / Path(shown_as).name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load(path, shown_as)
+    return str(caught.value)
