@@ -134,6 +134,17 @@ def time_call(function: Callable[[], object], repeats: int, setup: Callable[[], 
 # --- mkdocs serve ---
 
 
+def cpu_model(unknown: str = "unknown CPU") -> str:
+    """The processor's name from /proc/cpuinfo (Linux), or `unknown`."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return unknown
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
