@@ -98,12 +98,14 @@ def describe_violation(path: str, violation: dict) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.slow
 def test_every_page_has_no_axe_violations(survey):
     assert len(survey.visits) >= 15
     problems = [describe_violation(v.path, violation) for v in survey.visits for violation in v.violations]
     assert not problems, f"axe-core at {survey.viewport}:\n" + "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_every_page_is_served(survey):
     problems = [f"{v.path}: HTTP {v.status}" for v in survey.visits if v.status != 200]
     assert not problems, "\n".join(problems)
@@ -113,6 +115,7 @@ def third_party(url: str, base_url: str) -> bool:
     return not url.startswith(base_url) and not url.startswith(("data:", "blob:", "about:"))
 
 
+@pytest.mark.slow
 def test_no_page_asks_any_host_but_the_site(survey):
     assert all(v.requests for v in survey.visits), "requests were not recorded"
     problems = [f"{v.path}: {url}" for v in survey.visits for url in v.requests if third_party(url, survey.base_url)]
@@ -132,6 +135,7 @@ def test_storage_keys_must_be_named_on_the_privacy_page():
     assert unnamed_storage_keys(["ot-hub-roadmap", "__palette"], text) == ["__palette"]
 
 
+@pytest.mark.slow
 def test_no_cookies_and_no_storage_the_privacy_page_does_not_name(survey, hub_site):
     assert survey.cookies == [], f"cookies were set: {survey.cookies}"
     text = privacy_page_text(hub_site)
@@ -161,6 +165,7 @@ def overflowing_pages(page, hub_server, paths) -> list[str]:
     return problems
 
 
+@pytest.mark.slow
 def test_no_horizontal_scrolling_at_320_px(browser, hub_site, hub_server):
     context = browser.new_context(viewport={"width": 320, "height": 640}, locale="en-GB")
     try:
@@ -170,6 +175,7 @@ def test_no_horizontal_scrolling_at_320_px(browser, hub_site, hub_server):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_no_horizontal_scrolling_with_text_resized_to_200_percent(browser, hub_site, hub_server):
     """The browser's own text size setting (16 px -> 32 px), as a reader who enlarges text has it."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
@@ -390,26 +396,31 @@ def keyboard_walk(request, browser, hub_site, hub_server) -> KeyboardWalk:
     context.close()
 
 
+@pytest.mark.slow
 def test_focus_is_always_visible(keyboard_walk):
     assert keyboard_walk.pages >= 15
     problems = list(dict.fromkeys(keyboard_walk.focus))
     assert not problems, f"at {keyboard_walk.viewport}:\n" + "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_the_skip_link_comes_first_and_moves_focus_to_the_content(keyboard_walk):
     assert not keyboard_walk.skip, f"at {keyboard_walk.viewport}:\n" + "\n".join(keyboard_walk.skip)
 
 
+@pytest.mark.slow
 def test_tab_reaches_every_control(keyboard_walk):
     assert not keyboard_walk.unreached, f"at {keyboard_walk.viewport}:\n" + "\n".join(keyboard_walk.unreached)
 
 
+@pytest.mark.slow
 def test_every_control_works_from_the_keyboard(keyboard_walk):
     """Buttons that open things, toggling labels, details, selects, tick boxes and text
     fields in the header, menu and content all respond to their keys."""
     assert not keyboard_walk.inoperable, f"at {keyboard_walk.viewport}:\n" + "\n".join(keyboard_walk.inoperable)
 
 
+@pytest.mark.slow
 def test_after_using_every_control_the_browser_keeps_only_what_the_privacy_page_names(keyboard_walk, hub_site):
     assert keyboard_walk.cookies == [], f"cookies were set: {keyboard_walk.cookies}"
     unnamed = unnamed_storage_keys(sorted(keyboard_walk.storage), privacy_page_text(hub_site))

@@ -45,6 +45,7 @@ def test_the_print_check_finds_chrome_in_a_printout():
     assert chrome_in_print(content, chrome, content) == []
 
 
+@pytest.mark.slow
 def test_every_content_page_prints_without_the_site_chrome(browser, hub_site, hub_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()

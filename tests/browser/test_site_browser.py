@@ -17,6 +17,7 @@ def test_the_sitemap_lists_every_nav_page(hub_site):
     assert len(paths) >= 15
 
 
+@pytest.mark.slow
 def test_every_page_loads_without_console_errors_or_third_party_requests(hub_site, hub_server, watched_page):
     page = watched_page.page
     problems = []
