@@ -22,8 +22,10 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+from tests.helpers import PROJECT_ROOT
+
 from . import measure, pipelines, report
-from .projects import PROJECT_ROOT, Case, capture, make_ours, make_plain
+from .projects import Case, capture, make_ours, make_plain
 from .synthetic import PAGES_PER_SECTION, synthetic_events_yaml
 
 # In the order they run: the quick parts first, so an interrupted run has the most targets.
@@ -240,14 +242,7 @@ def session_links_in_nav(home_page: Path) -> int:
 
 
 def machine() -> dict:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = measure.cpu_model()
     memory = ""
     try:
         kib = int(Path("/proc/meminfo").read_text().split()[1])

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.helpers import stop_process
+
 from .projects import build_env
 
 
@@ -132,6 +134,17 @@ def time_call(function: Callable[[], object], repeats: int, setup: Callable[[], 
 # --- mkdocs serve ---
 
 
+def cpu_model(unknown: str = "unknown CPU") -> str:
+    """The processor's name from /proc/cpuinfo (Linux), or `unknown`."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return unknown
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -179,12 +192,7 @@ def serve_reload(root: Path, page: str, url_path: str, edits: int, timeout: floa
                 timing.seconds.append(time.perf_counter() - saved)
             source.write_text(original, encoding="utf-8")
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_process(process)
     return timing
 
 

@@ -12,8 +12,10 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests.helpers import PROJECT_ROOT
+
 from .measure import Timing, time_call
-from .projects import BUILD_EPOCH, PROJECT_ROOT
+from .projects import BUILD_EPOCH
 
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))

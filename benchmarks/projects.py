@@ -15,14 +15,13 @@ from typing import Any
 
 import yaml
 
+from tests.helpers import HUB_BUILD_EPOCH, copy_sources
+
 from .synthetic import synthetic_nav, synthetic_pages
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# Everything the hub's build reads (the same list as tests/conftest.py).
-SITE_SOURCES = ("mkdocs.yml", "docs", "data", "macros", "hooks", "overrides")
 CAPTURE_HOOK = Path(__file__).resolve().parent / "capture_hook.py"
 # 2026-11-21 12:00 UTC, the date the hub's tests build with.
-BUILD_EPOCH = 1795262400
+BUILD_EPOCH = HUB_BUILD_EPOCH
 
 
 # --- mkdocs.yml: read and write it without losing tags such as !ENV or !!python/name ---
@@ -99,13 +98,7 @@ def make_ours(case: Case, destination: Path) -> Path:
     """A copy of the hub's sources with the case's synthetic pages and events data."""
     if destination.exists():
         shutil.rmtree(destination)
-    destination.mkdir(parents=True)
-    for name in SITE_SOURCES:
-        source = PROJECT_ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / name)
+    copy_sources(destination)
     if case.events_yaml is not None:
         (destination / "data" / "events.yaml").write_text(case.events_yaml, encoding="utf-8")
     config = read_config(destination / "mkdocs.yml")

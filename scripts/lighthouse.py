@@ -28,6 +28,7 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the benchmarks package, run as `python scripts/lighthouse.py`
 TOOL_DIR = ROOT / "scripts" / "lighthouse"
 LIGHTHOUSE = TOOL_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -153,14 +154,9 @@ def misses(label: str, form_factor: str, scores: dict) -> list[str]:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    from benchmarks.measure import cpu_model
+
+    cpu = cpu_model(platform.processor() or platform.machine())
     chromium = subprocess.run([CHROME, "--version"], capture_output=True, text=True).stdout.strip()
     lighthouse = json.loads((TOOL_DIR / "node_modules" / "lighthouse" / "package.json").read_text())["version"]
     return (

@@ -11,6 +11,8 @@ from urllib.parse import parse_qs, urlparse
 import pypdf
 import pytest
 
+from tests.helpers import AXE_TAGS
+
 pytestmark = pytest.mark.browser
 
 PAGE = "recruitment/job-description/"
@@ -138,7 +140,7 @@ def test_the_job_description_and_form_pass_axe(hub_server, watched_page):
 
     page = watched_page.page
     page.goto(hub_server.url(PAGE) + "?employer=Severn%20Vale%20PCN", wait_until="networkidle")
-    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-    results = Axe().run(page, context={"include": [["article"]]}, options={"runOnly": {"type": "tag", "values": tags}})
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
+    results = Axe().run(page, context={"include": [["article"]]}, options=options)
     violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]]
     assert not violations

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -19,9 +18,10 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.helpers import AXE_TAGS, content_paths
+
 pytestmark = pytest.mark.browser
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 VIEWPORTS = {
     "desktop-1280": {"width": 1280, "height": 900},
     "phone-375": {"width": 375, "height": 812},
@@ -31,46 +31,19 @@ VIEWPORTS = {
 # --- Which pages --------------------------------------------------------------------
 
 
-def sitemap_paths(site_dir: Path) -> list[str]:
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    tree = ET.parse(site_dir / "sitemap.xml")
-    return [urlparse(loc.text).path for loc in tree.findall(".//s:loc", namespace)]
-
-
-def url_path_of(site_dir: Path, html_file: Path) -> str:
-    relative = html_file.relative_to(site_dir).as_posix()
-    if relative == "index.html":
-        return "/"
-    if relative.endswith("/index.html"):
-        return "/" + relative[: -len("index.html")]
-    return "/" + relative
-
-
-def quality_paths(site_dir: Path) -> list[str]:
-    """Every page in the sitemap, then every other HTML page under events/ (sessions)."""
-    paths = sitemap_paths(site_dir)
-    events = site_dir / "events"
-    if events.is_dir():
-        for html_file in sorted(events.rglob("*.html")):
-            path = url_path_of(site_dir, html_file)
-            if path not in paths:
-                paths.append(path)
-    return paths
-
-
 def all_pages(site_dir: Path) -> list[str]:
-    return quality_paths(site_dir) + ["/404.html"]
+    return content_paths(site_dir) + ["/404.html"]
 
 
 def test_the_pages_under_test_include_the_sitemap_and_the_session_pages(hub_site, tmp_path):
-    paths = quality_paths(hub_site.site_dir)
+    paths = content_paths(hub_site.site_dir)
     assert "/" in paths and "/about/accessibility/" in paths and "/events/" in paths
     # A generated session page that is not in the sitemap is found from the site's files.
     fake = tmp_path / "site"
     (fake / "events" / "2027-01-12-drop-in").mkdir(parents=True)
     (fake / "events" / "2027-01-12-drop-in" / "index.html").write_text("<p>x</p>")
     (fake / "sitemap.xml").write_text((hub_site.site_dir / "sitemap.xml").read_text())
-    assert "/events/2027-01-12-drop-in/" in quality_paths(fake)
+    assert "/events/2027-01-12-drop-in/" in content_paths(fake)
 
 
 # --- One visit per page per viewport: axe, requests, storage ------------------------
@@ -125,12 +98,14 @@ def describe_violation(path: str, violation: dict) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.slow
 def test_every_page_has_no_axe_violations(survey):
     assert len(survey.visits) >= 15
     problems = [describe_violation(v.path, violation) for v in survey.visits for violation in v.violations]
     assert not problems, f"axe-core at {survey.viewport}:\n" + "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_every_page_is_served(survey):
     problems = [f"{v.path}: HTTP {v.status}" for v in survey.visits if v.status != 200]
     assert not problems, "\n".join(problems)
@@ -140,6 +115,7 @@ def third_party(url: str, base_url: str) -> bool:
     return not url.startswith(base_url) and not url.startswith(("data:", "blob:", "about:"))
 
 
+@pytest.mark.slow
 def test_no_page_asks_any_host_but_the_site(survey):
     assert all(v.requests for v in survey.visits), "requests were not recorded"
     problems = [f"{v.path}: {url}" for v in survey.visits for url in v.requests if third_party(url, survey.base_url)]
@@ -159,6 +135,7 @@ def test_storage_keys_must_be_named_on_the_privacy_page():
     assert unnamed_storage_keys(["ot-hub-roadmap", "__palette"], text) == ["__palette"]
 
 
+@pytest.mark.slow
 def test_no_cookies_and_no_storage_the_privacy_page_does_not_name(survey, hub_site):
     assert survey.cookies == [], f"cookies were set: {survey.cookies}"
     text = privacy_page_text(hub_site)
@@ -188,6 +165,7 @@ def overflowing_pages(page, hub_server, paths) -> list[str]:
     return problems
 
 
+@pytest.mark.slow
 def test_no_horizontal_scrolling_at_320_px(browser, hub_site, hub_server):
     context = browser.new_context(viewport={"width": 320, "height": 640}, locale="en-GB")
     try:
@@ -197,6 +175,7 @@ def test_no_horizontal_scrolling_at_320_px(browser, hub_site, hub_server):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_no_horizontal_scrolling_with_text_resized_to_200_percent(browser, hub_site, hub_server):
     """The browser's own text size setting (16 px -> 32 px), as a reader who enlarges text has it."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
@@ -417,26 +396,31 @@ def keyboard_walk(request, browser, hub_site, hub_server) -> KeyboardWalk:
     context.close()
 
 
+@pytest.mark.slow
 def test_focus_is_always_visible(keyboard_walk):
     assert keyboard_walk.pages >= 15
     problems = list(dict.fromkeys(keyboard_walk.focus))
     assert not problems, f"at {keyboard_walk.viewport}:\n" + "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_the_skip_link_comes_first_and_moves_focus_to_the_content(keyboard_walk):
     assert not keyboard_walk.skip, f"at {keyboard_walk.viewport}:\n" + "\n".join(keyboard_walk.skip)
 
 
+@pytest.mark.slow
 def test_tab_reaches_every_control(keyboard_walk):
     assert not keyboard_walk.unreached, f"at {keyboard_walk.viewport}:\n" + "\n".join(keyboard_walk.unreached)
 
 
+@pytest.mark.slow
 def test_every_control_works_from_the_keyboard(keyboard_walk):
     """Buttons that open things, toggling labels, details, selects, tick boxes and text
     fields in the header, menu and content all respond to their keys."""
     assert not keyboard_walk.inoperable, f"at {keyboard_walk.viewport}:\n" + "\n".join(keyboard_walk.inoperable)
 
 
+@pytest.mark.slow
 def test_after_using_every_control_the_browser_keeps_only_what_the_privacy_page_names(keyboard_walk, hub_site):
     assert keyboard_walk.cookies == [], f"cookies were set: {keyboard_walk.cookies}"
     unnamed = unnamed_storage_keys(sorted(keyboard_walk.storage), privacy_page_text(hub_site))

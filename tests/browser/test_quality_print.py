@@ -9,28 +9,16 @@ a chrome line that also appears in the content (a section name in a sentence) is
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from io import BytesIO
-from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from pypdf import PdfReader
 
+from tests.helpers import content_paths
+
 pytestmark = pytest.mark.browser
 
 CHROME = ".md-skip, .md-header, .md-tabs, .md-sidebar, .md-search, .md-top, .md-footer"
-
-
-def content_paths(site_dir: Path) -> list[str]:
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    paths = [urlparse(loc.text).path for loc in ET.parse(site_dir / "sitemap.xml").findall(".//s:loc", namespace)]
-    for html_file in sorted((site_dir / "events").rglob("*.html")) if (site_dir / "events").is_dir() else []:
-        relative = html_file.relative_to(site_dir).as_posix()
-        path = "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-        if path not in paths:
-            paths.append(path)
-    return paths
 
 
 def normalise(text: str) -> str:
@@ -57,6 +45,7 @@ def test_the_print_check_finds_chrome_in_a_printout():
     assert chrome_in_print(content, chrome, content) == []
 
 
+@pytest.mark.slow
 def test_every_content_page_prints_without_the_site_chrome(browser, hub_site, hub_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()

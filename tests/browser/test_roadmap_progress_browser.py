@@ -10,21 +10,18 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from macros.learning.roadmap import STORAGE_KEY, load_roadmap
+from tests.helpers import AXE_TAGS, open_watched_page
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 ROADMAP = load_roadmap(ROOT / "data/roadmap.yaml", "data/roadmap.yaml")
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 @pytest.fixture
 def roadmap_page(browser, hub_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    context, watched = open_watched_page(browser)
+    page, errors = watched.page, watched.console_errors
     page.goto(hub_server.url("training/roadmap/"), wait_until="networkidle")
     yield page, errors
     assert not errors

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from urllib.parse import urlparse
 
 import pytest
 
+from tests.helpers import sitemap_paths
+
 pytestmark = pytest.mark.browser
-
-
-def sitemap_paths(site_dir) -> list[str]:
-    tree = ET.parse(site_dir / "sitemap.xml")
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    return [urlparse(loc.text).path for loc in tree.findall(".//s:loc", namespace)]
 
 
 def test_the_sitemap_lists_every_nav_page(hub_site):
@@ -22,6 +17,7 @@ def test_the_sitemap_lists_every_nav_page(hub_site):
     assert len(paths) >= 15
 
 
+@pytest.mark.slow
 def test_every_page_loads_without_console_errors_or_third_party_requests(hub_site, hub_server, watched_page):
     page = watched_page.page
     problems = []

@@ -9,13 +9,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from macros.learning.supervisors import every_path, load_supervisors
+from tests.helpers import AXE_TAGS, open_watched_page
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = load_supervisors(ROOT / "data/supervisors.yaml", "data/supervisors.yaml")
 PATHS = every_path(DATA)
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def path_id(path) -> str:
@@ -24,11 +24,8 @@ def path_id(path) -> str:
 
 @pytest.fixture(scope="module")
 def checker_page(browser, hub_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    context, watched = open_watched_page(browser)
+    page, errors = watched.page, watched.console_errors
     page.goto(hub_server.url("supervision/checker/"), wait_until="networkidle")
     yield page, errors
     context.close()

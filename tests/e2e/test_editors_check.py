@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import HUB_BUILD_EPOCH, copy_project
+
+from tests.helpers import HUB_BUILD_EPOCH, copy_project
 
 pytestmark = pytest.mark.e2e
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -11,9 +10,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import HUB_BUILD_EPOCH, copy_project
 
-pytestmark = pytest.mark.e2e
+from tests.helpers import build_env, copy_project, stop_process
+
+# Starts `mkdocs serve` and waits for three rebuilds: slow, and bound to a live server.
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
 def free_port() -> int:
@@ -46,26 +47,15 @@ def wait_for(url: str, text: str, server, seconds: float = 60) -> str:
 def served(tmp_path):
     root = copy_project(tmp_path / "project")
     port = free_port()
-    env = dict(
-        os.environ,
-        SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH),
-        NO_MKDOCS_2_WARNING="1",
-        DISABLE_MKDOCS_2_WARNING="true",
-        PYTHONDONTWRITEBYTECODE="1",
-    )
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}",
          "-f", str(root / "mkdocs.yml")],
-        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=root, env=build_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     try:
         yield root, f"http://127.0.0.1:{port}/", server
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_process(server)
 
 
 def edit(path: Path, old: str, new: str) -> None:

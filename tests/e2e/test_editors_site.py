@@ -12,6 +12,7 @@ import pytest
 
 from macros.core.urls import page_url as url_of
 from macros.editorial.frontmatter import check_page_file, content_pages
+from tests.helpers import copy_project
 
 pytestmark = pytest.mark.e2e
 
@@ -47,8 +48,6 @@ def footer_of(html: str) -> str:
 
 @pytest.fixture(scope="module")
 def overdue_site(tmp_path_factory, site_builder):
-    from conftest import copy_project
-
     root = tmp_path_factory.mktemp("editors-overdue") / "project"
     copy_project(root)
     resources = root / "docs" / "resources.md"

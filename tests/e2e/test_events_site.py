@@ -15,55 +15,39 @@ from urllib.parse import urljoin, urlparse
 import icalendar
 import pytest
 import vobject
-from conftest import build_site, copy_project
 
 from macros.events.ics import calendar_files
 from macros.events.models import load_events
 from macros.events.occurrences import occurrences
+from tests.helpers import EVENTS_FIXTURE, EVENTS_FIXTURE_EPOCH, EVENTS_FIXTURE_SITE_URL, build_site, copy_project
 
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = ROOT / "tests" / "fixtures" / "events" / "events.yaml"
 PARSERS = ROOT / "tests" / "parsers"
-FIXTURE_SITE_URL = "https://fixture-hub.example.net/"
-# 2026-10-25 12:00 UTC: after the 09:00 session that day, before the moved session of 2 November.
-FIXTURE_EPOCH = int(datetime(2026, 10, 25, 12, 0, tzinfo=UTC).timestamp())
 FAR_FUTURE_EPOCH = int(datetime(2031, 1, 1, tzinfo=UTC).timestamp())
 
 
-def fixture_project(destination: Path) -> Path:
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "https://ot-primary-care.example.org/" in config
-    return copy_project(
-        destination,
-        {
-            "data/events.yaml": FIXTURE.read_text(encoding="utf-8"),
-            "mkdocs.yml": config.replace("https://ot-primary-care.example.org/", FIXTURE_SITE_URL),
-        },
-    )
-
-
 @pytest.fixture(scope="module")
-def fixture_builds(tmp_path_factory):
-    """The fixture project built twice on one date (to compare bytes) and once years later."""
-    root = fixture_project(tmp_path_factory.mktemp("events-project") / "project")
-    builds = {}
-    for name, epoch in [("first", FIXTURE_EPOCH), ("again", FIXTURE_EPOCH), ("later", FAR_FUTURE_EPOCH)]:
-        site = build_site(root, tmp_path_factory.mktemp(f"events-{name}") / "site", epoch)
+def fixture_builds(events_fixture_site, tmp_path_factory):
+    """The fixture project built on one date (the session's shared build), again on that
+    date (to compare bytes) and once years later."""
+    builds = {"first": events_fixture_site}
+    for name, epoch in [("again", EVENTS_FIXTURE_EPOCH), ("later", FAR_FUTURE_EPOCH)]:
+        site = build_site(events_fixture_site.root, tmp_path_factory.mktemp(f"events-{name}") / "site", epoch)
         assert site.returncode == 0, site.output
         builds[name] = site
     return builds
 
 
 @pytest.fixture(scope="module")
-def site(fixture_builds):
-    return fixture_builds["first"]
+def site(events_fixture_site):
+    return events_fixture_site
 
 
 @pytest.fixture(scope="module")
 def sessions():
-    return {o.key: o for o in occurrences(load_events(FIXTURE))}
+    return {o.key: o for o in occurrences(load_events(EVENTS_FIXTURE))}
 
 
 class _Links(HTMLParser):
@@ -169,7 +153,7 @@ def test_every_session_has_a_page_with_details_and_matching_json_ld(site, sessio
                 "name": o.series.venue.name,
                 "address": {"@type": "PostalAddress", "streetAddress": o.series.venue.address},
             }
-        assert data["url"] == f"{FIXTURE_SITE_URL}events/{key}/"
+        assert data["url"] == f"{EVENTS_FIXTURE_SITE_URL}events/{key}/"
 
 
 def test_upcoming_session_pages_offer_ics_google_and_outlook_with_utc_instants(site, sessions):
@@ -211,7 +195,7 @@ def test_every_link_on_the_event_pages_resolves(site, sessions):
 
 
 def test_feeds_are_in_the_site_and_match_the_generator(site, sessions):
-    expected = calendar_files(list(sessions.values()), FIXTURE_SITE_URL, "OT in Primary Care hub")
+    expected = calendar_files(list(sessions.values()), EVENTS_FIXTURE_SITE_URL, "OT in Primary Care hub")
     for name, text in expected.items():
         assert (site.site_dir / name).read_bytes() == text.encode("utf-8"), name
     assert (site.site_dir / "events/feeds/all.ics").exists()
@@ -222,7 +206,7 @@ def test_subscribe_section_gives_https_webcal_google_and_outlook_for_each_feed(s
     subscribe = page.split('id="subscribe"', 1)[1]
     links = hrefs(subscribe)
     for feed in ("all", "rcot-drop-in", "cymraeg-gaidhlig"):
-        https = f"{FIXTURE_SITE_URL}events/feeds/{feed}.ics"
+        https = f"{EVENTS_FIXTURE_SITE_URL}events/feeds/{feed}.ics"
         assert https in links
         assert https.replace("https://", "webcal://") in links
         assert any(link.startswith("https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffixture-hub.example.net%2Fevents%2Ffeeds%2F" + feed) for link in links)
@@ -247,6 +231,7 @@ def test_the_same_sources_and_date_give_byte_identical_output(fixture_builds):
         assert (first / relative).read_bytes() == (again / relative).read_bytes(), relative
 
 
+@pytest.mark.slow
 def test_every_built_ics_parses_the_same_in_vobject_icalendar_and_ical_js(site, sessions):
     expected = {f"{o.series.id}-{o.session.date.isoformat()}@fixture-hub.example.net": o for o in sessions.values()}
     files = sorted((site.site_dir / "events").rglob("*.ics"))

@@ -14,6 +14,7 @@ import yaml
 
 from macros.jobdesc.content import SECTIONS
 from macros.jobdesc.models import load_job_description
+from tests.helpers import copy_project
 
 pytestmark = pytest.mark.e2e
 
@@ -32,8 +33,6 @@ def job():
 @pytest.fixture(scope="module")
 def cold_copy(tmp_path_factory, site_builder):
     """The same sources built in a fresh copy: no .cache, so both documents are rendered."""
-    from conftest import copy_project
-
     root = copy_project(tmp_path_factory.mktemp("jobdesc-cold") / "project")
     assert not (root / ".cache").exists()
     site = site_builder(root, root.parent / "site")

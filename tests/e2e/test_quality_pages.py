@@ -13,7 +13,6 @@ import json
 import re
 import shutil
 import subprocess
-import xml.etree.ElementTree as ET
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -21,6 +20,8 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
+
+from tests.helpers import content_paths
 
 pytestmark = pytest.mark.e2e
 
@@ -30,22 +31,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def hub_config() -> dict:
     # mkdocs.yml uses YAML anchors only (no Python tags), so the safe loader reads it.
     return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-
-
-def sitemap_paths(site_dir: Path) -> list[str]:
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    tree = ET.parse(site_dir / "sitemap.xml")
-    return [urlparse(loc.text).path for loc in tree.findall(".//s:loc", namespace)]
-
-
-def quality_paths(site_dir: Path) -> list[str]:
-    paths = sitemap_paths(site_dir)
-    for html_file in sorted((site_dir / "events").rglob("*.html")) if (site_dir / "events").is_dir() else []:
-        relative = html_file.relative_to(site_dir).as_posix()
-        path = "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-        if path not in paths:
-            paths.append(path)
-    return paths
 
 
 def text_of(fragment: str) -> str:
@@ -79,7 +64,7 @@ def page_facts(page: str) -> dict:
 
 @pytest.fixture(scope="module")
 def pages(hub_site) -> dict[str, dict]:
-    return {path: page_facts(hub_site.read(path)) for path in quality_paths(hub_site.site_dir)}
+    return {path: page_facts(hub_site.read(path)) for path in content_paths(hub_site.site_dir)}
 
 
 def test_every_page_is_checked(pages):
@@ -187,6 +172,7 @@ def validate_html(directory: Path) -> list[dict]:
     ]
 
 
+@pytest.mark.slow
 def test_the_validator_finds_an_error_when_there_is_one(tmp_path):
     (tmp_path / "bad.html").write_text(
         '<!doctype html><html lang="en-GB"><title>x</title><p><div></p>', encoding="utf-8"
@@ -194,6 +180,7 @@ def test_the_validator_finds_an_error_when_there_is_one(tmp_path):
     assert validate_html(tmp_path)
 
 
+@pytest.mark.slow
 def test_the_built_html_is_valid(hub_site):
     errors = validate_html(hub_site.site_dir)
     lines = [

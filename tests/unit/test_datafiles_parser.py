@@ -9,6 +9,7 @@ import yaml
 
 from macros.core import datafiles
 from macros.core.datafiles import DataFileError, read_yaml
+from tests.helpers import refusal
 
 TEXT = """\
 series:
@@ -38,12 +39,9 @@ def test_one_parse_gives_the_data_and_the_nodes_with_their_lines(tmp_path):
 
 
 def test_duplicate_keys_are_still_refused_with_their_lines(tmp_path):
-    path = tmp_path / "events.yaml"
-    path.write_text("series:\n  - id: a\n    id: b\n", encoding="utf-8")
-    with pytest.raises(DataFileError) as error:
-        read_yaml(path, "data/events.yaml")
-    assert "data/events.yaml:3:" in str(error.value)
-    assert "'id' appears twice" in str(error.value) and "line 2" in str(error.value)
+    message = refusal(tmp_path, "series:\n  - id: a\n    id: b\n", read_yaml, "data/events.yaml")
+    assert "data/events.yaml:3:" in message
+    assert "'id' appears twice" in message and "line 2" in message
 
 
 def test_parse_yaml_gives_the_nodes_and_the_data_of_text():

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+
+from tests.helpers import SITE_SOURCES, copy_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -112,14 +113,7 @@ def test_the_uk_spelling_list_is_codespell_s_british_list_turned_round():
 def git_copy(tmp_path_factory) -> Path:
     """A git repository holding a copy of the hub, with .venv pointing at the test's venv."""
     root = tmp_path_factory.mktemp("editors-precommit") / "repo"
-    root.mkdir()
-    for name in ("mkdocs.yml", "pyproject.toml", ".pre-commit-config.yaml", ".editorconfig", "docs", "data",
-                 "macros", "hooks", "overrides", "spelling", ".github"):  # fmt: skip
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / name)
+    copy_sources(root, (*SITE_SOURCES, "pyproject.toml", ".pre-commit-config.yaml", ".editorconfig", "spelling", ".github"))
     (root / ".venv").symlink_to(Path(sys.prefix))
     (root / ".gitignore").write_text(".venv\n__pycache__/\n")
     env = git_env(root)
@@ -157,6 +151,7 @@ def editors_files(root: Path) -> list[str]:
     return files
 
 
+@pytest.mark.slow
 def test_pre_commit_config_is_valid_and_the_hooks_pass_on_the_hub(git_copy):
     valid = subprocess.run([str(BIN / "pre-commit"), "validate-config"], cwd=git_copy, capture_output=True, text=True)
     assert valid.returncode == 0, valid.stdout + valid.stderr
@@ -168,6 +163,7 @@ def test_pre_commit_config_is_valid_and_the_hooks_pass_on_the_hub(git_copy):
         assert re.search(rf"^{re.escape(hook)}\.+Passed$", result.stdout, re.M), result.stdout
 
 
+@pytest.mark.slow
 def test_pre_commit_catches_american_spelling_whitespace_and_bad_data(git_copy):
     page = git_copy / "docs" / "resources.md"
     original = page.read_text()

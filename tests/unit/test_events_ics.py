@@ -240,6 +240,7 @@ def test_python_parsers_agree_with_zoneinfo(written, parser):
             assert (start, end) == expected[uid][:2], f"{parser.__name__} {path.name} {uid}"
 
 
+@pytest.mark.slow
 def test_ical_js_agrees_with_zoneinfo(written):
     """ical.js is the parser in Mozilla Thunderbird; `npm ci` in tests/parsers installs it."""
     if not (PARSERS / "node_modules" / "ical.js").exists():
@@ -292,6 +293,7 @@ def run_pipeline(path: Path, site: Path) -> tuple[float, dict[str, str]]:
     return time.process_time() - started, files
 
 
+@pytest.mark.slow
 def test_five_thousand_sessions_load_validate_render_and_write_every_file(tmp_path):
     """The whole pipeline at 5,000 sessions. How long it takes is measured by `make bench`
     (scripts, not tests, measure speed: a timed test fails on a busy machine)."""

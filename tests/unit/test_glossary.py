@@ -4,6 +4,7 @@ import pytest
 
 from macros.core.datafiles import DataFileError
 from macros.glossary.terms import Glossary, Term, abbreviation_definitions, glossary_table, load_glossary
+from tests.helpers import refusal
 
 
 def test_each_spelling_becomes_an_abbreviation_definition():
@@ -28,19 +29,13 @@ def test_the_table_is_sorted_a_to_z_with_header_cells_and_caption():
 
 
 def test_a_term_listed_twice_is_refused(tmp_path):
-    path = tmp_path / "glossary.yaml"
-    path.write_text("terms:\n  - term: GP\n    stands_for: a\n  - term: GPs\n    stands_for: b\n"
-                    "  - term: X\n    stands_for: c\n    also: [GP]\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="'GP' is in the glossary twice"):
-        load_glossary(path, "data/glossary.yaml")
+    text = "terms:\n  - term: GP\n    stands_for: a\n  - term: GPs\n    stands_for: b\n  - term: X\n    stands_for: c\n    also: [GP]\n"
+    assert "'GP' is in the glossary twice" in refusal(tmp_path, text, load_glossary, "data/glossary.yaml")
 
 
 def test_an_abbreviation_with_a_space_is_refused(tmp_path):
-    path = tmp_path / "glossary.yaml"
-    path.write_text("terms:\n  - term: A B\n    stands_for: x\n", encoding="utf-8")
-    with pytest.raises(DataFileError) as caught:
-        load_glossary(path, "data/glossary.yaml")
-    assert "data/glossary.yaml:2: term 1 (term 'A B'), field 'term': 'A B' cannot be an abbreviation" in str(caught.value)
+    message = refusal(tmp_path, "terms:\n  - term: A B\n    stands_for: x\n", load_glossary, "data/glossary.yaml")
+    assert "data/glossary.yaml:2: term 1 (term 'A B'), field 'term': 'A B' cannot be an abbreviation" in message
 
 
 def test_the_hubs_own_glossary_loads():

@@ -88,11 +88,20 @@ def problem_with(tmp_path, change) -> str:
     return str(caught.value)
 
 
-def set_duty(index, text):
+def set_value(*keys, value):
+    """A change that sets the value at data[keys[0]][keys[1]]..."""
+
     def change(data):
-        data["key_duties"][index] = text
+        *parents, last = keys
+        for key in parents:
+            data = data[key]
+        data[last] = value
 
     return change
+
+
+def set_duty(index, text):
+    return set_value("key_duties", index, value=text)
 
 
 def test_an_unknown_field_name_names_file_line_entry_and_field(tmp_path):
@@ -104,10 +113,9 @@ def test_an_unknown_field_name_names_file_line_entry_and_field(tmp_path):
 
 
 def test_an_unknown_field_in_a_criterion_names_the_element_and_criterion(tmp_path):
-    def change(data):
-        data["person_specification"][1]["desirable"][0]["text"] = "Worked at {practice}"
-
-    message = problem_with(tmp_path, change)
+    message = problem_with(
+        tmp_path, set_value("person_specification", 1, "desirable", 0, "text", value="Worked at {practice}")
+    )
     assert "person specification 2 (id 'knowledge'), desirable 1, field 'text'" in message
     assert "'{practice}' is not a template field" in message
 
@@ -125,18 +133,12 @@ def test_an_empty_duty_is_refused(tmp_path, empty):
 
 
 def test_an_empty_administration_duty_is_refused(tmp_path):
-    def change(data):
-        data["administration_and_professional"][1] = ""
-
-    message = problem_with(tmp_path, change)
+    message = problem_with(tmp_path, set_value("administration_and_professional", 1, value=""))
     assert "administration and professional 2" in message and "this duty is empty" in message
 
 
 def test_an_empty_criterion_is_refused(tmp_path):
-    def change(data):
-        data["person_specification"][3]["essential"][1]["text"] = " "
-
-    message = problem_with(tmp_path, change)
+    message = problem_with(tmp_path, set_value("person_specification", 3, "essential", 1, "text", value=" "))
     assert "person specification 4 (id 'communication'), essential 2, field 'text'" in message
     assert "this criterion is empty" in message
 
@@ -158,10 +160,7 @@ def test_an_element_given_twice_is_refused(tmp_path):
 
 
 def test_an_unknown_key_at_the_top_is_named_with_the_allowed_ones(tmp_path):
-    def change(data):
-        data["salary_band"] = "7"
-
-    message = problem_with(tmp_path, change)
+    message = problem_with(tmp_path, set_value("salary_band", value="7"))
     assert "'salary_band' is not a field we know" in message
     assert "key_duties" in message  # lists the allowed fields
 
@@ -172,15 +171,15 @@ def test_an_unknown_key_in_a_criterion_is_named(tmp_path):
         criterion["asessed"] = criterion.pop("assessed")
 
     message = problem_with(tmp_path, change)
-    assert "person specification 1 (id 'qualifications'), essential 1, field 'asessed': 'asessed' is not a field we know" in message
+    assert (
+        "person specification 1 (id 'qualifications'), essential 1, field 'asessed': 'asessed' is not a field we know"
+        in message
+    )
     assert "field 'assessed'" in message and "missing" in message
 
 
 def test_an_unknown_template_field_definition_is_refused(tmp_path):
-    def change(data):
-        data["fields"]["practice_name"] = {"label": "Practice", "default": ""}
-
-    message = problem_with(tmp_path, change)
+    message = problem_with(tmp_path, set_value("fields", "practice_name", value={"label": "Practice", "default": ""}))
     assert "field 'fields', field 'practice_name'" in message and "not a field we know" in message
 
 
@@ -193,35 +192,27 @@ def test_a_missing_template_field_definition_is_named(tmp_path):
 
 
 def test_an_unknown_way_of_assessing_is_refused(tmp_path):
-    def change(data):
-        data["person_specification"][2]["essential"][0]["assessed"] = ["interview", "presentation"]
-
-    message = problem_with(tmp_path, change)
+    message = problem_with(
+        tmp_path, set_value("person_specification", 2, "essential", 0, "assessed", value=["interview", "presentation"])
+    )
     assert "person specification 3 (id 'analytical_skills'), essential 1" in message
     assert "'application', 'interview' or 'references'" in message and "'presentation'" in message
 
 
 def test_a_criterion_with_no_way_of_assessing_is_refused(tmp_path):
-    def change(data):
-        data["person_specification"][0]["desirable"][1]["assessed"] = []
-
-    message = problem_with(tmp_path, change)
+    message = problem_with(tmp_path, set_value("person_specification", 0, "desirable", 1, "assessed", value=[]))
     assert "person specification 1 (id 'qualifications'), desirable 2, field 'assessed'" in message
     assert "say how this criterion is assessed" in message
 
 
 def test_a_way_of_assessing_given_twice_is_refused(tmp_path):
-    def change(data):
-        data["person_specification"][0]["desirable"][1]["assessed"] = ["interview", "interview"]
-
-    assert "the same way of assessing twice" in problem_with(tmp_path, change)
+    assert "the same way of assessing twice" in problem_with(
+        tmp_path, set_value("person_specification", 0, "desirable", 1, "assessed", value=["interview", "interview"])
+    )
 
 
 def test_an_empty_list_of_duties_names_its_field(tmp_path):
-    def change(data):
-        data["key_duties"] = []
-
-    message = problem_with(tmp_path, change)
+    message = problem_with(tmp_path, set_value("key_duties", value=[]))
     assert "field 'key_duties'" in message and "at least 1 item" in message
 
 

@@ -168,83 +168,87 @@ def test_the_small_valid_file_loads(tmp_path):
     assert [item.id for item in load_roadmap(path, docs_dir=ROOT / "docs").items] == ["degree", "portfolio"]
 
 
-def test_a_checklist_id_used_twice_explains_why_it_matters(tmp_path):
-    text = VALID.replace("      - id: portfolio\n", "      - id: degree\n")
-    (message,) = problems(tmp_path, text)
-    assert message == (
-        "data/roadmap.yaml:20: step 2 (id 'stage-1'), need 1 (id 'degree'), field 'id': the checklist id 'degree' "
-        "is already used in step 'start'. Each item needs its own id, because a reader's ticks are saved by id"
-    )
-
-
-def test_an_unknown_evidence_type_lists_the_known_ones(tmp_path):
-    text = VALID.replace("evidence: [cot]", "evidence: [cot, cbd]")
-    (message,) = problems(tmp_path, text)
-    assert (
-        "step 2 (id 'stage-1'), evidence 2: 'cbd' is not an id in 'evidence_types'. Check its spelling; the ids there are: cot"
-        in message
-    )
-    assert message.startswith("data/roadmap.yaml:22: ")
-
-
-def test_an_unknown_source_in_a_note(tmp_path):
-    text = VALID.replace("        source: seed\n", "        source: devon\n")
-    (message,) = problems(tmp_path, text)
-    assert "step 2 (id 'stage-1'), note 1, field 'source': 'devon' is not an id in 'sources'" in message
-
-
-def test_a_link_to_a_page_that_does_not_exist(tmp_path):
-    text = VALID.replace("page: supervision/index.md", "page: supervision/eligibility.md")
-    (message,) = problems(tmp_path, text)
-    assert message == (
-        "data/roadmap.yaml:28: step 2 (id 'stage-1'), link 1, field 'page': there is no page "
-        "docs/supervision/eligibility.md. Check the spelling, or use the page's new file if it moved"
-    )
-
-
-def test_a_link_with_both_url_and_page(tmp_path):
-    text = VALID.replace(
+# One mistake each: (what to find in VALID, what to write instead, what the one message says).
+ONE_MISTAKE = [
+    pytest.param(
+        "      - id: portfolio\n",
+        "      - id: degree\n",
+        [
+            "data/roadmap.yaml:20: step 2 (id 'stage-1'), need 1 (id 'degree'), field 'id': the checklist id 'degree' "
+            "is already used in step 'start'. Each item needs its own id, because a reader's ticks are saved by id"
+        ],
+        id="checklist-id-used-twice-explains-why-it-matters",
+    ),
+    pytest.param(
+        "evidence: [cot]",
+        "evidence: [cot, cbd]",
+        [
+            "data/roadmap.yaml:22: step 2 (id 'stage-1'), evidence 2: 'cbd' is not an id in 'evidence_types'. "
+            "Check its spelling; the ids there are: cot"
+        ],
+        id="unknown-evidence-type-lists-the-known-ones",
+    ),
+    pytest.param(
+        "        source: seed\n",
+        "        source: devon\n",
+        ["step 2 (id 'stage-1'), note 1, field 'source': 'devon' is not an id in 'sources'"],
+        id="unknown-source-in-a-note",
+    ),
+    pytest.param(
+        "page: supervision/index.md",
+        "page: supervision/eligibility.md",
+        [
+            "data/roadmap.yaml:28: step 2 (id 'stage-1'), link 1, field 'page': there is no page "
+            "docs/supervision/eligibility.md. Check the spelling, or use the page's new file if it moved"
+        ],
+        id="link-to-a-page-that-does-not-exist",
+    ),
+    pytest.param(
         "        page: supervision/index.md\n",
         "        page: supervision/index.md\n        url: https://example.org/\n",
-    )
+        ["link 1: a link needs exactly one of 'url'"],
+        id="link-with-both-url-and-page",
+    ),
+    pytest.param(
+        "page: supervision/index.md",
+        "page: /supervision/",
+        ["'/supervision/' is not a page of this site: write its file under docs/, such as supervision/index.md"],
+        id="page-link-written-as-an-address",
+    ),
+    pytest.param(
+        "    evidence: [cot]\n",
+        "",
+        ["evidence type 1 (id 'cot'), field 'id': 'cot' is not used by any step, so it would not appear on the site"],
+        id="evidence-type-no-step-uses",
+    ),
+    pytest.param(
+        "    needs:\n      - id: degree\n        text: A degree\n",
+        "    needs: []\n",
+        ["step 1 (id 'start'), field 'needs': List should have at least 1 item after validation, not 0"],
+        id="step-with-an-empty-checklist",
+    ),
+    pytest.param(
+        "    summary: A portfolio.\n",
+        "    summary: A portfolio.\n    typical_tiem: 6 months\n",
+        ["'typical_tiem' is not a field we know", "typical_time"],
+        id="misspelt-field-lists-the-allowed-ones",
+    ),
+    pytest.param(
+        "      - id: portfolio\n",
+        "      - id: Stage1Portfolio\n",
+        ["'Stage1Portfolio' cannot be an id"],
+        id="id-with-capitals",
+    ),
+]
+
+
+@pytest.mark.parametrize(("find", "write", "expected"), ONE_MISTAKE)
+def test_a_mistake_gives_one_message_naming_line_entry_and_field(tmp_path, find, write, expected):
+    text = VALID.replace(find, write)
+    assert text != VALID
     (message,) = problems(tmp_path, text)
-    assert "link 1: a link needs exactly one of 'url'" in message
-
-
-def test_a_page_link_written_as_an_address(tmp_path):
-    text = VALID.replace("page: supervision/index.md", "page: /supervision/")
-    (message,) = problems(tmp_path, text)
-    assert (
-        "'/supervision/' is not a page of this site: write its file under docs/, such as supervision/index.md"
-        in message
-    )
-
-
-def test_an_evidence_type_no_step_uses(tmp_path):
-    text = VALID.replace("    evidence: [cot]\n", "")
-    (message,) = problems(tmp_path, text)
-    assert (
-        "evidence type 1 (id 'cot'), field 'id': 'cot' is not used by any step, so it would not appear on the site"
-        in message
-    )
-
-
-def test_a_step_with_an_empty_checklist(tmp_path):
-    text = VALID.replace("    needs:\n      - id: degree\n        text: A degree\n", "    needs: []\n")
-    (message,) = problems(tmp_path, text)
-    assert "step 1 (id 'start'), field 'needs': List should have at least 1 item after validation, not 0" in message
-
-
-def test_a_misspelt_field_lists_the_allowed_ones(tmp_path):
-    text = VALID.replace("    summary: A portfolio.\n", "    summary: A portfolio.\n    typical_tiem: 6 months\n")
-    (message,) = problems(tmp_path, text)
-    assert "'typical_tiem' is not a field we know" in message and "typical_time" in message
-
-
-def test_an_id_with_capitals(tmp_path):
-    text = VALID.replace("      - id: portfolio\n", "      - id: Stage1Portfolio\n")
-    (message,) = problems(tmp_path, text)
-    assert "'Stage1Portfolio' cannot be an id" in message
+    for part in expected:
+        assert part in message
 
 
 def test_page_links_are_checked_against_the_docs_folder_beside_data_by_default(tmp_path):

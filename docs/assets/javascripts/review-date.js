@@ -25,12 +25,5 @@
     }
   }
 
-  // Material's instant navigation swaps pages without a reload: it announces each one on document$.
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(showOverdueNotices);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", showOverdueNotices);
-  } else {
-    showOverdueNotices();
-  }
+  window.hubOnEveryPage(showOverdueNotices);
 })();

@@ -108,12 +108,5 @@
     showProgress();
   }
 
-  // Material's instant navigation (if turned on) swaps pages without reloading scripts.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.hubOnEveryPage(setUp);
 })();

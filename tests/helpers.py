@@ -1,0 +1,239 @@
+"""What the tests (and the benchmarks) share: copying and building the hub, serving a built
+site, the pages a site has, and a watched browser tab. Plain functions and dataclasses;
+the pytest fixtures built on them are in tests/conftest.py.
+
+Import it as `from tests.helpers import ...` (the project root is on pytest's path, and
+`python -m benchmarks` runs from it), so there is one copy of this module in a process."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlparse
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# What a site copy needs to build: everything the hub's build reads.
+SITE_SOURCES = ("mkdocs.yml", "docs", "data", "macros", "hooks", "overrides")
+# 2026-11-21 12:00 UTC: the fixed "today" for the hub's own end-to-end build.
+HUB_BUILD_EPOCH = 1795262400
+
+# The events fixture (every status, both sides of the 2026 clock changes) on its own address,
+# built on 2026-10-25 12:00 UTC: after the 09:00 session that day, before the moved session
+# of 2 November.
+EVENTS_FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "events" / "events.yaml"
+EVENTS_FIXTURE_SITE_URL = "https://fixture-hub.example.net/"
+EVENTS_FIXTURE_EPOCH = int(datetime(2026, 10, 25, 12, 0, tzinfo=UTC).timestamp())
+HUB_SITE_URL = "https://ot-primary-care.example.org/"
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+# --- Copying and building the hub -----------------------------------------------------
+
+
+def copy_sources(destination: Path, names: tuple[str, ...] = SITE_SOURCES) -> Path:
+    """Copy the hub's files and folders `names` (without caches) into `destination`."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def copy_project(destination: Path, replace: dict[str, str | None] | None = None) -> Path:
+    """Copy the hub's sources to `destination`, then write (or, for None, delete) files."""
+    copy_sources(destination)
+    for relative, text in (replace or {}).items():
+        target = destination / relative
+        if text is None:
+            target.unlink()
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    return destination
+
+
+def events_fixture_project(destination: Path) -> Path:
+    """A copy of the hub with the events fixture as its data and its own site address."""
+    config = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert HUB_SITE_URL in config
+    return copy_project(
+        destination,
+        {
+            "data/events.yaml": EVENTS_FIXTURE.read_text(encoding="utf-8"),
+            "mkdocs.yml": config.replace(HUB_SITE_URL, EVENTS_FIXTURE_SITE_URL),
+        },
+    )
+
+
+def build_env(epoch: int | None = HUB_BUILD_EPOCH, **extra: str) -> dict[str, str]:
+    """The environment of a build as `make` runs it: no MkDocs 2 banners, a fixed date
+    (SOURCE_DATE_EPOCH; None leaves it unset), no cached bytecode."""
+    # DISABLE_MKDOCS_2_WARNING: mkdocs-redirects prints ProperDocs' MkDocs 2 banner unless it is set.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONDONTWRITEBYTECODE="1")
+    if epoch is None:
+        env.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        env["SOURCE_DATE_EPOCH"] = str(epoch)
+    env.update(extra)
+    return env
+
+
+@dataclass
+class BuiltSite:
+    root: Path  # the project the site was built from
+    site_dir: Path
+    output: str  # everything MkDocs printed
+    returncode: int
+
+    def read(self, url_path: str) -> str:
+        """The text of a built file, by its URL path: "roles/" reads roles/index.html."""
+        path = self.site_dir / url_path.lstrip("/")
+        if url_path.endswith("/") or url_path == "":
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+
+def build_site(
+    root: Path, site_dir: Path, epoch: int | None = HUB_BUILD_EPOCH, *extra_args: str, command: str = "mkdocs"
+) -> BuiltSite:
+    """Run the strict build as an editor would, in its own process (no cached imports).
+    `command` is the module that builds: "mkdocs", or "properdocs" (its maintained fork)."""
+    result = subprocess.run(
+        [sys.executable, "-m", command, "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml"),
+         "-d", str(site_dir), *extra_args],
+        cwd=root, env=build_env(epoch), capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    return BuiltSite(root, site_dir, result.stdout + result.stderr, result.returncode)
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """End a server the test or benchmark started: politely, then firmly after 10 seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+# --- Serving a built site -------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve_directory(directory: Path) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server
+
+
+@dataclass
+class SiteServer:
+    base_url: str
+    site_dir: Path
+
+    def url(self, path: str = "") -> str:
+        return self.base_url + path.lstrip("/")
+
+
+# --- The pages a built site has -------------------------------------------------------
+
+
+def sitemap_paths(site_dir: Path) -> list[str]:
+    """The URL paths listed in the site's sitemap.xml, in its order."""
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    tree = ET.parse(site_dir / "sitemap.xml")
+    return [urlparse(loc.text).path for loc in tree.findall(".//s:loc", namespace)]
+
+
+def url_path_of(site_dir: Path, html_file: Path) -> str:
+    """The URL path a built HTML file is served at: events/x/index.html is /events/x/."""
+    relative = html_file.relative_to(site_dir).as_posix()
+    if relative == "index.html":
+        return "/"
+    if relative.endswith("/index.html"):
+        return "/" + relative[: -len("index.html")]
+    return "/" + relative
+
+
+def content_paths(site_dir: Path) -> list[str]:
+    """Every page in the sitemap, then every other HTML page under events/ (the generated
+    session pages, which the sitemap does not list), so pages other work adds are covered."""
+    paths = sitemap_paths(site_dir)
+    events = site_dir / "events"
+    if events.is_dir():
+        for html_file in sorted(events.rglob("*.html")):
+            path = url_path_of(site_dir, html_file)
+            if path not in paths:
+                paths.append(path)
+    return paths
+
+
+# --- A watched browser tab ------------------------------------------------------------
+
+
+@dataclass
+class WatchedPage:
+    """A browser tab that records console errors and every request it makes."""
+
+    page: object
+    console_errors: list[str]
+    requests: list[str]
+
+
+def open_watched_page(browser, width: int = 1280, height: int = 900, **context_options):
+    """A new browser context and a watched tab in it: (context, WatchedPage). Close the context."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-GB", **context_options)
+    page = context.new_page()
+    watched = WatchedPage(page, [], [])
+    page.on("console", lambda message: message.type == "error" and watched.console_errors.append(message.text))
+    page.on("pageerror", lambda error: watched.console_errors.append(str(error)))
+    page.on("request", lambda request: watched.requests.append(request.url))
+    return context, watched
+
+
+# --- Data files -----------------------------------------------------------------------
+
+
+def refusal(tmp_path: Path, text: str, load, shown_as: str) -> str:
+    """Write `text` as the data file `shown_as` (such as "data/glossary.yaml") under
+    `tmp_path`, load it with `load(path, shown_as)`, and return the message of the
+    DataFileError it must raise."""
+    import pytest
+
+    from macros.core.datafiles import DataFileError
+
+    path = tmp_path / Path(shown_as).name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load(path, shown_as)
+    return str(caught.value)
