@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from macros.core import datafiles
-from macros.core.datafiles import DataFileError, read_yaml
+from macros.core.datafiles import read_yaml
 from tests.helpers import refusal
 
 TEXT = """\

@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import pytest
-
-from macros.core.datafiles import DataFileError
 from macros.glossary.terms import Glossary, Term, abbreviation_definitions, glossary_table, load_glossary
 from tests.helpers import refusal
 
