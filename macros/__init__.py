@@ -23,6 +23,7 @@ from . import (
     supervisors,
 )
 from .datafiles import DataFileError
+from .figures import macros as figures_macros
 
 # Every file in data/ and the function that validates it (`make check` loads each).
 datafiles.register_loader("glossary.yaml", glossary.load_glossary)
@@ -30,6 +31,7 @@ datafiles.register_loader("job_description.yaml", jobdesc_models.load_job_descri
 datafiles.register_loader("events.yaml", events.load_events)
 datafiles.register_loader("roadmap.yaml", roadmap.load_roadmap)
 datafiles.register_loader("supervisors.yaml", supervisors.load_supervisors)
+datafiles.register_loader("figures.yaml", figures_macros.load_checked)
 
 # Files generated into the site (hooks/generated_files.py hands them to MkDocs).
 generated.PROVIDERS.append(jobdesc_documents.job_description_files)
@@ -47,6 +49,7 @@ def define_env(env):
         events_macros.register(env)
         roadmap_macros.register(env)
         supervisor_macros.register(env)
+        figures_macros.register(env)
     except DataFileError as error:
         # PluginError makes MkDocs print the message alone, without a traceback.
         raise PluginError(f"A data file needs fixing:\n{error}") from None
