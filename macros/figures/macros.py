@@ -51,13 +51,14 @@ def register(env) -> None:
         return note_html(figures.get(figure_id), today)
 
     @env.macro
-    def figure_table(figure_id: str, point_heading: str = "Point") -> str:
+    def figure_table(figure_id: str, point_heading: str = "Point", value_heading: str = "Amount") -> str:
         """Every value of the figure as a table, with its note below."""
         figure = figures.get(figure_id)
         return render_template(
             "figure_table.html",
             figure=figure,
             point_heading=point_heading,
+            value_heading=value_heading,
             rows=[(point.label, money(point.amount)) for point in figure.values],
             text=note_text(figure, today),
             out_of_date=is_out_of_date(figure, today),

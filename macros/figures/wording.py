@@ -75,7 +75,8 @@ class OutOfDate:
 def out_of_date_report(
     figures: FiguresFile, figure_lines: dict[str, int], uses: list[FigureUse], today: date, data_file: str
 ) -> list[OutOfDate]:
-    """One warning for each out-of-date figure in the data file, and one for each page line showing it."""
+    """One warning for each out-of-date figure in the data file, and one for each page showing it
+    (at the page's first line that names it)."""
     report = []
     for figure in figures.figures:
         if not is_out_of_date(figure, today):
@@ -89,10 +90,13 @@ def out_of_date_report(
                 f"({figure.check_url}); until then every page showing them says they are out of date",
             )
         )
+        first_use: dict[str, int] = {}
+        for use in uses:
+            if use.figure_id == figure.id:
+                first_use.setdefault(use.file, use.line)
         report.extend(
-            OutOfDate(use.file, use.line, f"{what}: this page shows them with a note that they are out of date")
-            for use in uses
-            if use.figure_id == figure.id
+            OutOfDate(file, line, f"{what}: this page shows them, with a note that they are out of date")
+            for file, line in first_use.items()
         )
     return report
 
