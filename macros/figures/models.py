@@ -66,6 +66,15 @@ class Point(_Strict):
     label: str = Field(min_length=1)
     amount: int
 
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _whole_pounds(cls, amount):
+        if isinstance(amount, bool) or not isinstance(amount, int):
+            raise ValueError(
+                f"write the amount in whole pounds without £, commas or pence, such as 47810; you wrote {amount!r}"
+            )
+        return amount
+
     @field_validator("amount")
     @classmethod
     def _positive(cls, amount: int) -> int:
