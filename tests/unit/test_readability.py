@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from macros.readability import (
+    FEWEST_WORDS_SCORED,
     LONGEST_SENTENCE,
     READING_EASE_FLOOR,
     nav_pages,
@@ -98,12 +99,22 @@ def test_a_sentence_over_the_limit_is_reported_with_its_line_and_first_words():
     ]
 
 
+HARD = "Organisational reimbursement necessitates comprehensive contractual understanding. "
+
+
 def test_a_page_below_the_floor_is_warned_about():
-    hard = page_readability("Organisational reimbursement necessitates comprehensive contractual understanding.\n")
+    hard = page_readability(HARD * 6 + "\n")
+    assert hard.words == 36 >= FEWEST_WORDS_SCORED
     warnings = readability_warnings("docs/hard.md", hard)
     assert len(warnings) == 1 and warnings[0][:2] == ("docs/hard.md", 1)
     assert f"below the hub's floor of {READING_EASE_FLOOR}" in warnings[0][2]
+
+
+def test_a_page_with_too_few_words_to_score_is_not_held_to_the_floor():
     assert readability_warnings("docs/empty.md", page_readability("---\ntitle: x\n---\n")) == []
+    short = page_readability(HARD * 4 + "\n")
+    assert short.reading_ease < READING_EASE_FLOOR and short.words < FEWEST_WORDS_SCORED
+    assert readability_warnings("docs/short.md", short) == []
 
 
 def test_nav_pages_flattens_the_menu():
