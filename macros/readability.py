@@ -185,7 +185,7 @@ def readability_warnings(shown: str, report: PageReadability) -> list[tuple[str,
         (
             shown,
             sentence.line,
-            f"a sentence of {sentence.words} words (\"{sentence.start} ...\"): keep sentences to "
+            f'a sentence of {sentence.words} words ("{sentence.start} ..."): keep sentences to '
             f"{LONGEST_SENTENCE} words or fewer, for example by splitting it in two",
         )
         for sentence in report.long_sentences

@@ -100,8 +100,7 @@ class Figure(_Strict):
     def _id_shape(cls, value: str) -> str:
         if not _ID.match(value):
             raise ValueError(
-                f"'{value}' cannot be an id: use lower-case letters, numbers and hyphens, "
-                "such as afc-band-7-england"
+                f"'{value}' cannot be an id: use lower-case letters, numbers and hyphens, such as afc-band-7-england"
             )
         return value
 

@@ -18,12 +18,13 @@ JOB_DESCRIPTION_FIGURE = "afc-band-7-england"
 # A page uses a figure by naming its id in a figure macro: {{ figure_range("afc-band-7-england") }}
 _MACRO_USE = re.compile(r"""\bfigure_[a-z_]+\(\s*["']([a-z0-9-]+)["']""")
 
+
 def money(amount: int) -> str:
     return f"£{amount:,}"
 
 
 def range_text(figure: Figure) -> str:
-    """"£47,810 to £54,710 a year", or one amount when the figure has one value."""
+    """ "£47,810 to £54,710 a year", or one amount when the figure has one value."""
     amounts = sorted(point.amount for point in figure.values)
     text = money(amounts[0]) if amounts[0] == amounts[-1] else f"{money(amounts[0])} to {money(amounts[-1])}"
     return f"{text} {figure.unit}".strip()

@@ -45,12 +45,19 @@ def url_of(src: str) -> str:
 
 # (page, what must be there, what must not be there any more)
 CORRECTIONS = {
-    "qualifications, roles": ("roles/", ["says a BSc", "says a BSc or an MSc"], ["a degree in occupational therapy (a BSc)"]),
+    "qualifications, roles": (
+        "roles/",
+        ["says a BSc", "says a BSc or an MSc"],
+        ["a degree in occupational therapy (a BSc)"],
+    ),
     "qualifications, training": ("training/", ["says a BSc", "a BSc or an MSc"], ["a degree (BSc)"]),
     "qualifications, roadmap step": ("training/roadmap/", ["a BSc, or an MSc"], ["A degree (BSc)"]),
     "drop-ins, home": (
         "",
-        ["In 2023 the Royal College of Occupational Therapists (RCOT) offered drop-in sessions", "We do not know whether"],
+        [
+            "In 2023 the Royal College of Occupational Therapists (RCOT) offered drop-in sessions",
+            "We do not know whether",
+        ],
         ["runs a monthly online drop-in"],
     ),
     "drop-ins, events": (
@@ -58,7 +65,11 @@ CORRECTIONS = {
         ["offered them once a month in 2023", "do not say whether they were online or in person", "Not stated."],
         ["Short online sessions"],
     ),
-    "drop-ins, resources": ("resources/", ["offered drop-in sessions for GP practice staff in 2023"], ["monthly drop-in"]),
+    "drop-ins, resources": (
+        "resources/",
+        ["offered drop-in sessions for GP practice staff in 2023"],
+        ["monthly drop-in"],
+    ),
     "roadmap order and sign-off": (
         "training/roadmap/",
         [
@@ -77,7 +88,12 @@ CORRECTIONS = {
     ),
     "ARRS": (
         "roles/funding/",
-        ["Each PCN has an ARRS allocation", "employer on-costs", "There is a limit", "Network Contract Directed Enhanced Service (DES)"],
+        [
+            "Each PCN has an ARRS allocation",
+            "employer on-costs",
+            "There is a limit",
+            "Network Contract Directed Enhanced Service (DES)",
+        ],
         ["claims back their salary", "claim back the salary"],
     ),
     "ARRS, recruitment": ("recruitment/", ["up to a yearly limit"], ["claim back the salary"]),
@@ -92,12 +108,22 @@ CORRECTIONS = {
     "no superpowers video": ("resources/", [], ["a short video on the three areas"]),
     "case study": (
         "case-studies/ayrshire-and-arran/",
-        ["These are the service's own figures", "first year, which began in April 2022", "the team reached the final in 2 categories"],
+        [
+            "These are the service's own figures",
+            "first year, which began in April 2022",
+            "the team reached the final in 2 categories",
+        ],
         ["placing in the top 3 out of 126 nominations"],
     ),
     "job description": (
         "recruitment/job-description/",
-        ["What did we add?", "the pay band and salary", 'the "how assessed" column', "emergency referrals", "emergency problems"],
+        [
+            "What did we add?",
+            "the pay band and salary",
+            'the "how assessed" column',
+            "emergency referrals",
+            "emergency problems",
+        ],
         ["urgent referrals", "urgent problems"],
     ),
 }
@@ -113,7 +139,9 @@ def test_each_corrected_fact_is_on_its_page(hub_site, name):
 
 def test_the_roadmap_puts_experience_before_stage_1_and_stage_2_after_the_post_starts(hub_site):
     html = article(hub_site.read("training/roadmap/"))
-    order = [html.index(f'id="{step}"') for step in ("before-you-start", "stage-1", "first-contact-practitioner", "stage-2")]
+    order = [
+        html.index(f'id="{step}"') for step in ("before-you-start", "stage-1", "first-contact-practitioner", "stage-2")
+    ]
     assert order == sorted(order)
     before = html[order[0] : order[1]]
     assert "at least 5 years" in before and "3 to 5" in before
@@ -144,7 +172,9 @@ HIRING_QUESTIONS = [
 
 def test_the_hiring_page_asks_its_questions_in_order(hub_site):
     html = hub_site.read("recruitment/hiring-an-ot/")
-    headings = [re.sub(r"<[^>]+>|&para;", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", article(html), re.S)]
+    headings = [
+        re.sub(r"<[^>]+>|&para;", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", article(html), re.S)
+    ]
     assert [h for h in headings if h in HIRING_QUESTIONS] == HIRING_QUESTIONS
     text = text_of(html)
     for fact in (
@@ -227,7 +257,12 @@ def run_check(root: Path, epoch: int) -> subprocess.CompletedProcess:
     env.pop("GITHUB_ACTIONS", None)
     env.pop("HUB_OVERDUE_PAGES", None)
     return subprocess.run(
-        [sys.executable, "-m", "macros.check", "--no-build"], cwd=root, env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "macros.check", "--no-build"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -247,7 +282,9 @@ def test_make_check_warns_on_each_out_of_date_figure_with_file_and_line():
     for src in pages_showing_a_figure():
         first = min(use.line for use in figure_uses(ROOT / "docs") if use.file == src)
         assert any(line.startswith(f"{src}:{first}: warning: the 2025/26 figures") for line in lines), src
-    assert not any("warning: the 2025/26 figures" in line for line in run_check(ROOT, IN_PERIOD_EPOCH).stdout.splitlines())
+    assert not any(
+        "warning: the 2025/26 figures" in line for line in run_check(ROOT, IN_PERIOD_EPOCH).stdout.splitlines()
+    )
 
 
 def test_make_check_warns_on_a_hard_page_and_a_long_sentence(make_project):
@@ -267,4 +304,7 @@ def test_make_check_warns_on_a_hard_page_and_a_long_sentence(make_project):
         result.stdout,
         re.M,
     ), result.stdout
-    assert 'docs/roles/funding.md:10: warning: a sentence of 30 words ("Organisational considerations regarding' in result.stdout
+    assert (
+        'docs/roles/funding.md:10: warning: a sentence of 30 words ("Organisational considerations regarding'
+        in result.stdout
+    )

@@ -75,15 +75,33 @@ def test_a_valid_file_loads(tmp_path):
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("ends: 2026-03-31", "ends: 2025-03-31"), "data/figures.yaml:2: figure 1 (id 'band-7'): the period ends (2025-03-31) on or before it starts (2025-04-01)"),
-        (("ends: 2026-03-31", "ends: 2026-02-30"), "data/figures.yaml:6: figure 1 (id 'band-7'), field 'ends': '2026-02-30' is not a real date"),
-        (("amount: 47810", "amount: £47,810"), "data/figures.yaml:10: figure 1 (id 'band-7'), value 1 (label 'Entry'), field 'amount': write the amount in whole pounds without £, commas or pence, such as 47810; you wrote '£47,810'"),
+        (
+            ("ends: 2026-03-31", "ends: 2025-03-31"),
+            "data/figures.yaml:2: figure 1 (id 'band-7'): the period ends (2025-03-31) on or before it starts (2025-04-01)",
+        ),
+        (
+            ("ends: 2026-03-31", "ends: 2026-02-30"),
+            "data/figures.yaml:6: figure 1 (id 'band-7'), field 'ends': '2026-02-30' is not a real date",
+        ),
+        (
+            ("amount: 47810", "amount: £47,810"),
+            "data/figures.yaml:10: figure 1 (id 'band-7'), value 1 (label 'Entry'), field 'amount': write the amount in whole pounds without £, commas or pence, such as 47810; you wrote '£47,810'",
+        ),
         (("amount: 47810", "amount: -5"), "field 'amount': write the amount in whole pounds, more than 0"),
         (("      year: 2025\n", "      year: 25\n"), "field 'year': 25 is not a year we expect"),
-        (("      url: https://www.nhsemployers.org/articles/pay-scales-202526\n", ""), "say where readers can find this source: add 'url:'"),
-        (("      url: https://www.nhsemployers.org/articles/pay-scales-202526", "      url: nhsemployers.org"), "'nhsemployers.org' is not a web address"),
+        (
+            ("      url: https://www.nhsemployers.org/articles/pay-scales-202526\n", ""),
+            "say where readers can find this source: add 'url:'",
+        ),
+        (
+            ("      url: https://www.nhsemployers.org/articles/pay-scales-202526", "      url: nhsemployers.org"),
+            "'nhsemployers.org' is not a web address",
+        ),
         (("  - id: band-7", "  - id: Band 7"), "'Band 7' cannot be an id"),
-        (("    check_with: NHS Employers\n", ""), "field 'check_with': this required field is missing. Add 'check_with:' with a value."),
+        (
+            ("    check_with: NHS Employers\n", ""),
+            "field 'check_with': this required field is missing. Add 'check_with:' with a value.",
+        ),
         (("    unit: a year", "    units: a year"), "'units' is not a field we know. Check its spelling or remove it."),
     ],
 )
@@ -122,7 +140,11 @@ def test_the_report_names_the_data_line_and_each_page_showing_the_figure(tmp_pat
     )
     (docs / "other.md").write_text("No figures here.\n", encoding="utf-8")
     uses = figure_uses(docs)
-    assert [(u.file, u.line) for u in uses] == [("docs/roles/pay.md", 3), ("docs/roles/pay.md", 3), ("docs/roles/pay.md", 5)]
+    assert [(u.file, u.line) for u in uses] == [
+        ("docs/roles/pay.md", 3),
+        ("docs/roles/pay.md", 3),
+        ("docs/roles/pay.md", 5),
+    ]
     lines = figure_lines(path, figures)
     assert lines == {"band-7": 6}
     late = out_of_date_report(figures, lines, uses, date(2026, 11, 21), "data/figures.yaml")
@@ -140,10 +162,16 @@ def test_the_job_description_must_repeat_the_figures(tmp_path):
         encoding="utf-8",
     )
     assert job_description_problems(figures, job, "data/job_description.yaml") == []
-    job.write_text(job.read_text().replace("£54,710", "£54,000").replace("2025/26 (England)", "2024/25"), encoding="utf-8")
+    job.write_text(
+        job.read_text().replace("£54,710", "£54,000").replace("2025/26 (England)", "2024/25"), encoding="utf-8"
+    )
     messages = [str(p) for p in job_description_problems(figures, job, "data/job_description.yaml")]
-    assert messages[0].startswith("data/job_description.yaml:5: field 'salary', field 'default': the salary '£47,810 to £54,000 a year'")
+    assert messages[0].startswith(
+        "data/job_description.yaml:5: field 'salary', field 'default': the salary '£47,810 to £54,000 a year'"
+    )
     assert "Write '£47,810 to £54,710 a year'" in messages[0]
-    assert messages[1].startswith("data/job_description.yaml:8: field 'pay_year', field 'default': the pay year '2024/25'")
+    assert messages[1].startswith(
+        "data/job_description.yaml:8: field 'pay_year', field 'default': the pay year '2024/25'"
+    )
     with pytest.raises(DataFileError):
         load_checked(tmp_path / "data" / "figures.yaml", "data/figures.yaml")

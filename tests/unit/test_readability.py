@@ -118,7 +118,11 @@ def test_a_page_with_too_few_words_to_score_is_not_held_to_the_floor():
 
 
 def test_nav_pages_flattens_the_menu():
-    nav = [{"Home": "index.md"}, {"The role": ["roles/index.md", {"ARRS": "roles/funding.md"}]}, {"Site": "https://x.org/"}]
+    nav = [
+        {"Home": "index.md"},
+        {"The role": ["roles/index.md", {"ARRS": "roles/funding.md"}]},
+        {"Site": "https://x.org/"},
+    ]
     assert nav_pages(nav) == ["index.md", "roles/index.md", "roles/funding.md"]
 
 
