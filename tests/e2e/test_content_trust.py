@@ -308,3 +308,9 @@ def test_make_check_warns_on_a_hard_page_and_a_long_sentence(make_project):
         'docs/roles/funding.md:10: warning: a sentence of 30 words ("Organisational considerations regarding'
         in result.stdout
     )
+
+
+def test_the_glossary_explains_the_new_words(hub_site):
+    html = hub_site.read("glossary/")
+    for word in ("backfill", "capability", "frailty index", "social prescribing", "level 7"):
+        assert f'<th scope="row">{word}</th>' in html, word
