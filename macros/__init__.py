@@ -7,12 +7,19 @@ matter, so an editor who types `{{` in ordinary text sees it printed as typed.
 
 from mkdocs.exceptions import PluginError
 
-from . import editorial, events, glossary, jobdesc, learning
+from . import editorial, events, figures, glossary, jobdesc, learning
 from .core.concerns import wire
 from .core.problems import DataFileError
 
 # The order is the order of the generated files handed to MkDocs.
-CONCERNS = (glossary.CONCERN, jobdesc.CONCERN, editorial.CONCERN, events.CONCERN, learning.CONCERN)
+CONCERNS = (
+    glossary.CONCERN,
+    jobdesc.CONCERN,
+    editorial.CONCERN,
+    events.CONCERN,
+    learning.CONCERN,
+    figures.CONCERN,
+)
 
 wire(CONCERNS)
 

@@ -21,6 +21,7 @@ class Project:
     hub: dict[str, Any]
     edit_uri: str = ""  # mkdocs.yml `edit_uri`, for links to a page's source on GitHub
     docs_folder: Path | None = None  # mkdocs.yml `docs_dir`; None: docs/ beside mkdocs.yml
+    nav: Any = None  # mkdocs.yml `nav`, as written
 
     @property
     def data_dir(self) -> Path:
@@ -57,6 +58,7 @@ class Project:
             hub=dict((config.get("extra") or {}).get("hub") or {}),
             edit_uri=config.get("edit_uri") or "",
             docs_folder=Path(config["docs_dir"]).resolve() if config.get("docs_dir") else None,
+            nav=config.get("nav"),
         )
 
     @classmethod

@@ -7,6 +7,9 @@
    (macros/core/datafiles.py DATA_LOADERS); a file no loader reads is an error.
 2. Every page's front matter (macros/editorial/frontmatter.py): required keys, dates, unknown keys.
 3. Review dates: pages past their review date, and pages due within 30 days, with owners.
+   Dated figures (data/figures.yaml) past their period: a warning at the figure and at each
+   page line showing it. Readability (macros/editorial/readability.py): a warning for a menu
+   page below Flesch reading ease 60 and for each sentence over 25 words.
    Overdue pages are errors when HUB_OVERDUE_PAGES=error (the publishing branch's
    scheduled run) and warnings otherwise (pull requests, editors' own machines).
 4. The strict MkDocs build, for broken links and anchors, pages missing from the menu and
@@ -27,7 +30,12 @@ from pathlib import Path
 from ..core import datafiles
 from ..core.clock import build_instant
 from ..core.dates import build_date
+from ..core.problems import DataFileError
 from ..core.project import Project
+from ..figures.models import DATA_FILE as FIGURES_FILE
+from ..figures.models import load_figures
+from ..figures.wording import figure_lines, figure_uses, out_of_date_report
+from . import readability
 from .build_messages import check_build
 from .findings import Finding, split_location
 from .pages_list import check_all_pages, review_lines
@@ -68,6 +76,32 @@ def check_pages(project: Project, today: date, overdue_is_error: bool, real_toda
     return findings, lines
 
 
+def check_figures(project: Project, today: date) -> list[Finding]:
+    """A warning for each figure whose period ended before the build date, and each page showing it."""
+    path = project.data_file(FIGURES_FILE)
+    shown = project.shown(path)
+    try:
+        figures = load_figures(path, shown)
+    except DataFileError:
+        return []  # check_data reports the file's own problems
+    uses = figure_uses(project.docs_dir, project.shown(project.docs_dir))
+    report = out_of_date_report(figures, figure_lines(path, figures), uses, today, shown)
+    return [Finding(item.file, item.line, "warning", item.message) for item in report]
+
+
+def check_readability(project: Project) -> list[Finding]:
+    """Readability warnings for every page in the menu (readability.py says how it scores)."""
+    findings = []
+    for page in readability.nav_pages(project.nav):
+        path = project.docs_dir / page
+        if not path.is_file():
+            continue  # the build reports a menu entry with no page
+        report = readability.page_readability(path.read_text(encoding="utf-8-sig"))
+        shown = f"{project.shown(project.docs_dir)}/{page}"
+        findings += [Finding(f, n, "warning", m) for f, n, m in readability.readability_warnings(shown, report)]
+    return findings
+
+
 # ---------------------------------------------------------------------------
 # The command
 # ---------------------------------------------------------------------------
@@ -79,6 +113,8 @@ def run_checks(root: Path, today: date, overdue_is_error: bool, build: bool = Tr
     real_today = build_date(datetime.now(tz=UTC))
     page_findings, lines = check_pages(project, today, overdue_is_error, real_today)
     findings += page_findings
+    findings += check_figures(project, today)
+    findings += check_readability(project)
     if build:
         known = {f.message for f in findings}
         findings += [f for f in check_build(project, known) if f not in findings]

@@ -171,6 +171,8 @@ class Series(_Strict):
     time_zone: TimeZoneName = "Europe/London"
     online: bool = False
     venue: Venue | None = None
+    # When the source does not say where sessions happen: a sentence saying so, shown instead.
+    location_note: str = ""
     year_note: str = ""
     added: Day
     source: Source
@@ -178,9 +180,12 @@ class Series(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self):
-        if self.online and self.venue:
-            raise ValueError("choose one: 'online: true' for an online series, or a 'venue' for one in a building")
-        if not self.online and not self.venue:
+        if sum(map(bool, (self.online, self.venue, self.location_note))) > 1:
+            raise ValueError(
+                "choose one: 'online: true' for an online series, a 'venue' for one in a building, "
+                "or a 'location_note' when the source does not say"
+            )
+        if not self.online and not self.venue and not self.location_note:
             raise ValueError("say where it happens: add 'online: true', or a 'venue' with a 'name' and an 'address'")
         if self.end <= self.start:
             raise ValueError(

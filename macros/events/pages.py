@@ -156,8 +156,6 @@ def json_ld(occurrence: Occurrence, site_url: str) -> dict:
         "startDate": offset_iso(occurrence.start),
         "endDate": offset_iso(occurrence.end),
         "eventStatus": f"https://schema.org/{status[occurrence.status]}",
-        "eventAttendanceMode": "https://schema.org/"
-        + ("OnlineEventAttendanceMode" if series.online else "OfflineEventAttendanceMode"),
         "url": absolute(site_url, occurrence.page_url),
         "inLanguage": "en-GB",
         "audience": {"@type": "Audience", "audienceType": audience_sentence(series.audience)},
@@ -166,8 +164,10 @@ def json_ld(occurrence: Occurrence, site_url: str) -> dict:
         data["previousStartDate"] = offset_iso(occurrence.original_start)
     if series.online:
         where = series.join.link or absolute(site_url, occurrence.page_url)
+        data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
         data["location"] = {"@type": "VirtualLocation", "url": where}
-    else:
+    elif series.venue:
+        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
         data["location"] = {
             "@type": "Place",
             "name": series.venue.name,

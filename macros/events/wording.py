@@ -63,6 +63,8 @@ def join_sentence(join: Join) -> str:
 def location_text(series: Series) -> str:
     if series.venue:
         return f"{series.venue.name}, {series.venue.address}"
+    if series.location_note:
+        return series.location_note
     return "Online"
 
 

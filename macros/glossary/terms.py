@@ -29,10 +29,20 @@ class Term(BaseModel):
         return value
 
 
+class Word(BaseModel):
+    """A word or phrase explained on the glossary page (no tooltip): backfill, social prescribing."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    word: str = Field(min_length=1)
+    meaning: str = Field(min_length=1)
+
+
 class Glossary(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     terms: list[Term]
+    words: list[Word] = []
 
     @model_validator(mode="after")
     def _each_term_once(self):
@@ -66,4 +76,5 @@ def abbreviation_definitions(glossary: Glossary) -> str:
 def glossary_table(glossary: Glossary) -> str:
     """The glossary page's table, sorted A to Z."""
     terms = sorted(glossary.terms, key=lambda t: t.term.casefold())
-    return render_template("glossary/glossary.html", terms=terms)
+    words = sorted(glossary.words, key=lambda w: w.word.casefold())
+    return render_template("glossary/glossary.html", terms=terms, words=words)

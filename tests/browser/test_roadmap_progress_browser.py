@@ -58,7 +58,7 @@ def test_each_step_shows_its_own_progress_and_the_page_a_total(roadmap_page):
         page.click(f'label[for="tick-{item.id}"]')
     first = ROADMAP.steps[0]
     assert progress_text(page, first.id) == f"Step 1: {len(first.needs)} of {len(first.needs)} ticked, step complete"
-    assert progress_text(page, "stage-2").startswith("Step 3: 0 of")
+    assert progress_text(page, "stage-2").startswith("Step 4: 0 of")
     assert page.inner_text("[data-roadmap-overall]") == f"You have ticked {len(first.needs)} of {total} items."
 
 

@@ -90,16 +90,24 @@ def fixture_tree(tmp_path_factory) -> Path:
     return root
 
 
+# On the fixed build date the 2025/26 pay figures are past their period (data/figures.yaml):
+# `make check` warns about them, and about nothing else.
+OUT_OF_DATE_PAY = "warning: the 2025/26 figures for Agenda for Change band 7 pay in England"
+
+
 def test_the_hub_passes_the_check():
     result = run_check(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "All checks passed."
+    lines = result.stdout.strip().splitlines()
+    assert lines[:-1] and all(OUT_OF_DATE_PAY in line for line in lines[:-1]), result.stdout
+    assert lines[-1] == f"0 errors, {len(lines) - 1} warnings, 0 pages due for review within 30 days."
 
 
 def test_one_line_for_each_mistake_with_file_and_line(fixture_tree):
     result = run_check(fixture_tree, overdue="error")
     assert result.returncode == 1, result.stdout + result.stderr
-    lines = result.stdout.strip().splitlines()
+    lines = [line for line in result.stdout.strip().splitlines() if OUT_OF_DATE_PAY not in line]
+    pay_warnings = result.stdout.count(OUT_OF_DATE_PAY)
     expected_starts = [
         "data/sesions.yaml:1: error: no part of the hub reads this file, so nothing in it would appear on the site. "
         "If you meant data/sessions.yaml, rename the file.",
@@ -119,7 +127,8 @@ def test_one_line_for_each_mistake_with_file_and_line(fixture_tree):
         matching = [line for line in lines if line.startswith(start)]
         assert len(matching) == 1, f"expected one line starting {start!r} in:\n{result.stdout}"
     assert len(lines) == len(expected_starts) + 1, result.stdout  # and the summary
-    assert lines[-1].startswith("10 errors, 0 warnings, 1 page due for review within 30 days.")
+    assert pay_warnings >= 2  # the data file, and the pages showing the figures
+    assert lines[-1].startswith(f"10 errors, {pay_warnings} warnings, 1 page due for review within 30 days.")
 
 
 def test_overdue_pages_are_warnings_in_a_pull_request(tmp_path):

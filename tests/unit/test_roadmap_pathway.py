@@ -24,8 +24,8 @@ def test_the_steps_follow_the_roadmap_in_order(roadmap):
     assert [step.id for step in roadmap.steps] == [
         "before-you-start",
         "stage-1",
-        "stage-2",
         "first-contact-practitioner",
+        "stage-2",
         "advanced-practice",
     ]
 
@@ -38,7 +38,7 @@ def test_each_step_says_what_it_needs_and_names_its_sources(roadmap):
 def test_the_facts_from_the_sources_are_in_the_steps(roadmap):
     text = yaml.safe_dump(yaml.safe_load((ROOT / "data/roadmap.yaml").read_text()), width=10_000)
     for fact in [
-        "A degree (BSc) in occupational therapy",
+        "a BSc, or an MSc",
         "Health and Care Professions Council (HCPC)",
         "45 to 60 credits",
         "level 7",
@@ -70,10 +70,21 @@ def test_the_facts_from_the_sources_are_in_the_steps(roadmap):
     ]
 
 
-def test_both_experience_figures_are_shown_each_with_its_source(roadmap):
-    fcp = next(step for step in roadmap.steps if step.id == "first-contact-practitioner")
-    sources = {note.source for note in fcp.notes if "years" in note.text}
+def test_both_experience_figures_are_shown_before_stage_1_each_with_its_source(roadmap):
+    before = roadmap.steps[0]
+    assert before.id == "before-you-start"
+    sources = {note.source for note in before.notes if "years" in note.text}
     assert sources == {"glos-pcwc", "roles-explorer"}
+    assert not any("years" in note.text for step in roadmap.steps[1:] for note in step.notes)
+
+
+def test_stage_2_is_completed_in_post_after_the_fcp_post_starts(roadmap):
+    ids = [step.id for step in roadmap.steps]
+    assert ids.index("stage-1") < ids.index("first-contact-practitioner") < ids.index("stage-2")
+    fcp = roadmap.steps[ids.index("first-contact-practitioner")]
+    assert "With stage 1 verified" in fcp.summary and "complete stage 2 in that post" in fcp.summary
+    assert "both stages verified" not in yaml.safe_dump(yaml.safe_load((ROOT / "data/roadmap.yaml").read_text()))
+    assert "part time" not in (ROOT / "data/roadmap.yaml").read_text()
 
 
 @pytest.mark.parametrize(

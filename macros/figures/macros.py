@@ -1,0 +1,65 @@
+"""Thin mkdocs-macros callers for dated figures: load data/figures.yaml once per build."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..core.clock import build_instant
+from ..core.dates import build_date
+from ..core.project import Project
+from ..core.templating import render_template
+from .models import DATA_FILE, Figure, load_figures
+from .wording import check_job_description, is_out_of_date, money, note_text, range_text
+
+
+def load_checked(path, shown_as=None):
+    """The data file's loader: the model, then the job description's copy of the pay figures."""
+    figures = load_figures(path, shown_as)
+    shown_dir = (shown_as or "data/figures.yaml").rpartition("/")[0] or "data"
+    check_job_description(figures, path.parent, shown_dir)
+    return figures
+
+
+def note_html(figure: Figure, today: date) -> str:
+    return render_template(
+        "figures/note.html",
+        figure=figure,
+        text=note_text(figure, today),
+        out_of_date=is_out_of_date(figure, today),
+    )
+
+
+def register(env) -> None:
+    project = Project.from_config(env.conf)
+    path = project.data_file(DATA_FILE)
+    figures = load_checked(path, project.shown(path))
+    today = build_date(build_instant())
+
+    @env.macro
+    def figure_range(figure_id: str) -> str:
+        """Inline text: "£47,810 to £54,710 a year"."""
+        return range_text(figures.get(figure_id))
+
+    @env.macro
+    def figure_period(figure_id: str) -> str:
+        """Inline text: the period's name, such as "2025/26"."""
+        return figures.get(figure_id).period
+
+    @env.macro
+    def figure_note(figure_id: str) -> str:
+        """The note that goes beside a figure: its period, and whether it is out of date."""
+        return note_html(figures.get(figure_id), today)
+
+    @env.macro
+    def figure_table(figure_id: str, point_heading: str = "Point", value_heading: str = "Amount") -> str:
+        """Every value of the figure as a table, with its note below."""
+        figure = figures.get(figure_id)
+        return render_template(
+            "figures/table.html",
+            figure=figure,
+            point_heading=point_heading,
+            value_heading=value_heading,
+            rows=[(point.label, money(point.amount)) for point in figure.values],
+            text=note_text(figure, today),
+            out_of_date=is_out_of_date(figure, today),
+        )

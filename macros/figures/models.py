@@ -1,0 +1,126 @@
+"""Typed models for data/figures.yaml and its loader.
+
+Each figure is a set of values (band 7 pay: entry, intermediate, top) that belongs to a
+period (the 2025/26 pay year, 1 April 2025 to 31 March 2026) and comes from a named source.
+Editors update the file when a new pay year is published; a mistake stops the build with
+the file, line, entry and field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..core.datafiles import load_data_file
+from ..core.fields import Id, WebAddress
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FigureSource(_Strict):
+    """Where the figure comes from: who published it, when, and where to read it."""
+
+    title: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    year: int
+    url: WebAddress | None = None
+    how_to_find: str = ""
+
+    @field_validator("year")
+    @classmethod
+    def _plausible_year(cls, year: int) -> int:
+        if not 2000 <= year <= 2100:
+            raise ValueError(f"{year} is not a year we expect: write the year the source was published, such as 2025")
+        return year
+
+    @model_validator(mode="after")
+    def _findable(self):
+        if not self.url and not self.how_to_find:
+            raise ValueError(
+                "say where readers can find this source: add 'url:' with the document's own address, "
+                "or 'how_to_find:' with a sentence saying how to find it"
+            )
+        return self
+
+
+class Point(_Strict):
+    """One value of a figure, such as the entry point of band 7."""
+
+    label: str = Field(min_length=1)
+    amount: int
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _whole_pounds(cls, amount):
+        if isinstance(amount, bool) or not isinstance(amount, int):
+            raise ValueError(
+                f"write the amount in whole pounds without £, commas or pence, such as 47810; you wrote {amount!r}"
+            )
+        return amount
+
+    @field_validator("amount")
+    @classmethod
+    def _positive(cls, amount: int) -> int:
+        if amount <= 0:
+            raise ValueError(f"write the amount in whole pounds, more than 0, without £ or commas; you wrote {amount}")
+        return amount
+
+
+class Figure(_Strict):
+    id: Id
+    title: str = Field(min_length=1)
+    period: str = Field(min_length=1)
+    starts: date
+    ends: date
+    unit: str = ""
+    values: list[Point] = Field(min_length=1)
+    source: FigureSource
+    check_with: str = Field(min_length=1)
+    check_url: WebAddress
+
+    @model_validator(mode="after")
+    def _period_order(self):
+        if self.ends <= self.starts:
+            raise ValueError(
+                f"the period ends ({self.ends.isoformat()}) on or before it starts "
+                f"({self.starts.isoformat()}): check 'starts' and 'ends'"
+            )
+        return self
+
+    def value(self, label: str) -> Point:
+        for point in self.values:
+            if point.label.lower() == label.lower():
+                return point
+        raise KeyError(label)
+
+
+class FiguresFile(_Strict):
+    figures: list[Figure] = Field(min_length=1)
+
+    @field_validator("figures")
+    @classmethod
+    def _unique_ids(cls, figures: list[Figure]) -> list[Figure]:
+        seen: set[str] = set()
+        for figure in figures:
+            if figure.id in seen:
+                raise ValueError(f"two figures have the id '{figure.id}': give each figure its own id")
+            seen.add(figure.id)
+        return figures
+
+    def get(self, figure_id: str) -> Figure:
+        for figure in self.figures:
+            if figure.id == figure_id:
+                return figure
+        known = ", ".join(f.id for f in self.figures)
+        raise KeyError(f"there is no figure '{figure_id}' in data/figures.yaml; the figures are: {known}")
+
+
+DATA_FILE = "figures.yaml"
+
+
+def load_figures(path: Path, shown_as: str | None = None) -> FiguresFile:
+    return load_data_file(path, FiguresFile, shown_as)

@@ -1,0 +1,73 @@
+"""A series whose source does not say where it happens: `location_note` instead of
+`online: true` or a venue, so the hub does not claim what no source says (issue 13)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.core.datafiles import DataFileError
+from macros.events.models import load_events
+from macros.events.occurrences import occurrences
+from macros.events.pages import json_ld
+from macros.events.wording import location_text
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SERIES = """\
+series:
+  - id: drop-in
+    title: OT drop-in
+    organiser:
+      name: Royal College of Occupational Therapists
+    audience: [GPs]
+    description: A drop-in.
+    join:
+      email: someone@example.org
+    start: "12:30"
+    end: "13:00"
+WHERE
+    added: 2026-01-05
+    source:
+      title: Source
+      publisher: Publisher
+    sessions:
+      - date: 2026-03-28
+"""
+
+NOTE = "    location_note: Not stated. The source does not say whether sessions are online or in person."
+
+
+def load(tmp_path, where: str):
+    path = tmp_path / "events.yaml"
+    path.write_text(SERIES.replace("WHERE", where), encoding="utf-8")
+    return load_events(path, "data/events.yaml")
+
+
+def test_the_hubs_drop_ins_do_not_claim_to_be_online():
+    series = load_events(ROOT / "data/events.yaml").series[0]
+    assert not series.online and series.venue is None
+    assert location_text(series).startswith("Not stated.")
+    assert "online" not in series.description.lower()
+
+
+def test_a_location_note_is_shown_as_the_place_and_left_out_of_the_structured_data(tmp_path):
+    events = load(tmp_path, NOTE)
+    (occurrence,) = occurrences(events)
+    assert location_text(events.series[0]) == NOTE.split(": ", 1)[1]
+    data = json_ld(occurrence, "https://hub.example.org/")
+    assert "location" not in data and "eventAttendanceMode" not in data
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        (NOTE + "\n    online: true", "choose one: 'online: true' for an online series"),
+        ("    online: false", "say where it happens"),
+    ],
+)
+def test_one_way_of_saying_where_is_required(tmp_path, where, expected):
+    with pytest.raises(DataFileError) as caught:
+        load(tmp_path, where)
+    assert expected in str(caught.value)
