@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from ..core.datafiles import parse_yaml
-from ..core.fields import Source
+from ..core.fields import SingleLine, Source
 from ..core.problems import DataProblem, describe_validation_error
 from .review import parse_review_period
 
@@ -54,11 +54,11 @@ class PageMeta(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     # What readers see
-    title: str = Field(default="", min_length=1)
-    description: str = Field(min_length=1)
+    title: SingleLine = ""
+    description: SingleLine
     sources: list[Source] = []
     # Who keeps the page current, and when it is next checked
-    owner: str = Field(min_length=1)
+    owner: SingleLine
     last_reviewed: date
     review_in: str | None = None
     next_review: date | None = None
@@ -69,7 +69,7 @@ class PageMeta(BaseModel):
     status: str = ""
     template: str = ""
     icon: str = ""
-    subtitle: str = ""
+    subtitle: SingleLine | None = None
 
     @field_validator("review_in", mode="before")
     @classmethod

@@ -215,7 +215,8 @@ def test_a_page_link_written_as_an_address(tmp_path):
     text = VALID.replace("page: supervision/index.md", "page: /supervision/")
     (message,) = problems(tmp_path, text)
     assert (
-        "'/supervision/' is not a page of this site: write its file under docs/, such as supervision/index.md"
+        "data/roadmap.yaml:28: step 2 (id 'stage-1'), link 1, field 'page': '/supervision/' is not a page of "
+        "this site: write its file under docs/, as it appears there, such as supervision/index.md"
         in message
     )
 
