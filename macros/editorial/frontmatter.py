@@ -20,9 +20,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from ..core.datafiles import parse_yaml
+from ..core.datafiles import decode_text, parse_yaml
 from ..core.fields import SingleLine, Source
-from ..core.problems import DataProblem, describe_validation_error
+from ..core.problems import DataFileError, DataProblem, describe_validation_error
 from .review import parse_review_period
 
 # The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE), so we read what it reads.
@@ -238,8 +238,18 @@ _HOW_TO_ADD = {
 }
 
 
+def read_page(path: Path, shown_as: str) -> str:
+    """A page's text as MkDocs reads it (UTF-8, a byte-order mark allowed), or DataFileError
+    naming the file and the line that is not UTF-8."""
+    return decode_text(path.read_bytes(), shown_as)
+
+
 def check_page_file(path: Path, shown_as: str, today: date | None = None) -> PageCheck:
-    return check_page_text(path.read_text(encoding="utf-8"), shown_as, today)
+    try:
+        text = read_page(path, shown_as)
+    except DataFileError as error:
+        return PageCheck(shown_as, problems=list(error.problems))
+    return check_page_text(text, shown_as, today)
 
 
 def content_pages(docs_dir: Path) -> list[Path]:
