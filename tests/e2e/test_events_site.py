@@ -180,7 +180,9 @@ def test_upcoming_session_pages_offer_ics_google_and_outlook_with_utc_instants(s
     assert any("dates=20261210T123000Z%2F20261210T130000Z" in link for link in links if "calendar.google.com" in link)
     outlook = [link for link in links if "/calendar/0/deeplink/compose" in link]
     assert {urlparse(link).netloc for link in outlook} == {"outlook.office.com", "outlook.live.com"}
-    assert all("startdt=2026-12-10T12%3A30%3A00Z" in link and "enddt=2026-12-10T13%3A00%3A00Z" in link for link in outlook)
+    assert all(
+        "startdt=2026-12-10T12%3A30%3A00Z" in link and "enddt=2026-12-10T13%3A00%3A00Z" in link for link in outlook
+    )
     assert "mailto:drop-ins@example.org" in links
     assert o.series.year_note in body
 
@@ -225,9 +227,20 @@ def test_subscribe_section_gives_https_webcal_google_and_outlook_for_each_feed(s
         https = f"{FIXTURE_SITE_URL}events/feeds/{feed}.ics"
         assert https in links
         assert https.replace("https://", "webcal://") in links
-        assert any(link.startswith("https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffixture-hub.example.net%2Fevents%2Ffeeds%2F" + feed) for link in links)
+        assert any(
+            link.startswith(
+                "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffixture-hub.example.net%2Fevents%2Ffeeds%2F"
+                + feed
+            )
+            for link in links
+        )
         for host in ("outlook.office.com", "outlook.live.com"):
-            assert any(link.startswith(f"https://{host}/calendar/0/addfromweb?url=https%3A%2F%2Ffixture-hub.example.net%2Fevents%2Ffeeds%2F{feed}.ics") for link in links)
+            assert any(
+                link.startswith(
+                    f"https://{host}/calendar/0/addfromweb?url=https%3A%2F%2Ffixture-hub.example.net%2Fevents%2Ffeeds%2F{feed}.ics"
+                )
+                for link in links
+            )
     assert "every 12 to 24 hours" in subscribe
     for app in ("Outlook", "Google Calendar", "Apple Calendar"):
         assert f"<summary>{app}" in subscribe
@@ -259,7 +272,9 @@ def test_every_built_ics_parses_the_same_in_vobject_icalendar_and_ical_js(site, 
         for event in icalendar.Calendar.from_ical(text).walk("VEVENT"):
             o = expected[str(event["UID"])]
             assert event.decoded("DTSTART") == o.start_utc
-    result = subprocess.run(["node", str(PARSERS / "parse_ics.mjs"), *map(str, files)], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["node", str(PARSERS / "parse_ics.mjs"), *map(str, files)], capture_output=True, text=True, check=True
+    )
     for events in json.loads(result.stdout).values():
         for event in events:
             o = expected[event["uid"]]
@@ -277,10 +292,19 @@ def test_the_hub_lists_the_four_rcot_sessions_as_past_and_offers_the_feed(hub_si
     assert "There are no upcoming drop-in sessions at the moment." in section(page, "upcoming-sessions")
     past = section(page, "past-sessions")
     assert session_links(past) == [
-        "rcot-drop-in/2023-12-13/", "rcot-drop-in/2023-11-16/", "rcot-drop-in/2023-10-19/", "rcot-drop-in/2023-09-21/"
+        "rcot-drop-in/2023-12-13/",
+        "rcot-drop-in/2023-11-16/",
+        "rcot-drop-in/2023-10-19/",
+        "rcot-drop-in/2023-09-21/",
     ]
-    for text in ("Wednesday 13 December 2023", "Thursday 16 November 2023", "Thursday 19 October 2023",
-                 "Thursday 21 September 2023", "12:30 to 13:00 UK time (BST)", "12:30 to 13:00 UK time (GMT)"):
+    for text in (
+        "Wednesday 13 December 2023",
+        "Thursday 16 November 2023",
+        "Thursday 19 October 2023",
+        "Thursday 21 September 2023",
+        "12:30 to 13:00 UK time (BST)",
+        "12:30 to 13:00 UK time (GMT)",
+    ):
         assert text in past, text
     assert "weekdays fit" in page and "2023" in page
     assert "https://ot-primary-care.example.org/events/feeds/all.ics" in page
@@ -308,3 +332,24 @@ def test_a_typo_in_the_events_file_stops_the_build_naming_file_series_session_an
         r"field 'statsu': 'statsu' is not a field we know",
         built.output,
     ), built.output
+
+
+def test_a_long_series_id_and_a_join_link_with_a_line_break_stop_the_build_with_messages(tmp_path):
+    text = (ROOT / "data" / "events.yaml").read_text(encoding="utf-8")
+    long_id = "-".join(["drop-in"] * 40)[:300].strip("-")
+    broken = text.replace("  - id: rcot-drop-in\n", f"  - id: {long_id}\n").replace(
+        "      email: genevieve.smyth@rcot.co.uk\n",
+        '      email: genevieve.smyth@rcot.co.uk\n      link: "https://meet.example.org/x\\r\\nDTSTART:20200101"\n',
+    )
+    root = copy_project(tmp_path / "project", {"data/events.yaml": broken})
+    built = build_site(root, tmp_path / "site")
+    assert built.returncode != 0
+    assert f"data/events.yaml:34: series 1 (id '{long_id}'), field 'id': the id 'drop-in-drop-in-drop...' is " in (
+        built.output
+    ), built.output
+    assert "characters long; keep ids to 60 characters or fewer" in built.output
+    assert (
+        f"data/events.yaml:50: series 1 (id '{long_id}'), field 'join', field 'link': "
+        "'https://meet.example.org/x\\r\\nDTSTART:20200101' is not a web address we can link to."
+    ) in built.output, built.output
+    assert "Traceback" not in built.output and "File name too long" not in built.output
