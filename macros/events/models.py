@@ -182,11 +182,6 @@ class Series(_Strict):
             raise ValueError("choose one: 'online: true' for an online series, or a 'venue' for one in a building")
         if not self.online and not self.venue:
             raise ValueError("say where it happens: add 'online: true', or a 'venue' with a 'name' and an 'address'")
-        if self.end <= self.start:
-            raise ValueError(
-                f"field 'end': the end time {self.end:%H:%M} is not after the start time {self.start:%H:%M}; "
-                "check both times (24-hour clock)"
-            )
         return self
 
 
@@ -211,6 +206,12 @@ def session_problems(events: EventsFile) -> list[tuple[tuple, str]]:
     field), not the series' line: a cross-check for load_data_file."""
     problems: list[tuple[tuple, str]] = []
     for s_index, series in enumerate(events.series):
+        if series.end <= series.start:
+            problems.append((("series", s_index, "end"), (
+                f"the end time {series.end:%H:%M} is not after the start time {series.start:%H:%M}; "
+                "check both times (24-hour clock)"
+            )))  # fmt: skip
+            continue  # every session would say the same
         seen: dict[Day, int] = {}
         zone = ZoneInfo(series.time_zone)
         for index, session in enumerate(series.sessions):

@@ -75,12 +75,7 @@ def run_check(root: Path, *args: str, overdue: str | None = None, epoch: int = H
     if overdue:
         env["HUB_OVERDUE_PAGES"] = overdue
     return subprocess.run(
-        [sys.executable, "-m", "macros.editorial.check", *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+        [sys.executable, "-m", "macros.editorial.check", *args], cwd=root, env=env, capture_output=True, text=True, timeout=600
     )
 
 

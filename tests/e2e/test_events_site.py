@@ -180,9 +180,7 @@ def test_upcoming_session_pages_offer_ics_google_and_outlook_with_utc_instants(s
     assert any("dates=20261210T123000Z%2F20261210T130000Z" in link for link in links if "calendar.google.com" in link)
     outlook = [link for link in links if "/calendar/0/deeplink/compose" in link]
     assert {urlparse(link).netloc for link in outlook} == {"outlook.office.com", "outlook.live.com"}
-    assert all(
-        "startdt=2026-12-10T12%3A30%3A00Z" in link and "enddt=2026-12-10T13%3A00%3A00Z" in link for link in outlook
-    )
+    assert all("startdt=2026-12-10T12%3A30%3A00Z" in link and "enddt=2026-12-10T13%3A00%3A00Z" in link for link in outlook)
     assert "mailto:drop-ins@example.org" in links
     assert o.series.year_note in body
 
@@ -227,20 +225,9 @@ def test_subscribe_section_gives_https_webcal_google_and_outlook_for_each_feed(s
         https = f"{FIXTURE_SITE_URL}events/feeds/{feed}.ics"
         assert https in links
         assert https.replace("https://", "webcal://") in links
-        assert any(
-            link.startswith(
-                "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffixture-hub.example.net%2Fevents%2Ffeeds%2F"
-                + feed
-            )
-            for link in links
-        )
+        assert any(link.startswith("https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffixture-hub.example.net%2Fevents%2Ffeeds%2F" + feed) for link in links)
         for host in ("outlook.office.com", "outlook.live.com"):
-            assert any(
-                link.startswith(
-                    f"https://{host}/calendar/0/addfromweb?url=https%3A%2F%2Ffixture-hub.example.net%2Fevents%2Ffeeds%2F{feed}.ics"
-                )
-                for link in links
-            )
+            assert any(link.startswith(f"https://{host}/calendar/0/addfromweb?url=https%3A%2F%2Ffixture-hub.example.net%2Fevents%2Ffeeds%2F{feed}.ics") for link in links)
     assert "every 12 to 24 hours" in subscribe
     for app in ("Outlook", "Google Calendar", "Apple Calendar"):
         assert f"<summary>{app}" in subscribe
@@ -272,9 +259,7 @@ def test_every_built_ics_parses_the_same_in_vobject_icalendar_and_ical_js(site, 
         for event in icalendar.Calendar.from_ical(text).walk("VEVENT"):
             o = expected[str(event["UID"])]
             assert event.decoded("DTSTART") == o.start_utc
-    result = subprocess.run(
-        ["node", str(PARSERS / "parse_ics.mjs"), *map(str, files)], capture_output=True, text=True, check=True
-    )
+    result = subprocess.run(["node", str(PARSERS / "parse_ics.mjs"), *map(str, files)], capture_output=True, text=True, check=True)
     for events in json.loads(result.stdout).values():
         for event in events:
             o = expected[event["uid"]]
@@ -292,19 +277,10 @@ def test_the_hub_lists_the_four_rcot_sessions_as_past_and_offers_the_feed(hub_si
     assert "There are no upcoming drop-in sessions at the moment." in section(page, "upcoming-sessions")
     past = section(page, "past-sessions")
     assert session_links(past) == [
-        "rcot-drop-in/2023-12-13/",
-        "rcot-drop-in/2023-11-16/",
-        "rcot-drop-in/2023-10-19/",
-        "rcot-drop-in/2023-09-21/",
+        "rcot-drop-in/2023-12-13/", "rcot-drop-in/2023-11-16/", "rcot-drop-in/2023-10-19/", "rcot-drop-in/2023-09-21/"
     ]
-    for text in (
-        "Wednesday 13 December 2023",
-        "Thursday 16 November 2023",
-        "Thursday 19 October 2023",
-        "Thursday 21 September 2023",
-        "12:30 to 13:00 UK time (BST)",
-        "12:30 to 13:00 UK time (GMT)",
-    ):
+    for text in ("Wednesday 13 December 2023", "Thursday 16 November 2023", "Thursday 19 October 2023",
+                 "Thursday 21 September 2023", "12:30 to 13:00 UK time (BST)", "12:30 to 13:00 UK time (GMT)"):
         assert text in past, text
     assert "weekdays fit" in page and "2023" in page
     assert "https://ot-primary-care.example.org/events/feeds/all.ics" in page

@@ -72,7 +72,8 @@ BAD = [
     ),
     pytest.param(
         GOOD.replace('end: "13:00"', 'end: "12:00"'),
-        r"series 1 \(id 'rcot-drop-in'\).*the end time 12:00 is not after the start time 12:30",
+        r"data/events\.yaml:11: series 1 \(id 'rcot-drop-in'\), field 'end': the end time 12:00 is not after the "
+        r"start time 12:30; check both times",
         id="end-not-after-start",
     ),
     pytest.param(

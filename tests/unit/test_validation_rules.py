@@ -5,7 +5,6 @@ as workflow commands. Each message is asserted with its file, line and field."""
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
