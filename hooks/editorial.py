@@ -50,24 +50,46 @@ def _written_by_editor(file) -> bool:
 
 
 def on_files(files, config):
-    if os.environ.get(CHECK_RUNNING):
-        return files
-    from macros.editorial.frontmatter import check_page_text
+    from macros.core.problems import DataFileError
+    from macros.editorial.frontmatter import check_page_text, read_page
 
+    checking = bool(os.environ.get(CHECK_RUNNING))
     docs_dir = Path(config["docs_dir"])
     problems = []
     for file in files:
         if not _written_by_editor(file):
             continue
         shown = f"{docs_dir.name}/{file.src_uri}"
-        text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+        # Read here the way MkDocs will, so a page that is not UTF-8 stops the build with
+        # our message (even in `make check`'s build) instead of MkDocs' traceback.
+        try:
+            text = read_page(Path(file.abs_src_path), shown)
+        except DataFileError as error:
+            problems.extend(error.problems)
+            continue
+        if checking:
+            continue  # `make check` reports front matter problems itself
         # No "last_reviewed is in the future" check here: a preview built with
         # SOURCE_DATE_EPOCH in the past must still build. `make check` uses the real date.
         problems.extend(check_page_text(text, shown).problems)
     if problems:
         lines = "\n".join(str(problem) for problem in problems)
-        raise PluginError(f"A page's front matter needs fixing:\n{lines}")
+        raise PluginError(f"A page needs fixing:\n{lines}")
     return files
+
+
+@event_priority(100)  # before mkdocs-macros renders the page
+def on_page_markdown(markdown, page, config, files):
+    """A page that renders macros is a template: a syntax mistake stops the build at its line."""
+    if not (page.meta or {}).get("render_macros") or page.file.abs_src_path is None:
+        return markdown
+    from macros.editorial.page_templates import page_template_problem
+
+    shown = f"{Path(config['docs_dir']).name}/{page.file.src_uri}"
+    problem = page_template_problem(Path(page.file.abs_src_path), markdown, shown)
+    if problem is not None:
+        raise PluginError(f"A page's macros need fixing:\n{problem}")
+    return markdown
 
 
 def on_page_context(context, page, config, nav):

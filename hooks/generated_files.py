@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 PROJECT_ROOT = str(Path(__file__).resolve().parent.parent)
@@ -19,15 +20,24 @@ if PROJECT_ROOT not in sys.path:
     sys.path.insert(0, PROJECT_ROOT)
 
 
+# Before the front matter check (hooks/editorial.py): an editor's file at a generated path
+# is named as such, not as a page with missing front matter.
+@event_priority(50)
 def on_files(files, config):
+    from macros.core.clashes import editor_file_clashes
     from macros.core.datafiles import DataFileError
-    from macros.core.generated import all_generated_files
+    from macros.core.generated import generated_by_provider
     from macros.core.project import Project
 
     try:
-        generated = all_generated_files(Project.from_config(config))
+        generated = generated_by_provider(Project.from_config(config))
     except DataFileError as error:
         raise PluginError(f"A data file needs fixing:\n{error}") from None
-    for item in generated:
+    docs = Path(config["docs_dir"]).name
+    clashes = editor_file_clashes(generated, (file.src_uri for file in files), docs)
+    if clashes:
+        lines = "\n".join(str(problem) for problem in clashes)
+        raise PluginError(f"A file in {docs}/ is at a path the build generates:\n{lines}")
+    for _, item in generated:
         files.append(File.generated(config, item.path, content=item.content))
     return files

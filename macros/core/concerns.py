@@ -38,3 +38,4 @@ def wire(concerns: Iterable[Concern]) -> None:
         for provider in concern.generates:
             if provider not in generated.PROVIDERS:
                 generated.PROVIDERS.append(provider)
+            generated.PROVIDER_CONCERNS[provider] = concern

@@ -73,10 +73,48 @@ def _shown(value: object) -> str:
     return repr(value) if isinstance(value, str) else f"'{value}'"
 
 
+# Line breaks of every kind: a title or a name printed on one line must not carry a second
+# one (in a page's <head>, in a calendar file, or at the foot of every page).
+_LINE_BREAK = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def check_single_line(value: object) -> object:
+    """Titles, names and expansions are one line of text: refuse a line break (also a YAML `|` block)."""
+    if isinstance(value, str) and _LINE_BREAK.search(value):
+        start = _LINE_BREAK.split(value.strip())[0][:40]
+        raise ValueError(
+            f"this text runs over more than one line (it starts '{start}'). Put it all on one line, "
+            "with no '|' or '>' after the colon"
+        )
+    return value
+
+
+def check_page_path(value: object) -> object:
+    """A page of this site, written as its file under docs/: no '..', no leading '/', no address."""
+    if not isinstance(value, str):
+        return value
+    parts = value.replace("\\", "/").split("/")
+    if (
+        not value.endswith(".md")
+        or value.startswith(("/", "\\"))
+        or ":" in value
+        or ".." in parts
+        or _UNSAFE_IN_ADDRESS.search(value)
+    ):
+        raise ValueError(
+            f"{_shown(value)} is not a page of this site: write its file under docs/, as it appears "
+            "there, such as supervision/index.md (no '..', no '/' at the start, no web address)"
+        )
+    return value
+
+
 Id = Annotated[str, BeforeValidator(check_id)]
 WebAddress = Annotated[str, BeforeValidator(check_web_address)]
 Email = Annotated[str, BeforeValidator(check_email)]
 Text = Annotated[str, Field(min_length=1)]
+# Text that is shown on one line: titles, names, a glossary term's expansion.
+SingleLine = Annotated[str, Field(min_length=1), BeforeValidator(check_single_line)]
+PagePath = Annotated[str, BeforeValidator(check_page_path)]
 
 
 class StrictModel(BaseModel):
@@ -88,8 +126,8 @@ class StrictModel(BaseModel):
 class Source(StrictModel):
     """A document facts rest on: shown with its title, publisher and address."""
 
-    title: Text
-    publisher: Text
+    title: SingleLine
+    publisher: SingleLine
     url: WebAddress | None = None
     note: str = ""
 

@@ -22,6 +22,17 @@ IDENTIFYING_KEYS = ("id", "slug", "date", "term", "name", "title", "heading", "k
 IRREGULAR_SINGULARS = {"series": "series", "criteria": "criterion", "statuses": "status"}
 
 
+# Line breaks of every kind. A problem is printed on one line: an editor's text carrying a
+# line break must not start a line of its own (GitHub reads a line starting '::' as a command).
+_LINE_BREAKS = str.maketrans({"\r": "\\r", "\n": "\\n", "\v": "\\v", "\f": "\\f",
+                              "\x85": "\\x85", "\u2028": "\\u2028", "\u2029": "\\u2029"})  # fmt: skip
+
+
+def one_line(text: str) -> str:
+    """`text` with its line breaks written as \\n (as Python writes them), so it prints on one line."""
+    return text.translate(_LINE_BREAKS)
+
+
 class DataFileError(Exception):
     """One or more problems in a data file, each on its own line as `file:line: message`."""
 
@@ -40,7 +51,7 @@ class DataProblem:
     def __str__(self) -> str:
         location = f"{self.file}:{self.line}" if self.line else self.file
         where = f" {self.where}:" if self.where else ""
-        return f"{location}:{where} {self.message}"
+        return one_line(f"{location}:{where} {self.message}")
 
 
 def describe_validation_error(

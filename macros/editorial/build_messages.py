@@ -80,7 +80,7 @@ def build_findings(project: Project, message: str, known: set[str]) -> list[Find
     def page_line(src: str, *needles: str) -> int:
         path = project.docs_dir / src
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
         except OSError:
             return 1
         for needle in needles:
@@ -106,6 +106,14 @@ def build_findings(project: Project, message: str, known: set[str]) -> list[Find
         return [Finding("mkdocs.yml", _file_line(root / "mkdocs.yml", src), "error",
                         f"the menu (nav:) lists '{src}', but there is no page {docs}/{src}. Fix "
                         "the file name or remove the line")]  # fmt: skip
+    if "Macro Syntax Error" in message and (src := re.search(r"_File_: `(.+?)`", message)):
+        found = re.search(r"_Line (\d+) in Markdown file:_ \*\*(.+?)\*\*", message)
+        line = int(found.group(1)) + _front_matter_lines(project.docs_dir / src.group(1)) if found else 1
+        what = found.group(2) if found else "a syntax error"
+        return [Finding(f"{docs}/{src.group(1)}", line, "error",
+                        f"the macros on this page cannot be read ({what}). Check that each '{{{{' has its '}}}}', "
+                        "each '{%' its '%}' and each '{% raw %}' its '{% endraw %}'; to show {{ or {% as text, "
+                        "remove 'render_macros: true' from the page's front matter")]  # fmt: skip
     if "Macro Rendering Error" in message:
         src = re.search(r"_File_: `(.+?)`", message)
         error = re.search(r"^(?:jinja2\.exceptions\.)?(\w+Error): (.+)$", message, re.M)
@@ -134,7 +142,7 @@ def build_findings(project: Project, message: str, known: set[str]) -> list[Find
 
 
 def _file_line(path: Path, needle: str) -> int:
-    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, text in enumerate(path.read_text(encoding="utf-8-sig", errors="replace").splitlines(), 1):
         if needle in text:
             return number
     return 1
@@ -145,7 +153,7 @@ def _front_matter_lines(path: Path) -> int:
     from .frontmatter import FRONT_MATTER
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
     except OSError:
         return 0
     match = FRONT_MATTER.match(text)
@@ -158,11 +166,14 @@ def _front_matter_lines(path: Path) -> int:
 def check_build(project: Project, known: set[str]) -> list[Finding]:
     returncode, output = run_build(project.root)
     findings: list[Finding] = []
-    for _level, message in log_blocks(output):
-        if message.startswith("Aborted with"):
+    blocks = log_blocks(output)
+    for _level, message in blocks:
+        if message.startswith(("Aborted with", "Error reading page")):
             continue
         findings.extend(build_findings(project, message, known))
-    if returncode != 0 and not findings:
+    # Our own `file:line: message` lines already reported by the check explain the failure.
+    explained = any(re.search(r"^\S+?:\d+: ", message, re.M) for _level, message in blocks)
+    if returncode != 0 and not findings and not explained:
         tail = output.strip().splitlines()[-1:] or ["no message"]
         findings.append(Finding("mkdocs.yml", 1, "error", f"the build failed: {tail[0]}"))
     return findings

@@ -28,8 +28,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..core import datafiles
+from ..core.clashes import editor_file_clashes
 from ..core.clock import build_instant
 from ..core.dates import build_date
+from ..core.generated import generated_by_provider
 from ..core.problems import DataFileError
 from ..core.project import Project
 from ..figures.models import DATA_FILE as FIGURES_FILE
@@ -53,6 +55,24 @@ def check_data(project: Project) -> list[Finding]:
     return [
         Finding(p.file, p.line or 1, "error", f"{p.where}: {p.message}" if p.where else p.message)
         for p in datafiles.check_data_files(project.data_dir, project.shown(project.data_dir))
+    ]
+
+
+def check_generated_paths(project: Project) -> list[Finding]:
+    """An editor's file in docs/ at a path the build generates (macros/core/clashes.py)."""
+    try:
+        generated = generated_by_provider(project)
+    except (datafiles.DataFileError, ValueError):
+        return []  # a data file problem: check_data reports it
+    docs = project.docs_dir
+    editor_files = [
+        path.relative_to(docs).as_posix()
+        for path in (docs.rglob("*") if docs.is_dir() else ())
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(docs).parts)
+    ]
+    return [
+        Finding(p.file, p.line or 1, "error", p.message)
+        for p in editor_file_clashes(generated, editor_files, project.shown(docs))
     ]
 
 
@@ -107,9 +127,21 @@ def check_readability(project: Project) -> list[Finding]:
 # ---------------------------------------------------------------------------
 
 
+def check_config_file(root: Path) -> list[Finding]:
+    """mkdocs.yml must be UTF-8 before MkDocs reads it (its own error names no line)."""
+    try:
+        datafiles.decode_text((root / "mkdocs.yml").read_bytes(), "mkdocs.yml")
+    except datafiles.DataFileError as error:
+        return [Finding(p.file, p.line or 1, "error", p.message) for p in error.problems]
+    return []
+
+
 def run_checks(root: Path, today: date, overdue_is_error: bool, build: bool = True):
+    config_findings = check_config_file(root)
+    if config_findings:
+        return config_findings, []
     project = Project.from_mkdocs_yml(root / "mkdocs.yml")
-    findings = check_data(project)
+    findings = check_data(project) + check_generated_paths(project)
     real_today = build_date(datetime.now(tz=UTC))
     page_findings, lines = check_pages(project, today, overdue_is_error, real_today)
     findings += page_findings

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from ..core.datafiles import parse_yaml
-from ..core.fields import Source
-from ..core.problems import DataProblem, describe_validation_error
+from ..core.datafiles import decode_text, parse_yaml
+from ..core.fields import SingleLine, Source
+from ..core.problems import DataFileError, DataProblem, describe_validation_error
 from .review import parse_review_period
 
 # The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE), so we read what it reads.
@@ -54,11 +54,11 @@ class PageMeta(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     # What readers see
-    title: str = Field(default="", min_length=1)
-    description: str = Field(min_length=1)
+    title: SingleLine = ""
+    description: SingleLine
     sources: list[Source] = []
     # Who keeps the page current, and when it is next checked
-    owner: str = Field(min_length=1)
+    owner: SingleLine
     last_reviewed: date
     review_in: str | None = None
     next_review: date | None = None
@@ -69,7 +69,7 @@ class PageMeta(BaseModel):
     status: str = ""
     template: str = ""
     icon: str = ""
-    subtitle: str = ""
+    subtitle: SingleLine | None = None
 
     @field_validator("review_in", mode="before")
     @classmethod
@@ -238,8 +238,18 @@ _HOW_TO_ADD = {
 }
 
 
+def read_page(path: Path, shown_as: str) -> str:
+    """A page's text as MkDocs reads it (UTF-8, a byte-order mark allowed), or DataFileError
+    naming the file and the line that is not UTF-8."""
+    return decode_text(path.read_bytes(), shown_as)
+
+
 def check_page_file(path: Path, shown_as: str, today: date | None = None) -> PageCheck:
-    return check_page_text(path.read_text(encoding="utf-8"), shown_as, today)
+    try:
+        text = read_page(path, shown_as)
+    except DataFileError as error:
+        return PageCheck(shown_as, problems=list(error.problems))
+    return check_page_text(text, shown_as, today)
 
 
 def content_pages(docs_dir: Path) -> list[Path]:

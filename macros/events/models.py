@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from ..core.datafiles import load_data_file
-from ..core.fields import Email, Source, Text, WebAddress, check_id
+from ..core.fields import Email, SingleLine, Source, Text, WebAddress, check_id
 
 # Fields are called `date`, which would hide the type inside a model: annotate with Day.
 Day = date
@@ -85,7 +85,7 @@ class _Strict(BaseModel):
 
 
 class Organiser(_Strict):
-    name: Text
+    name: SingleLine
     url: WebAddress | None = None
     email: Email | None = None
 
@@ -105,13 +105,13 @@ class Join(_Strict):
 
 
 class Venue(_Strict):
-    name: Text
+    name: SingleLine
     address: Text
 
 
 class Change(_Strict):
     date: Day
-    summary: Text
+    summary: SingleLine
 
 
 class MovedTo(_Strict):
@@ -161,9 +161,9 @@ class Session(_Strict):
 
 class Series(_Strict):
     id: SeriesId
-    title: Text
+    title: SingleLine
     organiser: Organiser
-    audience: list[Text] = Field(min_length=1)
+    audience: list[SingleLine] = Field(min_length=1)
     description: Text
     join: Join
     start: LocalTime
@@ -187,42 +187,6 @@ class Series(_Strict):
             )
         if not self.online and not self.venue and not self.location_note:
             raise ValueError("say where it happens: add 'online: true', or a 'venue' with a 'name' and an 'address'")
-        if self.end <= self.start:
-            raise ValueError(
-                f"field 'end': the end time {self.end:%H:%M} is not after the start time {self.start:%H:%M}; "
-                "check both times (24-hour clock)"
-            )
-        seen: dict[Day, int] = {}
-        zone = ZoneInfo(self.time_zone)
-        for number, session in enumerate(self.sessions, start=1):
-            where = f"session {number} ({session.date.isoformat()})"
-            if session.date in seen:
-                raise ValueError(
-                    f"{where} has the same date as session {seen[session.date]}: each date may appear once in a "
-                    "series. Delete the copy, or, if the session moved, use 'status: moved' and 'moved_to'"
-                )
-            seen[session.date] = number
-            day, start, end = planned_times(self, session)
-            if end <= start:
-                raise ValueError(
-                    f"{where}: the end time {end:%H:%M} is not after the start time {start:%H:%M}; "
-                    "check 'start' and 'end' (24-hour clock)"
-                )
-            if session.moved_to is not None and (day, start, end) == original_times(self, session):
-                raise ValueError(
-                    f"{where}: 'moved_to' gives the same date and times as before; give the new "
-                    "'date', 'start' or 'end'"
-                )
-            for moment in (start, end):
-                problem = _local_time_problem(datetime.combine(day, moment), zone)
-                if problem:
-                    raise ValueError(f"{where}: {moment:%H:%M} on {day.isoformat()} {problem}")
-            first_known = session.added or self.added
-            if session.changes and session.changes[0].date < first_known:
-                raise ValueError(
-                    f"{where}: a change is dated {session.changes[0].date.isoformat()}, before the session was "
-                    f"added ({first_known.isoformat()}); check the dates"
-                )
         return self
 
 
@@ -240,6 +204,60 @@ class EventsFile(_Strict):
                 )
             seen[series.id] = number
         return self
+
+
+def session_problems(events: EventsFile) -> list[tuple[tuple, str]]:
+    """Checks that concern one session of a series, each pointing at that session's line (and
+    field), not the series' line: a cross-check for load_data_file."""
+    problems: list[tuple[tuple, str]] = []
+    for s_index, series in enumerate(events.series):
+        if series.end <= series.start:
+            problems.append((("series", s_index, "end"), (
+                f"the end time {series.end:%H:%M} is not after the start time {series.start:%H:%M}; "
+                "check both times (24-hour clock)"
+            )))  # fmt: skip
+            continue  # every session would say the same
+        seen: dict[Day, int] = {}
+        zone = ZoneInfo(series.time_zone)
+        for index, session in enumerate(series.sessions):
+            number = index + 1
+
+            def at(*field: str, index=index, s_index=s_index) -> tuple:
+                return ("series", s_index, "sessions", index, *field)
+
+            if session.date in seen:
+                problems.append((at("date"), (
+                    f"this session has the same date as session {seen[session.date]}: each date may appear once "
+                    "in a series. Delete the copy, or, if the session moved, use 'status: moved' and 'moved_to'"
+                )))  # fmt: skip
+                continue
+            seen[session.date] = number
+            day, start, end = planned_times(series, session)
+            moved = session.moved_to is not None
+            if end <= start:
+                field = ("moved_to",) if moved else ("end",) if session.end else ()
+                problems.append((at(*field), (
+                    f"the end time {end:%H:%M} is not after the start time {start:%H:%M}; "
+                    "check 'start' and 'end' (24-hour clock)"
+                )))  # fmt: skip
+                continue
+            if moved and (day, start, end) == original_times(series, session):
+                problems.append((at("moved_to"), (
+                    "'moved_to' gives the same date and times as before; give the new 'date', 'start' or 'end'"
+                )))  # fmt: skip
+                continue
+            for name, moment in (("start", start), ("end", end)):
+                problem = _local_time_problem(datetime.combine(day, moment), zone)
+                if problem:
+                    field = ("moved_to",) if moved else (name,) if getattr(session, name) else ("date",)
+                    problems.append((at(*field), f"{moment:%H:%M} on {day.isoformat()} {problem}"))
+            first_known = session.added or series.added
+            if session.changes and session.changes[0].date < first_known:
+                problems.append((at("changes", 0, "date"), (
+                    f"a change is dated {session.changes[0].date.isoformat()}, before the session was "
+                    f"added ({first_known.isoformat()}); check the dates"
+                )))  # fmt: skip
+    return problems
 
 
 def original_times(series: Series, session: Session) -> tuple[date, time, time]:
@@ -277,4 +295,4 @@ DATA_FILE = "events.yaml"
 
 def load_events(path: Path, shown_as: str | None = None) -> EventsFile:
     """Read and validate data/events.yaml (the same content is validated once per build)."""
-    return load_data_file(path, EventsFile, shown_as)
+    return load_data_file(path, EventsFile, shown_as, checks=(session_problems,))

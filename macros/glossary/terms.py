@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..core.datafiles import load_data_file
+from ..core.fields import SingleLine
 from ..core.templating import render_template
 
 
@@ -15,7 +16,7 @@ class Term(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     term: str = Field(min_length=1)
-    stands_for: str = Field(min_length=1)
+    stands_for: SingleLine
     meaning: str = ""
     also: list[str] = []
     tooltip: bool = True

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from ..core.datafiles import load_data_file
-from ..core.fields import Source
+from ..core.fields import SingleLine, Source
 
 # The template fields, in the order the form and the command offer them. The names are
 # fixed because the page's form and the command for adapted documents use them; the data
@@ -109,7 +109,7 @@ DutyText = Annotated[str, _QUOTED, _text("duty")]
 ParagraphText = Annotated[str, _QUOTED, _text("paragraph")]
 CriterionText = Annotated[str, _QUOTED, _text("criterion")]
 DetailText = Annotated[str, _QUOTED, _text("text")]
-PlainText = Annotated[str, Field(min_length=1)]
+PlainText = SingleLine  # titles and labels: one line each
 
 
 class _Strict(BaseModel):

@@ -16,6 +16,8 @@ from ..core.datafiles import load_data_file
 from ..core.fields import (
     IdentifiedEntry,
     IdentifiedSource,
+    PagePath,
+    SingleLine,
     WebAddress,
     duplicate_id_problems,
     entries_by_id,
@@ -30,7 +32,7 @@ STORAGE_KEY = "ot-hub-roadmap-progress"
 
 
 class EvidenceType(IdentifiedEntry):
-    name: str = Field(min_length=1)
+    name: SingleLine
 
 
 class ChecklistItem(IdentifiedEntry):
@@ -47,9 +49,9 @@ class Note(BaseModel):
 class StepLink(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    text: str = Field(min_length=1)
+    text: SingleLine
     url: WebAddress | None = None
-    page: str | None = None
+    page: PagePath | None = None
 
     @model_validator(mode="after")
     def _url_or_page(self):
@@ -71,12 +73,12 @@ class StepLink(BaseModel):
 
 
 class Step(IdentifiedEntry):
-    title: str = Field(min_length=1)
+    title: SingleLine
     summary: str = Field(min_length=1)
     needs: list[ChecklistItem] = Field(min_length=1)
     evidence: list[str] = []
-    who_signs: str = ""
-    typical_time: str = ""
+    who_signs: SingleLine | None = None
+    typical_time: SingleLine | None = None
     notes: list[Note] = []
     links: list[StepLink] = []
     sources: list[str] = Field(min_length=1)

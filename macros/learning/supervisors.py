@@ -19,6 +19,7 @@ from ..core.datafiles import load_data_file
 from ..core.fields import (
     IdentifiedEntry,
     IdentifiedSource,
+    SingleLine,
     WebAddress,
     duplicate_id_problems,
     entries_by_id,
@@ -37,7 +38,7 @@ class Route(IdentifiedEntry):
 
 
 class NotEligible(IdentifiedEntry):
-    title: str = Field(min_length=1)
+    title: SingleLine
     why: str = Field(min_length=1)
     next_steps: list[str] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
@@ -46,7 +47,7 @@ class NotEligible(IdentifiedEntry):
 class Link(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    text: str = Field(min_length=1)
+    text: SingleLine
     url: WebAddress
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -185,3 +186,85 @@ def test_new_page_scaffold_writes_front_matter_the_check_then_explains(tmp_path)
         text=True,
     )
     assert again.returncode == 1 and "already exists" in again.stdout
+
+
+# Issue 12: files an editor cannot see are wrong, at the line to change, in the build and the check.
+def _latin_1(text: str) -> bytes:
+    return text.replace("# Resources", "# Café resources", 1).encode("latin-1")
+
+
+def test_a_generated_path_an_unreadable_page_and_a_bom_page_in_build_and_check(tmp_path):
+    from conftest import build_site
+
+    hostile_title = "Resources\\n::error file=mkdocs.yml,line=1::injected"
+    resources = (ROOT / "docs/resources.md").read_text(encoding="utf-8")
+    root = copy_project(
+        tmp_path / "project",
+        {
+            "docs/events/feeds/all.ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+            "docs/events/rcot-drop-in/2023-10-19/index.md": page(),
+            "docs/roles/index.md": (ROOT / "docs/roles/index.md").read_text(encoding="utf-8"),
+            "docs/glossary.md": (ROOT / "docs/glossary.md")
+            .read_text(encoding="utf-8")
+            .replace("title: Glossary", f'title: "{hostile_title}"', 1),
+        },
+    )
+    (root / "docs/resources.md").write_bytes(_latin_1(resources))
+    roles = root / "docs/roles/index.md"
+    roles.write_bytes(b"\xef\xbb\xbf" + roles.read_bytes())
+    generates = (
+        "the events part of the hub (macros/events/macros.py) makes it from data/events.yaml, and it would "
+        "replace this file without a word. Delete or rename this file; to change what is generated there, "
+        "edit data/events.yaml"
+    )
+    all_ics = f"docs/events/feeds/all.ics:1: the build generates this path itself: {generates}"
+    session = (
+        "docs/events/rcot-drop-in/2023-10-19/index.md:1: the build generates a page at the same address "
+        f"(events/rcot-drop-in/2023-10-19/) itself: {generates}"
+    )
+    built = build_site(root, tmp_path / "site")
+    assert built.returncode != 0
+    assert all_ics in built.output and session in built.output, built.output
+    assert "Traceback" not in built.output
+
+    result = run_check(root, "--no-build")
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    encoding_line = _latin_1(resources)[: _latin_1(resources).index("Café".encode("latin-1"))].count(b"\n") + 1
+    assert (
+        f"docs/resources.md:{encoding_line}: error: this file is not saved as UTF-8 (a character on this line "
+        "cannot be read). Save it again with the encoding set to UTF-8 in your editor"
+    ) in lines
+    assert all_ics.replace(":1: ", ":1: error: ", 1) in lines
+    assert session.replace(":1: ", ":1: error: ", 1) in lines
+    assert not [line for line in lines if line.startswith("docs/roles/index.md")], result.stdout  # the BOM page
+    glossary = [line for line in lines if line.startswith("docs/glossary.md:2: error: field 'title': ")]
+    assert len(glossary) == 1 and "Put it all on one line" in glossary[0], result.stdout
+    assert "Traceback" not in result.stderr
+
+    # In GitHub Actions: the only lines starting '::' are the check's own annotations, one a finding.
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH), GITHUB_ACTIONS="true")
+    actions = subprocess.run(
+        [sys.executable, "-m", "macros.editorial.check", "--no-build"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    commands = [line for line in actions.stdout.splitlines() if line.startswith("::")]
+    findings = [line for line in lines if re.match(r"^\S+:\d+: (error|warning|due soon): ", line)]
+    assert len(commands) == len(findings), actions.stdout
+    assert all(re.match(r"^::(error|warning|notice) file=[^:,]+,line=\d+::", line) for line in commands)
+    assert not any("::error file=mkdocs.yml" in line for line in commands)
+
+
+def test_an_unclosed_raw_block_is_reported_at_the_pages_line_in_build_and_check(tmp_path):
+    from conftest import build_site
+
+    text = (ROOT / "docs/glossary.md").read_text(encoding="utf-8") + "\nSome text.\n\n{% raw %}\n{{ not closed\n"
+    line = text.splitlines().index("{% raw %}") + 1
+    root = copy_project(tmp_path / "project", {"docs/glossary.md": text})
+    expected = f"docs/glossary.md:{line}: the macros on this page cannot be read (Missing end of raw directive)."
+    built = build_site(root, tmp_path / "site")
+    assert built.returncode != 0 and expected in built.output, built.output
+    result = run_check(root)
+    assert result.returncode == 1
+    assert expected.replace(f":{line}: ", f":{line}: error: ") in result.stdout
+    assert "mkdocs.yml:1" not in result.stdout, result.stdout

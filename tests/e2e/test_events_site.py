@@ -293,3 +293,24 @@ def test_a_typo_in_the_events_file_stops_the_build_naming_file_series_session_an
         r"field 'statsu': 'statsu' is not a field we know",
         built.output,
     ), built.output
+
+
+def test_a_long_series_id_and_a_join_link_with_a_line_break_stop_the_build_with_messages(tmp_path):
+    text = (ROOT / "data" / "events.yaml").read_text(encoding="utf-8")
+    long_id = "-".join(["drop-in"] * 40)[:300].strip("-")
+    broken = text.replace("  - id: rcot-drop-in\n", f"  - id: {long_id}\n").replace(
+        "      email: genevieve.smyth@rcot.co.uk\n",
+        '      email: genevieve.smyth@rcot.co.uk\n      link: "https://meet.example.org/x\\r\\nDTSTART:20200101"\n',
+    )
+    root = copy_project(tmp_path / "project", {"data/events.yaml": broken})
+    built = build_site(root, tmp_path / "site")
+    assert built.returncode != 0
+    assert f"data/events.yaml:34: series 1 (id '{long_id}'), field 'id': the id 'drop-in-drop-in-drop...' is " in (
+        built.output
+    ), built.output
+    assert "characters long; keep ids to 60 characters or fewer" in built.output
+    assert (
+        f"data/events.yaml:50: series 1 (id '{long_id}'), field 'join', field 'link': "
+        "'https://meet.example.org/x\\r\\nDTSTART:20200101' is not a web address we can link to."
+    ) in built.output, built.output
+    assert "Traceback" not in built.output and "File name too long" not in built.output

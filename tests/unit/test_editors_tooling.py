@@ -53,10 +53,37 @@ def test_every_action_is_pinned_to_a_version_and_every_make_target_exists():
     for path in WORKFLOWS:
         data = workflow(path.name)
         for step in steps(data):
-            if "uses" in step:
-                assert re.fullmatch(r"[\w-]+/[\w-]+@v\d+", step["uses"]), step["uses"]
             for target in re.findall(r"\bmake ([\w./-]+)", step.get("run", "")):
                 assert target in targets or target.replace(".venv", "$(VENV)") in targets, (path.name, target)
+
+
+def test_every_action_is_pinned_to_a_full_commit_sha_with_its_version_and_listed_in_security_md():
+    security = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    pins: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        for line in path.read_text().splitlines():
+            if "uses:" not in line:
+                continue
+            match = re.fullmatch(r"\s*(?:- )?uses: ([\w-]+/[\w-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)", line)
+            assert match, (path.name, line)
+            action, sha, version = match.groups()
+            pins.setdefault(action, set()).add(sha)
+            assert f"| {action} | {version} | `{sha}` |" in security, (action, version, sha)
+    assert all(len(shas) == 1 for shas in pins.values()), pins
+
+
+def test_every_job_has_least_privilege_and_checkout_keeps_no_token():
+    for path in WORKFLOWS:
+        data = workflow(path.name)
+        assert data["permissions"] == {"contents": "read"}, path.name
+        assert "pull_request_target" not in data["on"], path.name
+        for job in data["jobs"].values():
+            granted = {key: value for key, value in job.get("permissions", {}).items() if value != "read"}
+            assert set(granted) <= {"pages", "id-token", "issues"}, (path.name, granted)
+            assert "GH_TOKEN" not in job.get("env", {}), path.name
+            for step in job["steps"]:
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, path.name
 
 
 def test_pull_requests_run_the_tests_and_attach_the_site():
@@ -86,8 +113,8 @@ def test_main_is_built_and_deployed_daily_and_on_every_push():
 def test_the_reminder_job_treats_overdue_pages_as_errors_and_keeps_one_issue():
     data = workflow("review-reminders.yml")
     assert data["on"]["schedule"]
-    assert data["permissions"]["issues"] == "write"
     job = data["jobs"]["overdue-pages"]
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
     assert job["env"]["HUB_OVERDUE_PAGES"] == "error"
     script = "\n".join(step.get("run", "") for step in job["steps"])
     assert "--issue-body overdue.md" in script

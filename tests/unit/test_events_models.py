@@ -72,12 +72,14 @@ BAD = [
     ),
     pytest.param(
         GOOD.replace('end: "13:00"', 'end: "12:00"'),
-        r"series 1 \(id 'rcot-drop-in'\).*the end time 12:00 is not after the start time 12:30",
+        r"data/events\.yaml:11: series 1 \(id 'rcot-drop-in'\), field 'end': the end time 12:00 is not after the "
+        r"start time 12:30; check both times",
         id="end-not-after-start",
     ),
     pytest.param(
         GOOD.replace("      - date: 2026-04-25", '      - date: 2026-04-25\n        start: "14:00"\n        end: "13:30"'),
-        r"session 2 \(2026-04-25\): the end time 13:30 is not after the start time 14:00",
+        r"data/events\.yaml:21: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-04-25'\), field 'end': "
+        r"the end time 13:30 is not after the start time 14:00",
         id="session-end-not-after-start",
     ),
     pytest.param(
@@ -98,7 +100,8 @@ BAD = [
     ),
     pytest.param(
         GOOD.replace("2026-04-25", "2026-03-28"),
-        r"session 2 \(2026-03-28\) has the same date as session 1",
+        r"data/events\.yaml:19: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-03-28'\), field 'date': "
+        r"this session has the same date as session 1",
         id="duplicate-session-date",
     ),
     pytest.param(
@@ -144,6 +147,7 @@ BAD = [
     ),
     pytest.param(
         GOOD.replace("      - date: 2026-04-25", '      - date: 2026-03-29\n        start: "01:30"\n        end: "02:30"'),
+        r"data/events\.yaml:20: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-03-29'\), field 'start': "
         r"01:30 on 2026-03-29 does not exist: the clocks go forward then",
         id="time-skipped-by-clock-change",
     ),

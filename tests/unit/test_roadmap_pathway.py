@@ -223,7 +223,10 @@ ONE_MISTAKE = [
     pytest.param(
         "page: supervision/index.md",
         "page: /supervision/",
-        ["'/supervision/' is not a page of this site: write its file under docs/, such as supervision/index.md"],
+        [
+            "data/roadmap.yaml:28: step 2 (id 'stage-1'), link 1, field 'page': '/supervision/' is not a page of "
+            "this site: write its file under docs/, as it appears there, such as supervision/index.md"
+        ],
         id="page-link-written-as-an-address",
     ),
     pytest.param(
