@@ -12,6 +12,7 @@
  * its label stays beside the button and hub.css shows the one that fits the screen.
  *
  * Focus is never left where the reader cannot see it:
+ * - the menu button opens the phone menu over the page: focus moves into the menu;
  * - in the phone menu an open section slides over the list it came from: opening one moves
  *   focus to its title (the "back" button); closing it moves focus back to the button that
  *   opened it;
@@ -96,6 +97,28 @@
     if (target) {
       target.focus({ preventScroll: true });
     }
+  }
+
+  // The menu button opens the phone menu over the page: focus goes into the menu, to the
+  // first control of the list it shows (Escape closes it again: see main.html).
+  function focusIntoMenu() {
+    var drawer = document.getElementById("__drawer");
+    var menuButton = document.querySelector(".hub-menu-button");
+    if (!drawer || !menuButton) {
+      return;
+    }
+    drawer.addEventListener("change", function () {
+      if (!drawer.checked || document.activeElement !== menuButton) {
+        return;
+      }
+      var controls = document.querySelectorAll(".md-nav--primary a[href], .md-nav--primary button");
+      for (var i = 0; i < controls.length; i++) {
+        if (isVisible(controls[i])) {
+          controls[i].focus({ preventScroll: true });
+          return;
+        }
+      }
+    });
   }
 
   // --- Search ---------------------------------------------------------------------------
@@ -198,6 +221,7 @@
     sync();
     // A page restored from the back/forward cache keeps its tick boxes: show their state.
     window.addEventListener("pageshow", sync);
+    focusIntoMenu();
     setUpSearch();
   }
 
