@@ -399,6 +399,7 @@ MOTION = """() => {
   return [...new Set(moving)].slice(0, 10).concat(document.getAnimations().map(a => 'running: ' + a.constructor.name));
 }"""
 
+
 def focus_ring_share(page, name: str) -> float:
     """Share of the pixels on and 8 px around the focused control that change when it has
     keyboard focus and when it has not (the idea of WCAG 2.4.13). The focused view is kept."""
@@ -407,8 +408,10 @@ def focus_ring_share(page, name: str) -> float:
     from PIL import Image, ImageChops
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    box = page.evaluate("() => { const r = document.activeElement.getBoundingClientRect();"
-                        " return {x: r.x, y: r.y, width: r.width, height: r.height}; }")
+    box = page.evaluate(
+        "() => { const r = document.activeElement.getBoundingClientRect();"
+        " return {x: r.x, y: r.y, width: r.width, height: r.height}; }"
+    )
     width, height = page.viewport_size["width"], page.viewport_size["height"]
     x, y = max(box["x"] - 8, 0), max(box["y"] - 8, 0)
     clip = {"x": x, "y": y, "width": min(box["width"] + 16, width - x), "height": min(box["height"] + 16, height - y)}
@@ -419,7 +422,9 @@ def focus_ring_share(page, name: str) -> float:
     page.evaluate("() => window.hubFocused.focus()")
     page.evaluate(SETTLE)
     after = page.screenshot(clip=clip, path=ARTIFACTS / f"{name}-focused.png")
-    difference = ImageChops.difference(Image.open(BytesIO(before)).convert("L"), Image.open(BytesIO(after)).convert("L"))
+    difference = ImageChops.difference(
+        Image.open(BytesIO(before)).convert("L"), Image.open(BytesIO(after)).convert("L")
+    )
     changed = sum(1 for value in difference.get_flattened_data() if value > 60)
     return changed / (difference.width * difference.height)
 
@@ -438,12 +443,31 @@ def visibly_drawn(page, selector: str) -> bool:
 HIGH_CONTRAST_VIEWS = [
     # (name, width, page, what to do first, controls that must show, control whose focus must show)
     ("desktop-home", "desktop-1280", "/", None, ["input.md-search__input", ".md-tabs__link"], ".md-tabs__link"),
-    ("desktop-search", "desktop-1280", "/", "search", ["button[for=__search].md-search__icon"], "button[for=__search].md-search__icon"),
-    ("phone-menu", "phone-375-menu-open", "/roles/funding/", "menu",
-     ["#__nav_2_title", "button[for=__toc].md-nav__link"], "button[for=__toc].md-nav__link"),
+    (
+        "desktop-search",
+        "desktop-1280",
+        "/",
+        "search",
+        ["button[for=__search].md-search__icon"],
+        "button[for=__search].md-search__icon",
+    ),
+    (
+        "phone-menu",
+        "phone-375-menu-open",
+        "/roles/funding/",
+        "menu",
+        ["#__nav_2_title", "button[for=__toc].md-nav__link"],
+        "button[for=__toc].md-nav__link",
+    ),
     ("phone-menu-sections", "phone-375-menu-open", "/", "menu", ["#__nav_3_label", "#__nav_8_label"], "#__nav_3_label"),
-    ("phone-header", "phone-375-menu-open", "/", None, [".hub-menu-button", ".md-header button[for=__search]"],
-     ".md-header button[for=__search]"),
+    (
+        "phone-header",
+        "phone-375-menu-open",
+        "/",
+        None,
+        [".hub-menu-button", ".md-header button[for=__search]"],
+        ".md-header button[for=__search]",
+    ),
 ]
 
 

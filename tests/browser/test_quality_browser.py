@@ -264,7 +264,8 @@ FOCUS_INDICATOR = """(e) => {
           text: described.map(d => d[3]).join(', ') || 'none'};
 }"""
 
-FOCUS_STATE = """() => {
+FOCUS_STATE = (
+    """() => {
   const e = document.activeElement;
   if (!e || e === document.body || e === document.documentElement) return null;
   const describe = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
@@ -280,7 +281,9 @@ FOCUS_STATE = """() => {
       hidden = n.tagName.toLowerCase() + '.' + n.className; break;
     }
   }
-  const indicator = (""" + FOCUS_INDICATOR + """)(e);
+  const indicator = ("""
+    + FOCUS_INDICATOR
+    + """)(e);
   const inView = rect.width > 0 && rect.height > 0 && rect.right > 0 && rect.bottom > 0 &&
     rect.left < innerWidth && rect.top < innerHeight;
   const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
@@ -292,6 +295,7 @@ FOCUS_STATE = """() => {
           obscured: obscured ? (top.tagName.toLowerCase() + '.' + top.className) : null,
           skip: e.classList.contains('md-skip'), operable};
 }"""
+)
 
 
 def focus_problems(state: dict) -> list[str]:
