@@ -202,7 +202,49 @@ FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationF
 # Numbers every element once, so the walk knows an element it has met (classes change on focus).
 MARK = "() => { let n = 0; document.querySelectorAll('body *').forEach(e => { e.dataset.hubWalk = String(n++); }); }"
 
-FOCUS_STATE = """() => {
+# The focus indicator, as WCAG 2.4.13 means it: a band at least 2 px wide (the outline, or a
+# box-shadow ring past it) whose colour has 3:1 contrast with what is next to it: the colour
+# behind the control for a ring outside it, the control's own background for one inside.
+FOCUS_INDICATOR = """(e) => {
+  const style = getComputedStyle(e);
+  const parse = c => { const m = /rgba?\\(([^)]+)\\)/.exec(c || ''); if (!m) return null;
+    const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat([1]);
+  const lum = c => { const f = v => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const layers = [];
+  for (let n = e.parentElement; n; n = n.parentElement) {
+    const c = parse(getComputedStyle(n).backgroundColor);
+    if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+  }
+  let behind = [255, 255, 255, 1];
+  for (const layer of layers.reverse()) behind = over(layer, behind);
+  const own = over(parse(style.backgroundColor) || [0, 0, 0, 0], behind);
+  const bands = [];
+  const outline = style.outlineStyle !== 'none' && style.outlineStyle !== 'hidden' ? parseFloat(style.outlineWidth) : 0;
+  const offset = parseFloat(style.outlineOffset) || 0;
+  if (outline > 0 && style.outlineStyle !== 'auto') {
+    const colour = parse(style.outlineColor);
+    if (colour) bands.push(['outline', outline, colour, offset >= 0 ? behind : own]);
+  }
+  const shadows = /(rgba?\\([^)]*\\))\\s+(-?[\\d.]+)px\\s+(-?[\\d.]+)px\\s+(-?[\\d.]+)px\\s+(-?[\\d.]+)px(\\s+inset)?/g;
+  for (const m of (style.boxShadow || '').matchAll(shadows)) {
+    const inset = !!m[6], spread = parseFloat(m[5]);
+    // The widest part of the ring the outline does not paint over (inside or outside it).
+    const visible = !outline ? spread : inset ? spread - Math.min(outline, Math.max(0, -offset))
+      : Math.max(Math.min(Math.max(offset, 0), spread), spread - Math.max(0, offset + outline));
+    if (parseFloat(m[2]) === 0 && parseFloat(m[3]) === 0 && visible > 0)
+      bands.push([inset ? 'inner ring' : 'ring', visible, parse(m[1]), inset ? own : behind]);
+  }
+  const described = bands.map(([kind, width, colour, next]) =>
+    [kind, width, contrast(colour, next), `${kind} ${width}px rgb(${colour.slice(0, 3).join(',')}) ${contrast(colour, next).toFixed(1)}:1`]);
+  return {ok: described.some(([, width, ratio]) => width >= 2 && ratio >= 3),
+          text: described.map(d => d[3]).join(', ') || 'none'};
+}"""
+
+FOCUS_STATE = (
+    """() => {
   const e = document.activeElement;
   if (!e || e === document.body || e === document.documentElement) return null;
   const describe = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
@@ -218,7 +260,9 @@ FOCUS_STATE = """() => {
       hidden = n.tagName.toLowerCase() + '.' + n.className; break;
     }
   }
-  const indicator = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+  const indicator = ("""
+    + FOCUS_INDICATOR
+    + """)(e);
   const inView = rect.width > 0 && rect.height > 0 && rect.right > 0 && rect.bottom > 0 &&
     rect.left < innerWidth && rect.top < innerHeight;
   const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
@@ -230,12 +274,13 @@ FOCUS_STATE = """() => {
           obscured: obscured ? (top.tagName.toLowerCase() + '.' + top.className) : null,
           skip: e.classList.contains('md-skip'), operable};
 }"""
+)
 
 
 def focus_problems(state: dict) -> list[str]:
     problems = []
-    if not state["indicator"]:
-        problems.append("no focus indicator (outline or box-shadow)")
+    if not state["indicator"]["ok"]:
+        problems.append(f"no focus indicator 2 px wide with 3:1 contrast (found: {state['indicator']['text']})")
     if not state["inView"]:
         problems.append("not on screen")
     if state["hidden"]:
@@ -272,13 +317,23 @@ def walk_focus(page, limit: int = 400):
 def test_the_focus_check_sees_an_invisible_focus(browser):
     page = browser.new_page()
     try:
-        page.set_content('<a href="#a" style="outline: none">no ring</a><a href="#b" style="opacity:0">gone</a>')
+        page.set_content(
+            '<a href="#a" style="outline: none">no ring</a><a href="#b" style="opacity:0">gone</a>'
+            '<a href="#c" style="outline: 3px solid #eee">pale ring</a>'
+            '<a href="#d" style="outline: 1px solid #000">thin ring</a>'
+            '<p style="background: #005EB8"><a href="#e" style="outline: 3px solid #FFB81C">yellow on blue</a>'
+            '<a href="#f" style="outline: 3px solid #FFB81C; outline-offset: 0; box-shadow: 0 0 0 6px #212B32">yellow and dark</a></p>'
+        )
         page.evaluate(MARK)
         states = list(walk_focus(page))
     finally:
         page.close()
-    assert "no focus indicator (outline or box-shadow)" in focus_problems(states[0])
+    assert "no focus indicator 2 px wide with 3:1 contrast (found: none)" in focus_problems(states[0])
     assert any("invisible" in problem for problem in focus_problems(states[1]))
+    assert "outline 3px rgb(238,238,238) 1.2:1" in " ".join(focus_problems(states[2]))
+    assert "no focus indicator" in " ".join(focus_problems(states[3]))
+    assert not focus_problems(states[4]), states[4]["indicator"]
+    assert states[5]["indicator"]["text"] == "outline 3px rgb(255,184,28) 3.7:1, ring 3px rgb(33,43,50) 2.3:1"
 
 
 # Visible controls in the header, the menu and the content, by their walk number.
@@ -318,7 +373,25 @@ def operate(page) -> str | None:
         settle(page)
         return page.evaluate(OPERATE)[1]
 
-    if kind in ("expand", "toggle", "details") and before[0] is not None:
+    if kind == "expand":
+        # A button that opens something may move focus into what it opened (the menu, the
+        # search): Enter or Escape closes it again, and focus must come back to the button.
+        walk_id = page.evaluate("() => document.activeElement.dataset.hubWalk")
+        button = page.locator(f'[data-hub-walk="{walk_id}"]')
+        page.keyboard.press("Enter")
+        settle(page)
+        changed = button.get_attribute("aria-expanded") != before[0]
+        focus_moved = page.evaluate("(id) => document.activeElement.dataset.hubWalk !== id", walk_id)
+        page.keyboard.press("Escape" if focus_moved else "Enter")
+        settle(page)
+        if not changed:
+            return f"{describe}: Enter does not open or close it"
+        if button.get_attribute("aria-expanded") != before[0]:
+            return f"{describe}: Enter then {'Escape' if focus_moved else 'Enter'} does not close it again"
+        if page.evaluate("(id) => document.activeElement.dataset.hubWalk !== id", walk_id):
+            return f"{describe}: after closing what it opened, focus is not back on it"
+        return None
+    if kind in ("toggle", "details") and before[0] is not None:
         page.keyboard.press("Enter")
         changed = after() != before[0]
         page.keyboard.press("Enter")  # and back, so the walk goes on through the same page
@@ -348,6 +421,7 @@ class KeyboardWalk:
     viewport: str
     pages: int = 0
     focus: list[str] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)  # each stop's focus indicator, as measured
     skip: list[str] = field(default_factory=list)
     unreached: list[str] = field(default_factory=list)
     inoperable: list[str] = field(default_factory=list)
@@ -370,6 +444,7 @@ def keyboard_walk(request, browser, hub_site, hub_server) -> KeyboardWalk:
         reached = []
         for state in walk_focus(page):
             reached.append(state["id"])
+            walk.indicators.append(f"{path}: {state['describe']}: {state['indicator']['text']}")
             walk.focus += [f"{path}: {state['describe']}: {problem}" for problem in focus_problems(state)]
             if len(reached) == 1 and not state["skip"]:
                 walk.skip.append(f"{path}: the first Tab reaches {state['describe']}, not a skip link")
@@ -392,13 +467,19 @@ def keyboard_walk(request, browser, hub_site, hub_server) -> KeyboardWalk:
         local, session = page.evaluate(STORAGE_KEYS)
         walk.storage.update(local + session)
     walk.cookies = context.cookies()
+    # The record of every stop's focus indicator, to read when a change of style is reviewed.
+    artifacts = Path(__file__).resolve().parents[2] / ".test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    (artifacts / f"keyboard-walk-{request.param}.txt").write_text("\n".join(walk.indicators) + "\n", encoding="utf-8")
     yield walk
     context.close()
 
 
 @pytest.mark.slow
 def test_focus_is_always_visible(keyboard_walk):
+    """Each stop is on screen, uncovered, and shows a focus indicator 2 px wide with 3:1 contrast."""
     assert keyboard_walk.pages >= 15
+    assert len(keyboard_walk.indicators) >= 5 * keyboard_walk.pages
     problems = list(dict.fromkeys(keyboard_walk.focus))
     assert not problems, f"at {keyboard_walk.viewport}:\n" + "\n".join(problems)
 
