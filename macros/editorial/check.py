@@ -116,7 +116,11 @@ def check_readability(project: Project) -> list[Finding]:
         path = project.docs_dir / page
         if not path.is_file():
             continue  # the build reports a menu entry with no page
-        report = readability.page_readability(path.read_text(encoding="utf-8-sig"))
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            continue  # the front matter check reports a page that is not UTF-8
+        report = readability.page_readability(text)
         shown = f"{project.shown(project.docs_dir)}/{page}"
         findings += [Finding(f, n, "warning", m) for f, n, m in readability.readability_warnings(shown, report)]
     return findings

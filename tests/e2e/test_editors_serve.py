@@ -76,7 +76,7 @@ def test_serve_reloads_pages_data_and_macros(served):
 
     edit(
         root / "macros/glossary/terms.py",
-        'return render_template("glossary/glossary.html", terms=terms)',
-        'return "<p>Edited macro</p>\\n" + render_template("glossary/glossary.html", terms=terms)',
+        'return render_template("glossary/glossary.html", terms=terms, words=words)',
+        'return "<p>Edited macro</p>\\n" + render_template("glossary/glossary.html", terms=terms, words=words)',
     )
     wait_for(base + "glossary/", "<p>Edited macro</p>", server)

@@ -302,15 +302,18 @@ def test_a_long_series_id_and_a_join_link_with_a_line_break_stop_the_build_with_
         "      email: genevieve.smyth@rcot.co.uk\n",
         '      email: genevieve.smyth@rcot.co.uk\n      link: "https://meet.example.org/x\\r\\nDTSTART:20200101"\n',
     )
+    lines = broken.splitlines()
+    id_line = lines.index(f"  - id: {long_id}") + 1
+    link_line = next(number for number, line in enumerate(lines, 1) if line.startswith("      link: \"https://meet"))
     root = copy_project(tmp_path / "project", {"data/events.yaml": broken})
     built = build_site(root, tmp_path / "site")
     assert built.returncode != 0
-    assert f"data/events.yaml:34: series 1 (id '{long_id}'), field 'id': the id 'drop-in-drop-in-drop...' is " in (
+    assert f"data/events.yaml:{id_line}: series 1 (id '{long_id}'), field 'id': the id 'drop-in-drop-in-drop...' is " in (
         built.output
     ), built.output
     assert "characters long; keep ids to 60 characters or fewer" in built.output
     assert (
-        f"data/events.yaml:50: series 1 (id '{long_id}'), field 'join', field 'link': "
+        f"data/events.yaml:{link_line}: series 1 (id '{long_id}'), field 'join', field 'link': "
         "'https://meet.example.org/x\\r\\nDTSTART:20200101' is not a web address we can link to."
     ) in built.output, built.output
     assert "Traceback" not in built.output and "File name too long" not in built.output
