@@ -63,7 +63,11 @@ def figure_uses(docs_dir: Path, shown_prefix: str = "docs") -> list[FigureUse]:
     uses = []
     for path in sorted(docs_dir.rglob("*.md")):
         shown = f"{shown_prefix}/{path.relative_to(docs_dir).as_posix()}"
-        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            page = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            continue  # the front matter check reports a page that is not UTF-8
+        for number, text in enumerate(page.splitlines(), 1):
             uses.extend(FigureUse(shown, number, match.group(1)) for match in _MACRO_USE.finditer(text))
     return uses
 

@@ -194,7 +194,7 @@ def _latin_1(text: str) -> bytes:
 
 
 def test_a_generated_path_an_unreadable_page_and_a_bom_page_in_build_and_check(tmp_path):
-    from conftest import build_site
+    from tests.helpers import build_site
 
     hostile_title = "Resources\\n::error file=mkdocs.yml,line=1::injected"
     resources = (ROOT / "docs/resources.md").read_text(encoding="utf-8")
@@ -256,7 +256,7 @@ def test_a_generated_path_an_unreadable_page_and_a_bom_page_in_build_and_check(t
 
 
 def test_an_unclosed_raw_block_is_reported_at_the_pages_line_in_build_and_check(tmp_path):
-    from conftest import build_site
+    from tests.helpers import build_site
 
     text = (ROOT / "docs/glossary.md").read_text(encoding="utf-8") + "\nSome text.\n\n{% raw %}\n{{ not closed\n"
     line = text.splitlines().index("{% raw %}") + 1
