@@ -10,7 +10,7 @@
   "use strict";
 
   function announce(button, message) {
-    var status = button.parentNode.querySelector(".hub-feed__status");
+    var status = button.closest(".hub-feed").querySelector(".hub-feed__status");
     if (!status) { return; }
     // Empty first, so the same message is announced again on a second copy.
     status.textContent = "";
@@ -18,7 +18,7 @@
   }
 
   function selectAddress(button) {
-    var address = button.parentNode.querySelector(".hub-feed__address");
+    var address = button.closest(".hub-feed").querySelector(".hub-feed__address");
     if (!address || !window.getSelection) { return; }
     var range = document.createRange();
     range.selectNodeContents(address);
