@@ -31,13 +31,13 @@ def rhythm_of_dates(days: list[date]) -> str:
     days = sorted(set(days))
     if len(days) < MIN_SESSIONS_FOR_RHYTHM:
         return ""
-    gaps = {(later - earlier).days for earlier, later in zip(days, days[1:])}
+    gaps = {(later - earlier).days for earlier, later in zip(days, days[1:], strict=False)}
     if gaps == {7}:
         return "weekly"
     if gaps == {14}:
         return "fortnightly"
     months = [day.year * 12 + day.month for day in days]
-    if all(later - earlier == 1 for earlier, later in zip(months, months[1:])):
+    if all(later - earlier == 1 for earlier, later in zip(months, months[1:], strict=False)):
         return "monthly"
     return ""
 

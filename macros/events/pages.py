@@ -13,8 +13,8 @@ from datetime import datetime
 
 from markupsafe import Markup
 
-from ..core.dates import long_date_with_weekday as long_date
 from ..core.dates import long_date as change_date
+from ..core.dates import long_date_with_weekday as long_date
 from ..core.problems import DataFileError, DataProblem
 from ..core.templating import render_template, template_environment
 from ..core.urls import absolute, relative_url, webcal
@@ -157,7 +157,9 @@ def feeds(events: EventsFile, site_url: str, hub_name: str) -> list[Feed]:
     for name, path in entries:
         url = absolute(site_url, path)
         # No Google "?cid=" link: it fails for some addresses; the page says to copy the address instead.
-        outlook = [Link(SUBSCRIBE_LABELS.get(link.label, link.label), link.url) for link in outlook_subscribe_links(url, name)]
+        outlook = [
+            Link(SUBSCRIBE_LABELS.get(link.label, link.label), link.url) for link in outlook_subscribe_links(url, name)
+        ]
         result.append(Feed(name, url, webcal(url), outlook))
     return result
 

@@ -24,7 +24,9 @@ FEEDS = [
 
 @pytest.fixture(scope="module")
 def events_server(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("subscribe-browser") / "project", {"data/events.yaml": FIXTURE.read_text()})
+    root = copy_project(
+        tmp_path_factory.mktemp("subscribe-browser") / "project", {"data/events.yaml": FIXTURE.read_text()}
+    )
     site = build_site(root, tmp_path_factory.mktemp("subscribe-browser-site") / "site", EPOCH)
     assert site.returncode == 0, site.output
     server = serve_directory(site.site_dir)
@@ -56,16 +58,16 @@ def test_copy_address_puts_the_https_address_on_the_clipboard_and_announces_it(b
         status = feed.get_by_role("status")
         assert status.inner_text() == ""
         button.click()
-        page.wait_for_function(
-            "element => element.textContent === 'Copied'", arg=status.element_handle(), timeout=5000
-        )
+        page.wait_for_function("element => element.textContent === 'Copied'", arg=status.element_handle(), timeout=5000)
         assert status.get_attribute("aria-live") == "polite"
         assert page.evaluate("navigator.clipboard.readText()") == FEEDS[index]
         # The button is named by its visible text and described by its feed's heading.
         described_by = button.get_attribute("aria-describedby")
         assert page.locator(f"#{described_by}").inner_text() == feed.locator("h3").inner_text()
         assert not errors
-        assert all(url.startswith(events_server) for url in requests), [u for u in requests if not u.startswith(events_server)]
+        assert all(url.startswith(events_server) for url in requests), [
+            u for u in requests if not u.startswith(events_server)
+        ]
     finally:
         context.close()
 
@@ -85,7 +87,9 @@ def test_without_javascript_the_address_is_selectable_text_and_there_is_no_butto
             addresses.first.element_handle(),
         )
         assert page.evaluate("getSelection().toString()") == FEEDS[0]
-        assert page.get_by_role("link", name="Subscribe in Apple Calendar").first.get_attribute("href") == FEEDS[0].replace("https://", "webcal://")
+        assert page.get_by_role("link", name="Subscribe in Apple Calendar").first.get_attribute("href") == FEEDS[
+            0
+        ].replace("https://", "webcal://")
         assert not errors
     finally:
         context.close()

@@ -46,13 +46,18 @@ EVENING_IN_PERSON = changed(
     "    online: true\n",
     "    venue:\n      name: Sandford Education Centre\n      address: Keynsham Road, Cheltenham, GL53 7PX\n",
 )
-WITH_2027_SESSION = changed(HUB_DATA, "      - date: 2023-12-13\n", "      - date: 2023-12-13\n      - date: 2027-01-21\n")
+WITH_2027_SESSION = changed(
+    HUB_DATA, "      - date: 2023-12-13\n", "      - date: 2023-12-13\n      - date: 2027-01-21\n"
+)
 
 
 def build(tmp_path_factory, name: str, data: str, site_url: str = PLACEHOLDER, epoch: int | None = None):
     root = copy_project(
         tmp_path_factory.mktemp(f"{name}-project") / "project",
-        {"data/events.yaml": data, "mkdocs.yml": changed(CONFIG, PLACEHOLDER, site_url) if site_url != PLACEHOLDER else CONFIG},
+        {
+            "data/events.yaml": data,
+            "mkdocs.yml": changed(CONFIG, PLACEHOLDER, site_url) if site_url != PLACEHOLDER else CONFIG,
+        },
     )
     site = build_site(root, tmp_path_factory.mktemp(f"{name}-site") / "site", *([epoch] if epoch else []))
     assert site.returncode == 0, site.output
@@ -188,7 +193,9 @@ def test_a_session_with_its_own_source_names_it_at_the_foot_of_its_page(fixture_
     sources = between(site.read("events/rcot-drop-in/2026-12-10/"), 'id="hub-sources-heading"', "</aside>")
     assert '<a href="https://announcements.example.org/december">Newer fixture announcement</a>' in sources
     assert "Fixture source" not in sources
-    assert "Fixture source" in between(site.read("events/rcot-drop-in/2026-11-21/"), 'id="hub-sources-heading"', "</aside>")
+    assert "Fixture source" in between(
+        site.read("events/rcot-drop-in/2026-11-21/"), 'id="hub-sources-heading"', "</aside>"
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -221,9 +228,13 @@ def test_ical_js_reads_the_same_events_from_both_builds(fixture_sites):
     read = {}
     for site in fixture_sites:
         files = sorted(site.site_dir.rglob("*.ics"))
-        result = subprocess.run(["node", str(PARSERS / "parse_ics.mjs"), *map(str, files)], capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            ["node", str(PARSERS / "parse_ics.mjs"), *map(str, files)], capture_output=True, text=True, check=True
+        )
         read[site.site_dir] = {
-            str(Path(path).relative_to(site.site_dir)): sorted((e["uid"], e["status"], e["start"], e["end"]) for e in events)
+            str(Path(path).relative_to(site.site_dir)): sorted(
+                (e["uid"], e["status"], e["start"], e["end"]) for e in events
+            )
             for path, events in json.loads(result.stdout).items()
         }
     first, second = read.values()

@@ -226,7 +226,7 @@ def test_subscribe_section_gives_https_webcal_and_outlook_for_each_feed_and_no_g
         https = f"{FIXTURE_SITE_URL}events/feeds/{feed}.ics"
         assert https not in links  # plain text to copy: a link would download a copy that never updates
         assert https.replace("https://", "webcal://") in links
-        assert f'<code class="hub-feed__address" id="' in subscribe and f">{https}</code>" in subscribe
+        assert '<code class="hub-feed__address" id="' in subscribe and f">{https}</code>" in subscribe
         for host in ("outlook.office.com", "outlook.live.com"):
             assert any(link.startswith(f"https://{host}/calendar/0/addfromweb?url=https%3A%2F%2Ffixture-hub.example.net%2Fevents%2Ffeeds%2F{feed}.ics") for link in links)
     assert not [link for link in links if "calendar.google.com" in link]  # "?cid=" fails for some addresses

@@ -168,15 +168,21 @@ def test_a_note_naming_a_date_that_is_not_a_session_says_which_dates_are(tmp_pat
 
 
 def test_the_session_page_names_its_own_source_where_it_has_one():
-    files = event_files(load_events(FIXTURE), datetime(2026, 6, 1, tzinfo=UTC), "https://hub.example.org/", "Hub", "data/events.yaml")
+    files = event_files(
+        load_events(FIXTURE), datetime(2026, 6, 1, tzinfo=UTC), "https://hub.example.org/", "Hub", "data/events.yaml"
+    )
     own = files["events/rcot-drop-in/2026-12-10.md"].split("---", 2)[1]
-    assert '"title": "Newer fixture announcement"' in own and '"url": "https://announcements.example.org/december"' in own
+    assert (
+        '"title": "Newer fixture announcement"' in own and '"url": "https://announcements.example.org/december"' in own
+    )
     assert "Fixture source" not in own
     assert '"title": "Fixture source"' in files["events/rcot-drop-in/2026-11-21.md"].split("---", 2)[1]
 
 
 def test_what_changed_lists_the_changes_newest_first_with_their_dates():
-    files = event_files(load_events(FIXTURE), datetime(2026, 6, 1, tzinfo=UTC), "https://hub.example.org/", "Hub", "data/events.yaml")
+    files = event_files(
+        load_events(FIXTURE), datetime(2026, 6, 1, tzinfo=UTC), "https://hub.example.org/", "Hub", "data/events.yaml"
+    )
     moved = files["events/rcot-drop-in/2026-10-26.md"]
     changes = re.findall(r'<li><time datetime="([\d-]+)">([^<]+)</time>: ([^<]+)</li>', moved)
     assert changes == [
@@ -195,7 +201,9 @@ def test_what_changed_lists_the_changes_newest_first_with_their_dates():
 def test_the_calendar_id_is_set_in_extra_hub_with_a_default_that_is_not_a_host_name():
     assert calendar_id({}) == DEFAULT_CALENDAR_ID == "ot-primary-care-hub.gloucestershire"
     assert calendar_id({"calendar_id": "other-hub.wales", "site_url": "https://x.example/"}) == "other-hub.wales"
-    with pytest.raises(DataFileError, match=r"mkdocs\.yml: extra: hub:, field 'calendar_id': 'OT Hub!' cannot be a calendar id"):
+    with pytest.raises(
+        DataFileError, match=r"mkdocs\.yml: extra: hub:, field 'calendar_id': 'OT Hub!' cannot be a calendar id"
+    ):
         calendar_id({"calendar_id": "OT Hub!"})
 
 
@@ -203,7 +211,9 @@ def test_uids_use_the_calendar_id_and_not_the_site_address():
     sessions = occurrences(load_events(FIXTURE))
     first = calendar_files(sessions, "https://hub.example.org/", "Hub", "hub.fixture")
     moved = calendar_files(sessions, "https://elsewhere.example.net/new/", "Hub", "hub.fixture")
-    assert uid(sessions[0], "hub.fixture") == f"{sessions[0].series.id}-{sessions[0].session.date.isoformat()}@hub.fixture"
+    assert (
+        uid(sessions[0], "hub.fixture") == f"{sessions[0].series.id}-{sessions[0].session.date.isoformat()}@hub.fixture"
+    )
     for name in first:
         uids = lambda text: [line for line in text.split("\r\n") if line.startswith(("UID:", "SEQUENCE:", "DTSTAMP:"))]  # noqa: E731
         assert uids(first[name]) == uids(moved[name]) and uids(first[name]), name
