@@ -100,6 +100,11 @@ class SeriesFacts:
         return " ".join(part for part in (self.rhythm, self.place_adjective) if part)
 
     @property
+    def capitalised_kind(self) -> str:
+        """The kind at the start of a sentence: 'Monthly online', 'Online and in-person'."""
+        return self.kind[:1].upper() + self.kind[1:]
+
+    @property
     def a_kind(self) -> str:
         """The kind with its article: 'a monthly online', 'an in-person', 'an online'."""
         return ("an " if self.kind[:1] in "aeiou" else "a ") + self.kind

@@ -56,7 +56,7 @@ def register(env) -> None:
     @env.macro
     def drop_in_facts(series_id: str | None = None) -> SeriesFacts:
         """Words about a series from its data, for prose: `.kind` ("monthly online"), `.a_kind`,
-        `.rhythm`, `.place`, `.length`, `.time_of_day`, `.times`, `.length_sentence`,
+        `.capitalised_kind`, `.rhythm`, `.place`, `.length`, `.time_of_day`, `.times`, `.length_sentence`,
         `.where_sentence`. Without an id: what every series shares (a word is left out
         when they differ)."""
         return facts_for(events, series_id)

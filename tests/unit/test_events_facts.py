@@ -109,6 +109,7 @@ def test_length_and_time_of_day(start, end, length, when):
 def test_the_hubs_series_is_a_monthly_online_lunchtime_drop_in():
     facts = facts_for(load_events(HUB_DATA), "rcot-drop-in")
     assert (facts.kind, facts.a_kind) == ("monthly online", "a monthly online")
+    assert facts.capitalised_kind == "Monthly online"
     assert facts.length_sentence == "Each session lasts 30 minutes at lunchtime, from 12:30 to 13:00 UK time."
 
 
@@ -132,6 +133,7 @@ def test_an_explicit_rhythm_wins_and_irregular_says_nothing(tmp_path):
 def test_facts_about_every_series_leave_out_what_they_do_not_share():
     facts = all_series_facts(load_events(FIXTURE))  # online at lunchtime, and in person in the evening
     assert facts.place == "online and in person" and facts.kind == "online and in-person"
+    assert facts.capitalised_kind == "Online and in-person"
     assert (facts.length, facts.time_of_day, facts.length_sentence) == ("", "", "")
 
 
