@@ -156,9 +156,9 @@ def test_the_drop_in_pages_description_states_no_fact_that_the_data_could_change
 def test_a_2027_session_in_a_series_with_2023_notes_shows_no_2023_note(with_2027):
     new = article_text(with_2027.read("events/rcot-drop-in/2027-01-21/"))
     assert "Thursday 21 January 2027" in new
-    assert "2023" not in new and "About this date" not in new
+    assert "2023" not in new and "Note:" not in new
     old = article_text(with_2027.read("events/rcot-drop-in/2023-10-19/"))
-    assert "About this date: The source lists these dates without a year. We have taken them to be in 2023" in old
+    assert "Note: The source lists these dates without a year. We have taken them to be in 2023" in old
     ics = (with_2027.site_dir / "events/rcot-drop-in/2027-01-21.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
     assert "2023" not in ics and "without a year" not in ics
     old_ics = (with_2027.site_dir / "events/rcot-drop-in/2023-10-19.ics").read_bytes().decode("utf-8")
