@@ -37,6 +37,7 @@ from icalendar.parser import Contentline, Parameters
 
 from ..core.dates import long_date_with_weekday as long_date
 from ..core.urls import absolute
+from .calendar_id import DEFAULT_CALENDAR_ID
 from .occurrences import ALL_SESSIONS_FEED, EVENTS_PAGE, Occurrence, series_feed_path
 from .timezone import vtimezone
 from .wording import all_sessions_feed_name, audience_sentence, join_sentence, location_text, moved_from, when
@@ -51,10 +52,10 @@ PUBLISHED_TTL = vDuration(REFRESH).to_ical().decode("ascii")  # PT12H
 # ---------------------------------------------------------------------------
 
 
-def uid(occurrence: Occurrence, site_url: str) -> str:
-    """Stable: the series id and the session's original date, at the site's host name."""
-    host = site_url.split("://", 1)[-1].split("/", 1)[0] or "localhost"
-    return f"{occurrence.series.id}-{occurrence.session.date.isoformat()}@{host}"
+def uid(occurrence: Occurrence, calendar_id: str = DEFAULT_CALENDAR_ID) -> str:
+    """Stable: the series id and the session's original date, at the hub's calendar id
+    (never the site's host name, which may change: see calendar_id.py)."""
+    return f"{occurrence.series.id}-{occurrence.session.date.isoformat()}@{calendar_id}"
 
 
 def summary(occurrence: Occurrence) -> str:
@@ -76,8 +77,7 @@ def description(occurrence: Occurrence, site_url: str) -> str:
     paragraphs.append(f"For: {audience_sentence(series.audience)}.")
     if not occurrence.cancelled:
         paragraphs.append(f"How to join: {join_sentence(series.join)}")
-    if session.note:
-        paragraphs.append(session.note)
+    paragraphs.extend(series.notes_for(session))
     paragraphs.append(f"Organised by {series.organiser.name}.")
     paragraphs.append(f"Details: {absolute(site_url, occurrence.page_url)}")
     return "\n\n".join(paragraphs)
@@ -123,7 +123,12 @@ _CONFIRMED, _CANCELLED = vText("CONFIRMED"), vText("CANCELLED")
 _OPAQUE, _PUBLIC = vText("OPAQUE"), vText("PUBLIC")
 
 
-def session_event(occurrence: Occurrence, site_url: str, shared: _SeriesValues | None = None) -> Event:
+def session_event(
+    occurrence: Occurrence,
+    site_url: str,
+    shared: _SeriesValues | None = None,
+    calendar_id: str = DEFAULT_CALENDAR_ID,
+) -> Event:
     """The session as an icalendar Event. Every value comes from the data: no random UID,
     no DTSTAMP of the build's clock, so the same data gives the same bytes.
 
@@ -133,7 +138,7 @@ def session_event(occurrence: Occurrence, site_url: str, shared: _SeriesValues |
     """
     shared = shared or _SeriesValues(occurrence)
     component = Event()  # not Event.new(), which adds a random UID and DTSTAMP=now
-    component["UID"] = vText(uid(occurrence, site_url))
+    component["UID"] = vText(uid(occurrence, calendar_id))
     modified = _stamp(occurrence.last_modified)
     created = modified if occurrence.created == occurrence.last_modified else _stamp(occurrence.created)
     component["DTSTAMP"] = modified  # the data's last change, not the build's clock
@@ -275,7 +280,9 @@ def year_range(sessions: list[Occurrence]) -> tuple[int, int]:
     return min(years) - 1, max(years) + 1
 
 
-def calendar_files(sessions: list[Occurrence], site_url: str, hub_name: str) -> dict[str, str]:
+def calendar_files(
+    sessions: list[Occurrence], site_url: str, hub_name: str, calendar_id: str = DEFAULT_CALENDAR_ID
+) -> dict[str, str]:
     """Every .ics file: one per session, one per series and one with all sessions, by site path."""
     if not sessions:
         return {}
@@ -290,7 +297,7 @@ def calendar_files(sessions: list[Occurrence], site_url: str, hub_name: str) -> 
     events: dict[str, bytes] = {}
     for o in sessions:  # each event serialised once, reused in the three files it belongs to
         values = shared.get(o.series.id) or shared.setdefault(o.series.id, _SeriesValues(o))
-        events[o.key] = _component_bytes(session_event(o, site_url, values))
+        events[o.key] = _component_bytes(session_event(o, site_url, values, calendar_id))
     files: dict[str, bytes] = {}
 
     for o in sessions:

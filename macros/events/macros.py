@@ -9,6 +9,8 @@ from __future__ import annotations
 from ..core.clock import build_instant
 from ..core.generated import GeneratedFile
 from ..core.project import Project
+from .calendar_id import calendar_id
+from .facts import SeriesFacts, facts_for
 from .models import DATA_FILE, load_events
 from .occurrences import occurrences
 from .pages import (
@@ -52,6 +54,14 @@ def register(env) -> None:
         return subscribe_section(events, project.site_url, hub_name)
 
     @env.macro
+    def drop_in_facts(series_id: str | None = None) -> SeriesFacts:
+        """Words about a series from its data, for prose: `.kind` ("monthly online"), `.a_kind`,
+        `.capitalised_kind`, `.rhythm`, `.place`, `.length`, `.time_of_day`, `.times`, `.length_sentence`,
+        `.where_sentence`. Without an id: what every series shares (a word is left out
+        when they differ)."""
+        return facts_for(events, series_id)
+
+    @env.macro
     def next_drop_in() -> str:
         """The home page panel: the next session going ahead, or how to hear of new ones."""
         return next_drop_in_panel(sessions, now, page_url())
@@ -61,5 +71,12 @@ def generated_event_files(project: Project) -> list[GeneratedFile]:
     """Session pages and .ics files, for hooks/generated_files.py."""
     events = project.load(DATA_FILE, load_events)
     hub_name = project.hub.get("name", "")
-    files = event_files(events, build_instant(), project.site_url, hub_name, project.shown_data_file(DATA_FILE))
+    files = event_files(
+        events,
+        build_instant(),
+        project.site_url,
+        hub_name,
+        project.shown_data_file(DATA_FILE),
+        calendar_id(project.hub),
+    )
     return [GeneratedFile(name, content) for name, content in sorted(files.items())]

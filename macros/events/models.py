@@ -22,6 +22,12 @@ from ..core.fields import Email, SingleLine, Source, Text, WebAddress, check_id
 # Fields are called `date`, which would hide the type inside a model: annotate with Day.
 Day = date
 
+YEAR_NOTE_MOVED = (
+    "field 'year_note': notes about dates now go with the sessions they are about. Move the text "
+    "to 'note:' under each session it concerns, or to the series' 'notes:' list as an entry with "
+    "'sessions:' (the dates it is about) and 'text:', then delete 'year_note'"
+)
+
 # Series ids become folder names next to these (events/feeds/), so they cannot be used as ids.
 RESERVED_SERIES_IDS = ("feeds", "all")
 
@@ -132,6 +138,7 @@ class Session(_Strict):
     reason: str = ""
     note: str = ""
     added: Day | None = None
+    source: Source | None = None  # only where it differs from the series' source
     changes: list[Change] = []
 
     @model_validator(mode="after")
@@ -159,6 +166,16 @@ class Session(_Strict):
         return self
 
 
+class SeriesNote(_Strict):
+    """A note about some of a series' sessions, shown with each session it names."""
+
+    sessions: list[Day] = Field(min_length=1)
+    text: Text
+
+
+Rhythm = Literal["weekly", "fortnightly", "monthly", "irregular"]
+
+
 class Series(_Strict):
     id: SeriesId
     title: SingleLine
@@ -173,10 +190,18 @@ class Series(_Strict):
     venue: Venue | None = None
     # When the source does not say where sessions happen: a sentence saying so, shown instead.
     location_note: str = ""
-    year_note: str = ""
+    rhythm: Rhythm | None = None  # None: worked out from the sessions' dates (see facts.py)
+    notes: list[SeriesNote] = []
     added: Day
     source: Source
     sessions: list[Session] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _year_note_moved(cls, data):
+        if isinstance(data, dict) and "year_note" in data:
+            raise ValueError(YEAR_NOTE_MOVED)
+        return data
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -187,7 +212,21 @@ class Series(_Strict):
             )
         if not self.online and not self.venue and not self.location_note:
             raise ValueError("say where it happens: add 'online: true', or a 'venue' with a 'name' and an 'address'")
+        session_dates = [session.date for session in self.sessions]
+        for number, note in enumerate(self.notes, start=1):
+            unknown = [day.isoformat() for day in note.sessions if day not in session_dates]
+            if unknown:
+                raise ValueError(
+                    f"note {number} names {', '.join(unknown)}, which is not the date of a session in this "
+                    f"series. List the sessions' original dates under the note's 'sessions:' "
+                    f"(this series has: {', '.join(day.isoformat() for day in session_dates)})"
+                )
         return self
+
+    def notes_for(self, session: Session) -> list[str]:
+        """The notes about this session: its own 'note', then any series note naming its date."""
+        found = [session.note] if session.note else []
+        return found + [note.text for note in self.notes if session.date in note.sessions]
 
 
 class EventsFile(_Strict):

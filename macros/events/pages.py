@@ -13,11 +13,14 @@ from datetime import datetime
 
 from markupsafe import Markup
 
+from ..core.dates import long_date as change_date
 from ..core.dates import long_date_with_weekday as long_date
 from ..core.problems import DataFileError, DataProblem
 from ..core.templating import render_template, template_environment
 from ..core.urls import absolute, relative_url, webcal
-from .calendar_links import google_event_link, google_subscribe_link, outlook_event_links, outlook_subscribe_links
+from .calendar_id import DEFAULT_CALENDAR_ID
+from .calendar_links import Link, google_event_link, outlook_event_links, outlook_subscribe_links
+from .facts import series_facts
 from .ics import calendar_files
 from .models import EventsFile, Series
 from .occurrences import (
@@ -65,6 +68,17 @@ class SessionView:
     def session(self):
         return self.occurrence.session
 
+    @property
+    def notes(self) -> list[str]:
+        """The session's own note and the series' notes that name it: none if nothing names it."""
+        return self.series.notes_for(self.session)
+
+    @property
+    def changes(self) -> list[tuple[str, str, str]]:
+        """The session's changes, newest first: (YYYY-MM-DD, '1 October 2026', summary)."""
+        ordered = sorted(enumerate(self.session.changes), key=lambda item: (item[1].date, item[0]), reverse=True)
+        return [(c.date.isoformat(), change_date(c.date), c.summary) for _, c in ordered]
+
 
 def session_view(occurrence: Occurrence, now: datetime, page_url: str) -> SessionView:
     return SessionView(
@@ -102,7 +116,29 @@ def _session_list(sessions: list[Occurrence], kind: str, now: datetime, page_url
 
 
 def series_summaries(events: EventsFile) -> str:
-    return render_template("events/series.html", all_series=events.series, audience_sentence=audience_sentence)
+    return render_template(
+        "events/series.html",
+        all_series=events.series,
+        audience_sentence=audience_sentence,
+        facts={series.id: series_facts(series) for series in events.series},
+        note_dates={
+            (series.id, number): _dates_in_words([day for day in note.sessions])
+            for series in events.series
+            for number, note in enumerate(series.notes)
+        },
+    )
+
+
+def _dates_in_words(days) -> str:
+    words = [change_date(day) for day in sorted(days)]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+# What each Outlook "add from web" link is called beside a feed.
+SUBSCRIBE_LABELS = {
+    "Outlook (work or school account)": "Outlook on the web (work or school account, including NHSmail)",
+    "Outlook.com (personal account)": "Outlook on the web (personal account)",
+}
 
 
 @dataclass(frozen=True)
@@ -110,7 +146,6 @@ class Feed:
     name: str
     https: str
     webcal: str
-    google: str
     outlook: list
 
 
@@ -121,7 +156,11 @@ def feeds(events: EventsFile, site_url: str, hub_name: str) -> list[Feed]:
     result = []
     for name, path in entries:
         url = absolute(site_url, path)
-        result.append(Feed(name, url, webcal(url), google_subscribe_link(url), outlook_subscribe_links(url, name)))
+        # No Google "?cid=" link: it fails for some addresses; the page says to copy the address instead.
+        outlook = [
+            Link(SUBSCRIBE_LABELS.get(link.label, link.label), link.url) for link in outlook_subscribe_links(url, name)
+        ]
+        result.append(Feed(name, url, webcal(url), outlook))
     return result
 
 
@@ -195,7 +234,6 @@ class SeriesParts:
     facts: Markup
     about: Markup
     join: Markup
-    year_note: Markup
 
 
 def series_parts(series: Series) -> SeriesParts:
@@ -205,7 +243,6 @@ def series_parts(series: Series) -> SeriesParts:
         facts=macros.facts(series, location_text(series), audience_sentence(series.audience)),
         about=macros.about(series),
         join=macros.join(series),
-        year_note=macros.year_note(series),
     )
 
 
@@ -224,7 +261,7 @@ def session_page(occurrence: Occurrence, now: datetime, site_url: str, parts: Se
     front_matter = {
         "title": title,
         "description": f"{series.title} on {when(occurrence)}, organised by {series.organiser.name}.",
-        "sources": [{"title": series.source.title, "publisher": series.source.publisher}],
+        "sources": [_source(occurrence.session.source or series.source)],
     }
     show_actions = not occurrence.cancelled and not view.past
     body = render_template(
@@ -245,11 +282,27 @@ def session_page(occurrence: Occurrence, now: datetime, site_url: str, parts: Se
     return f"---\n{header}\n---\n\n{body}\n"
 
 
-def event_files(events: EventsFile, now: datetime, site_url: str, hub_name: str, shown_as: str) -> dict[str, str]:
+def _source(source) -> dict:
+    entry = {"title": source.title, "publisher": source.publisher}
+    if source.url:
+        entry["url"] = source.url
+    if source.note:
+        entry["note"] = source.note
+    return entry
+
+
+def event_files(
+    events: EventsFile,
+    now: datetime,
+    site_url: str,
+    hub_name: str,
+    shown_as: str,
+    calendar_id: str = DEFAULT_CALENDAR_ID,
+) -> dict[str, str]:
     """Every generated file for the events: session pages (.md) and calendars (.ics), by site path."""
     sessions = occurrences(events)
     try:
-        files = calendar_files(sessions, site_url, hub_name)
+        files = calendar_files(sessions, site_url, hub_name, calendar_id)
     except UnsupportedTimeZone as error:
         users = [f"series '{series.id}'" for series in events.series if series.time_zone == error.zone_name]
         where = ", ".join(users + ["field 'time_zone'"])

@@ -55,20 +55,20 @@ CORRECTIONS = {
     "drop-ins, home": (
         "",
         [
-            "In 2023 the Royal College of Occupational Therapists (RCOT) offered drop-in sessions",
+            "In 2023 the Royal College of Occupational Therapists (RCOT) offered a monthly",
             "We do not know whether",
         ],
         ["runs a monthly online drop-in"],
     ),
     "drop-ins, events": (
         "events/",
-        ["offered them once a month in 2023", "do not say whether they were online or in person", "Not stated."],
+        ["Monthly sessions", "offered them in 2023", "does not say whether sessions are online or in person"],
         ["Short online sessions"],
     ),
     "drop-ins, resources": (
         "resources/",
-        ["offered drop-in sessions for GP practice staff in 2023"],
-        ["monthly drop-in"],
+        ["offered monthly", "practice staff in 2023"],
+        ["runs a monthly"],
     ),
     "roadmap order and sign-off": (
         "training/roadmap/",

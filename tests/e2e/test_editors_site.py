@@ -50,10 +50,9 @@ def footer_of(html: str) -> str:
 def overdue_site(tmp_path_factory, site_builder):
     root = tmp_path_factory.mktemp("editors-overdue") / "project"
     copy_project(root)
-    resources = root / "docs" / "resources.md"
-    resources.write_text(
-        resources.read_text() + "\n\nType {{ like this }} and {% this %} and {# this #}: it stays as typed.\n"
-    )
+    # A page that does not opt in to macros (resources.md does: it describes the drop-ins from the data).
+    typed = root / "docs" / "roles" / "funding.md"
+    typed.write_text(typed.read_text() + "\n\nType {{ like this }} and {% this %} and {# this #}: it stays as typed.\n")
     init = root / "macros" / "__init__.py"
     init.write_text(init.read_text() + GENERATED_PAGE_PROVIDER)
     config = root / "mkdocs.yml"
@@ -103,7 +102,7 @@ def test_the_pages_list_marks_the_overdue_page(overdue_site):
 
 
 def test_jinja_typed_in_a_page_that_does_not_opt_in_is_shown_as_typed(overdue_site):
-    html = overdue_site.read("resources/")
+    html = overdue_site.read("roles/funding/")
     assert "Type {{ like this }} and {% this %} and {# this #}: it stays as typed." in html
 
 

@@ -30,11 +30,12 @@ FIXTURE = ROOT / "tests" / "fixtures" / "events" / "events.yaml"
 GOLDEN = ROOT / "tests" / "fixtures" / "events" / "golden-all.ics"
 PARSERS = ROOT / "tests" / "parsers"
 SITE = "https://hub.example.org/"
+CALENDAR_ID = "test-hub.fixture"  # extra.hub.calendar_id: UIDs end @test-hub.fixture, whatever SITE is
 
 
 @pytest.fixture(scope="module")
 def fixture_files() -> dict[str, str]:
-    return calendar_files(occurrences(load_events(FIXTURE)), SITE, "Test hub")
+    return calendar_files(occurrences(load_events(FIXTURE)), SITE, "Test hub", CALENDAR_ID)
 
 
 def unfold(text: str) -> list[str]:
@@ -103,7 +104,7 @@ def test_a_zone_whose_rules_changed_in_range_is_refused_naming_the_series(tmp_pa
     from macros.core.datafiles import DataFileError
 
     text = FIXTURE.read_text(encoding="utf-8").replace(
-        "    online: true\n    year_note", "    time_zone: Africa/Casablanca\n    online: true\n    year_note"
+        "    online: true\n    notes:", "    time_zone: Africa/Casablanca\n    online: true\n    notes:"
     )
     path = tmp_path / "events.yaml"
     path.write_text(text, encoding="utf-8")
@@ -145,14 +146,14 @@ def test_uids_stable_sequence_and_cancelled_sessions_stay(fixture_files):
     calendar = icalendar.Calendar.from_ical(fixture_files["events/feeds/rcot-drop-in.ics"])
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
     assert len(events) == 8
-    cancelled = events["rcot-drop-in-2026-03-30@hub.example.org"]
+    cancelled = events[f"rcot-drop-in-2026-03-30@{CALENDAR_ID}"]
     assert str(cancelled["STATUS"]) == "CANCELLED" and int(cancelled["SEQUENCE"]) == 1
     assert str(cancelled["SUMMARY"]).startswith("Cancelled: ")
-    moved = events["rcot-drop-in-2026-10-26@hub.example.org"]  # UID keeps the original date
+    moved = events[f"rcot-drop-in-2026-10-26@{CALENDAR_ID}"]  # UID keeps the original date
     assert int(moved["SEQUENCE"]) == 2 and moved.decoded("DTSTART").isoformat() == "2026-11-02T13:00:00+00:00"
     assert moved.decoded("LAST-MODIFIED") == moved.decoded("DTSTAMP")
     assert moved.decoded("LAST-MODIFIED").isoformat() == "2026-10-02T00:00:00+00:00"
-    plain = events["rcot-drop-in-2026-03-29@hub.example.org"]
+    plain = events[f"rcot-drop-in-2026-03-29@{CALENDAR_ID}"]
     assert int(plain["SEQUENCE"]) == 0 and plain.decoded("DTSTAMP").isoformat() == "2026-01-05T00:00:00+00:00"
     description = str(plain["DESCRIPTION"])
     assert "drop-ins@example.org" in description
@@ -170,7 +171,7 @@ def test_non_ascii_text_round_trips(fixture_files):
 
 
 def test_the_same_data_gives_byte_identical_files(fixture_files):
-    again = calendar_files(occurrences(load_events(FIXTURE)), SITE, "Test hub")
+    again = calendar_files(occurrences(load_events(FIXTURE)), SITE, "Test hub", CALENDAR_ID)
     assert again == fixture_files
 
 
@@ -192,7 +193,7 @@ def expected_instants() -> dict[str, tuple[str, str, str]]:
     result = {}
     for events_file in (FIXTURE, ROOT / "data" / "events.yaml"):
         for o in occurrences(load_events(events_file)):
-            uid = f"{o.series.id}-{o.session.date.isoformat()}@hub.example.org"
+            uid = f"{o.series.id}-{o.session.date.isoformat()}@{CALENDAR_ID}"
             result[uid] = (o.start_utc.strftime("%Y-%m-%dT%H:%M:%SZ"), o.end_utc.strftime("%Y-%m-%dT%H:%M:%SZ"), o.status)
     return result
 
@@ -206,7 +207,7 @@ def written(tmp_path_factory) -> list[Path]:
     folder = tmp_path_factory.mktemp("ics")
     paths = []
     for events_file in (FIXTURE, ROOT / "data" / "events.yaml"):
-        files = calendar_files(occurrences(load_events(events_file)), SITE, "Test hub")
+        files = calendar_files(occurrences(load_events(events_file)), SITE, "Test hub", CALENDAR_ID)
         for name, text in files.items():
             path = folder / events_file.parent.name / name
             path.parent.mkdir(parents=True, exist_ok=True)

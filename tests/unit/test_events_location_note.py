@@ -36,7 +36,7 @@ WHERE
       - date: 2026-03-28
 """
 
-NOTE = "    location_note: Not stated. The source does not say whether sessions are online or in person."
+NOTE = "    location_note: The source does not say whether sessions are online or in person."
 
 
 def load(tmp_path, where: str):
@@ -48,7 +48,7 @@ def load(tmp_path, where: str):
 def test_the_hubs_drop_ins_do_not_claim_to_be_online():
     series = load_events(ROOT / "data/events.yaml").series[0]
     assert not series.online and series.venue is None
-    assert location_text(series).startswith("Not stated.")
+    assert location_text(series).startswith("The source does not say whether")
     assert "online" not in series.description.lower()
 
 

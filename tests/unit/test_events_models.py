@@ -60,7 +60,9 @@ def test_the_hubs_own_data_loads_with_the_four_rcot_sessions_in_2023():
     assert [s.date.isoformat() for s in series.sessions] == ["2023-09-21", "2023-10-19", "2023-11-16", "2023-12-13"]
     assert (series.start.isoformat(), series.end.isoformat()) == ("12:30:00", "13:00:00")
     assert series.join.email == "genevieve.smyth@rcot.co.uk"
-    assert "2023" in series.year_note and "weekdays" in series.year_note
+    # The note about the assumed year names every session it is about.
+    assert [note.sessions for note in series.notes] == [[s.date for s in series.sessions]]
+    assert all("2023" in series.notes_for(s)[0] and "weekdays" in series.notes_for(s)[0] for s in series.sessions)
 
 
 BAD = [
