@@ -108,7 +108,9 @@ class SeriesFacts:
     @property
     def a_kind(self) -> str:
         """The kind with its article: 'a monthly online', 'an in-person', 'an online'."""
-        return ("an " if self.kind[:1] in "aeiou" else "a ") + self.kind
+        if not self.kind:
+            return "a"
+        return ("an " if self.kind[0] in "aeiou" else "a ") + self.kind
 
     @property
     def length_sentence(self) -> str:

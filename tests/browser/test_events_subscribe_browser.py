@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import build_site, copy_project, serve_directory
+
+from tests.helpers import build_site, copy_project, serve_directory
 
 pytestmark = pytest.mark.browser
 

@@ -20,7 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import build_site, copy_project
+
+from tests.helpers import build_site, copy_project
 
 pytestmark = pytest.mark.e2e
 
@@ -43,7 +44,7 @@ def changed(text: str, old: str, new: str) -> str:
 
 EVENING_IN_PERSON = changed(
     changed(HUB_DATA, 'start: "12:30"\n    end: "13:00"', 'start: "18:00"\n    end: "19:30"'),
-    "    online: true\n",
+    "    location_note: The source does not say whether sessions are online or in person.\n",
     "    venue:\n      name: Sandford Education Centre\n      address: Keynsham Road, Cheltenham, GL53 7PX\n",
 )
 WITH_2027_SESSION = changed(
@@ -119,20 +120,21 @@ def drop_in_statements(site) -> dict[str, str]:
 # ---------------------------------------------------------------------------
 
 
-def test_the_hub_describes_its_monthly_online_lunchtime_series_from_the_data(hub_site):
+def test_the_hub_describes_its_monthly_lunchtime_series_from_the_data(hub_site):
     said = drop_in_statements(hub_site)
-    assert "runs a monthly online drop-in" in said["home"]
+    assert "offered a monthly drop-in" in said["home"]
     assert "Each session lasts 30 minutes at lunchtime, from 12:30 to 13:00 UK time." in said["home"]
-    assert said["resources"].endswith("monthly online drop-in sessions for GP practice staff")
-    assert "Monthly online sessions where GP practice teams" in said["drop-in page"]
+    assert said["resources"].endswith("offered monthly drop-in sessions for GP practice staff")
+    assert "Monthly sessions where GP practice teams" in said["drop-in page"]
+    assert "The source does not say whether sessions are online or in person." in said["drop-in page"]
     assert "Usually 12:30 to 13:00 UK time (30 minutes, at lunchtime)" in said["drop-in page"]
 
 
 def test_moving_the_series_to_the_evening_in_person_changes_every_page_that_described_it(evening):
     said = drop_in_statements(evening)
-    assert "runs a monthly in-person drop-in" in said["home"]
+    assert "offered a monthly in-person drop-in" in said["home"]
     assert "Each session lasts 1 hour 30 minutes in the evening, from 18:00 to 19:30 UK time." in said["home"]
-    assert said["resources"].endswith("monthly in-person drop-in sessions for GP practice staff")
+    assert said["resources"].endswith("offered monthly in-person drop-in sessions for GP practice staff")
     assert "Monthly in-person sessions where GP practice teams" in said["drop-in page"]
     assert "Usually 18:00 to 19:30 UK time (1 hour 30 minutes, in the evening)" in said["drop-in page"]
     assert "In person at Sandford Education Centre, Keynsham Road, Cheltenham, GL53 7PX" in said["drop-in page"]
@@ -166,7 +168,7 @@ def test_a_2027_session_in_a_series_with_2023_notes_shows_no_2023_note(with_2027
     upcoming = between(article_text(with_2027.read("events/")), "Upcoming sessions ¶", "Past sessions ¶")
     assert "Thursday 21 January 2027" in upcoming and "2023" not in upcoming
     # One session in 2027 after four in 2023 is no longer a monthly rhythm: the home page stops saying so.
-    assert "runs an online drop-in" in drop_in_statements(with_2027)["home"]
+    assert "offered a drop-in" in drop_in_statements(with_2027)["home"]
 
 
 # ---------------------------------------------------------------------------

@@ -106,11 +106,19 @@ def test_length_and_time_of_day(start, end, length, when):
     assert (length_text(start, end), time_of_day(start, end)) == (length, when)
 
 
-def test_the_hubs_series_is_a_monthly_online_lunchtime_drop_in():
+def test_the_hubs_series_is_a_monthly_lunchtime_drop_in_whose_place_the_source_does_not_give():
     facts = facts_for(load_events(HUB_DATA), "rcot-drop-in")
-    assert (facts.kind, facts.a_kind) == ("monthly online", "a monthly online")
-    assert facts.capitalised_kind == "Monthly online"
+    assert (facts.kind, facts.a_kind) == ("monthly", "a monthly")
+    assert facts.capitalised_kind == "Monthly"
+    assert facts.where_sentence == "The source does not say whether sessions are online or in person."
     assert facts.length_sentence == "Each session lasts 30 minutes at lunchtime, from 12:30 to 13:00 UK time."
+
+
+def test_a_series_with_no_rhythm_or_place_to_state_is_just_a_drop_in(tmp_path):
+    note = "    location_note: Not known.\n"
+    series = load_text(tmp_path, series_text(extra="    rhythm: irregular\n").replace(ONLINE + "\n", note)).series[0]
+    facts = series_facts(series)
+    assert (facts.kind, facts.a_kind, facts.where_sentence) == ("", "a", "Not known.")
 
 
 def test_an_evening_series_in_person_says_so(tmp_path):
