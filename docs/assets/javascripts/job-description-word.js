@@ -362,6 +362,9 @@
       });
     });
     button.hidden = false;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-jd-word-note]"), function (note) {
+      note.hidden = false;
+    });
   }
 
   if (document.readyState === "loading") {
