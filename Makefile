@@ -49,8 +49,9 @@ test: $(VENV)/.test-deps system-deps tests/parsers/node_modules/.installed
 lighthouse: $(VENV)/.build-deps system-deps
 	$(PY) scripts/lighthouse.py --write BENCHMARKS.md
 
-# Debian's venv module, Chromium, poppler-utils (pdftotext) and a Java runtime (the Nu HTML
-# validator) are the system packages the hub needs.
+# Debian's venv module, Chromium, poppler-utils (pdftotext), a Java runtime (the Nu HTML
+# validator) and LibreOffice Writer (opens the filled-in Word document) are the system
+# packages the hub needs.
 system-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
@@ -61,6 +62,9 @@ system-deps:
 	@command -v java >/dev/null 2>&1 || { \
 	  echo "Installing Debian's default-jre-headless (Java) for the Nu HTML validator"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
+	@command -v soffice >/dev/null 2>&1 || { \
+	  echo "Installing Debian's libreoffice-writer-nogui to open the filled-in Word document in a test"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libreoffice-writer-nogui; }
 
 # ical.js (Thunderbird's calendar parser) for the cross-parser test, pinned by package-lock.json.
 tests/parsers/node_modules/.installed: tests/parsers/package.json tests/parsers/package-lock.json

@@ -189,9 +189,13 @@ def page_document_markdown(document: Document) -> str:
     return "\n".join(parts)
 
 
-def form_html(job: JobDescription, form_fields: tuple[str, ...]) -> str:
+def form_html(
+    job: JobDescription, form_fields: tuple[str, ...], word_map: str | None = None, word_script: str | None = None
+) -> str:
+    """The form; with `word_map` and `word_script` (addresses relative to the page), also the
+    "Download your version (Word)" button, which its script shows when the browser can."""
     fields = [(name, getattr(job.fields, name)) for name in form_fields]
-    return render_template("jobdesc/form.html", fields=fields)
+    return render_template("jobdesc/form.html", fields=fields, word_map=word_map, word_script=word_script)
 
 
 def print_html(document: Document, hub: dict, created: str, language: str = "en-GB") -> str:

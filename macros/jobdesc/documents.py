@@ -26,6 +26,8 @@ from .models import DATA_FILE, JobDescription, load_job_description
 
 DOCX_PATH = "recruitment/primary-care-ot-job-description.docx"
 PDF_PATH = "recruitment/primary-care-ot-job-description.pdf"
+# Where each field's placeholders are in the .docx, for the page's "Download your version".
+FIELDS_MAP_PATH = "recruitment/primary-care-ot-job-description-fields.json"
 CACHE_FOLDER = Path(".cache") / "job-description"
 
 _HERE = Path(__file__).parent
@@ -35,6 +37,7 @@ _RENDERING_SOURCES = (
     _HERE / "content.py",
     _HERE / "models.py",
     _HERE / "docx_writer.py",
+    _HERE / "placeholders.py",
     _HERE / "pdf_writer.py",
     Path(__file__),
 )
@@ -174,6 +177,14 @@ def project_documents(project: Project) -> tuple[JobDescription, JobDescriptionF
 
 
 def job_description_files(project: Project) -> list[GeneratedFile]:
-    """Generated-file provider: the Word and PDF downloads beside the recruitment pages."""
-    _, files = project_documents(project)
-    return [GeneratedFile(DOCX_PATH, files.docx), GeneratedFile(PDF_PATH, files.pdf)]
+    """Generated-file provider: the Word and PDF downloads beside the recruitment pages,
+    and the map of the Word document's placeholders."""
+    from .placeholders import placeholder_map_json
+
+    job, files = project_documents(project)
+    fields_map = placeholder_map_json(build_document(job), DOCX_PATH.rsplit("/", 1)[-1])
+    return [
+        GeneratedFile(DOCX_PATH, files.docx),
+        GeneratedFile(PDF_PATH, files.pdf),
+        GeneratedFile(FIELDS_MAP_PATH, fields_map),
+    ]

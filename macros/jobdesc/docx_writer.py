@@ -1,7 +1,8 @@
 """The job description as a Word document (.docx), written with python-docx.
 
 Real Word headings, numbered duties, the person specification as a table whose header
-row repeats on each page, and placeholders in [square brackets] highlighted in yellow.
+row repeats on each page, and placeholders in [square brackets] highlighted in yellow,
+each a run of its own between bookmarks naming its field (see placeholders.py).
 The bytes depend only on the content and the given instant: the document's dates come
 from it and every zip entry gets the same fixed timestamp.
 """
@@ -20,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from .content import SECTION_TITLES, SPEC_CAPTION, SPEC_HEADERS, Document, Text
+from .placeholders import FieldBookmarks
 
 LANGUAGE = "en-GB"
 # The earliest time a zip entry can carry; used when the instant is before 1980.
@@ -28,6 +30,7 @@ _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 def render_docx(document: Document, author: str, instant: datetime, language: str = LANGUAGE) -> bytes:
     word = new_word_document()
+    marks = FieldBookmarks()  # a bookmark around each field, for the page's Word button
     _set_a4_page(word)
     _set_language(word, language)
     _set_properties(word, document, author, instant, language)
@@ -45,36 +48,36 @@ def render_docx(document: Document, author: str, instant: datetime, language: st
     for label, text in document.post_details:
         cells = details.add_row().cells
         cells[0].paragraphs[0].add_run(label).bold = True
-        _add_text(cells[1].paragraphs[0], text)
+        _add_text(cells[1].paragraphs[0], text, marks)
         _shade(cells[0], "F0F4F5")
 
     word.add_heading(SECTION_TITLES["job-scope"], level=1)
     for paragraph in document.job_scope:
-        _add_text(word.add_paragraph(), paragraph)
+        _add_text(word.add_paragraph(), paragraph, marks)
 
     # "List Number" paragraphs share one numbering, so the administration duties carry on
     # from the key duties (18 to 20), as in the RCOT original and on the web page.
     word.add_heading(SECTION_TITLES["key-duties"], level=1)
     for duty in document.key_duties:
-        _add_text(word.add_paragraph(style="List Number"), duty)
+        _add_text(word.add_paragraph(style="List Number"), duty, marks)
     word.add_heading(SECTION_TITLES["administration"], level=1)
     for duty in document.administration:
-        _add_text(word.add_paragraph(style="List Number"), duty)
+        _add_text(word.add_paragraph(style="List Number"), duty, marks)
 
     word.add_heading(SECTION_TITLES["supervision"], level=1)
     for paragraph in document.supervision:
-        _add_text(word.add_paragraph(), paragraph)
+        _add_text(word.add_paragraph(), paragraph, marks)
 
     word.add_heading(SECTION_TITLES["person-specification"], level=1)
     word.add_paragraph(SPEC_CAPTION, style="Caption")
-    _person_specification(word, document)
+    _person_specification(word, document, marks)
 
     buffer = io.BytesIO()
     word.save(buffer)
     return normalise_zip(buffer.getvalue(), instant)
 
 
-def _person_specification(word, document: Document) -> None:
+def _person_specification(word, document: Document, marks: FieldBookmarks) -> None:
     table = word.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -92,16 +95,18 @@ def _person_specification(word, document: Document) -> None:
         for criterion in element.rows:
             row = table.add_row()
             _keep_row_together(row)
-            _add_text(row.cells[0].paragraphs[0], criterion.text)
+            _add_text(row.cells[0].paragraphs[0], criterion.text, marks)
             row.cells[1].paragraphs[0].add_run(criterion.kind)
             row.cells[2].paragraphs[0].add_run(criterion.assessed)
 
 
-def _add_text(paragraph, text: Text) -> None:
+def _add_text(paragraph, text: Text, marks: FieldBookmarks) -> None:
     for piece in text:
         run = paragraph.add_run(piece.shown)
         if piece.placeholder:
             _highlighted(run)
+        if piece.field:
+            marks.wrap(run, piece.field)
 
 
 def _highlighted(run) -> None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from mkdocs.utils import get_relative_url
+
 from ..core.project import Project
 from .content import FORM_FIELDS, build_document, form_html, page_document_markdown
-from .documents import DOCX_PATH, PDF_PATH, project_documents
+from .documents import DOCX_PATH, FIELDS_MAP_PATH, PDF_PATH, project_documents
+
+# The "Download your version (Word)" button's script: loaded by the form, on this page only.
+WORD_SCRIPT = "assets/javascripts/job-description-word.js"
 
 
 def register(env) -> None:
@@ -19,8 +24,14 @@ def register(env) -> None:
 
     @env.macro
     def job_description_form() -> str:
-        """The form that fills the placeholders in the browser."""
-        return form_html(job, FORM_FIELDS)
+        """The form that fills the placeholders in the browser, and makes the Word version."""
+        here = env.page.url if env.page is not None else "recruitment/job-description/"
+        return form_html(
+            job,
+            FORM_FIELDS,
+            word_map=get_relative_url(FIELDS_MAP_PATH, here),
+            word_script=get_relative_url(WORD_SCRIPT, here),
+        )
 
     @env.macro
     def job_description_downloads(page_folder: str = "recruitment") -> str:
