@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from macros.jobdesc.models import load_job_description
 
-pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "recruitment/job-description/"
