@@ -54,6 +54,21 @@ def page_title_html(
     return None
 
 
+# The characters Python-Markdown reads as syntax after a backslash, with the hub's extensions
+# (markdown.Markdown(...).ESCAPED_CHARS, which `tables` extends with "|"), less ">", which
+# markdown_inline_text writes as an entity instead.
+MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!|")
+
+
+def markdown_inline_text(text: str) -> str:
+    """Text to place in Markdown (a heading, say) so that it shows as typed: one line, no HTML,
+    no links, emphasis or code made from it. `&`, `<` and `>` become entities, which Markdown
+    keeps; every character Markdown could read as syntax gets a backslash, which it removes."""
+    one_line = " ".join(str(text).split())
+    escaped = "".join(f"\\{character}" if character in MARKDOWN_ESCAPABLE else character for character in one_line)
+    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def script_json(data: Any) -> str:
     """JSON to place inside a <script> element: no '<', '>' or '&' can end it early or open
     a comment; U+2028 and U+2029 are written as escapes for older JavaScript parsers."""
