@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
+from conftest import build_site, copy_project
 
 # Every tag or attribute the corpus could make carries `data-hostile` or an on* handler,
 # so finding one in a parsed page means editors' text became markup.
@@ -123,6 +125,157 @@ def inject_front_matter(docs: Path, injection: Injection, one_line: bool) -> int
         page.write_text(f"---\n{dump_yaml(meta)}---\n{source[match.end() :]}", encoding="utf-8")
         count += 1
     return count
+
+
+# ---------------------------------------------------------------------------
+# Which fields, and the build
+# ---------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+EVENTS_FIXTURE = ROOT / "tests" / "fixtures" / "events" / "events.yaml"
+# 25 October 2026, 12:00 UTC: the fixture has past, cancelled, moved and upcoming sessions.
+EVENTS_EPOCH = int(datetime(2026, 10, 25, 12, tzinfo=UTC).timestamp())
+
+EVENTS_TEXT = {
+    "series.[].title",
+    "series.[].organiser.name",
+    "series.[].audience.[]",
+    "series.[].description",
+    "series.[].join.instructions",
+    "series.[].year_note",
+    "series.[].venue.name",
+    "series.[].venue.address",
+    "series.[].source.title",
+    "series.[].source.publisher",
+    "series.[].sessions.[].reason",
+    "series.[].sessions.[].note",
+    "series.[].sessions.[].changes.[].summary",
+}
+GLOSSARY_TEXT = {"terms.[].stands_for", "terms.[].meaning"}
+JOB_DESCRIPTION_TEXT = {
+    "title",
+    "source.title",
+    "source.publisher",
+    "source.note",
+    "post_details.[].label",
+    "post_details.[].text",
+    "job_scope.[]",
+    "key_duties.[]",
+    "administration_and_professional.[]",
+    "supervision.[]",
+    "person_specification.[].title",
+    "person_specification.[].essential.[].text",
+    "person_specification.[].desirable.[].text",
+    *(
+        f"fields.{name}.{part}"
+        for name in (
+            "employer",
+            "base",
+            "hours",
+            "wte",
+            "band",
+            "salary",
+            "pay_year",
+            "reporting_to",
+            "closing_date",
+            "contact",
+        )
+        for part in ("label", "hint", "default")
+    ),
+}
+ROADMAP_TEXT = {
+    "evidence_types.[].name",
+    "sources.[].title",
+    "sources.[].publisher",
+    "steps.[].title",
+    "steps.[].summary",
+    "steps.[].who_signs",
+    "steps.[].typical_time",
+    "steps.[].needs.[].text",
+    "steps.[].notes.[].text",
+    "steps.[].links.[].text",
+}
+SUPERVISORS_TEXT = {
+    "sources.[].title",
+    "sources.[].publisher",
+    "routes.[].who",
+    "routes.[].note",
+    "not_eligible.[].title",
+    "not_eligible.[].why",
+    "next_steps.[].text",
+    "next_steps.[].link.text",
+    "questions.[].text",
+    "questions.[].hint",
+    "questions.[].answers.[].text",
+    "workload.intro",
+    "workload.items.[]",
+}
+# Per group: data file -> (text fields, fields given the 10,000-character corpus).
+# "front-matter" is every content page's front matter (FRONT_MATTER_TEXT).
+GROUPS = {
+    "events": {"data/events.yaml": (EVENTS_TEXT, {"series.[].description"})},
+    "front-matter": {},
+    "glossary": {"data/glossary.yaml": (GLOSSARY_TEXT, {"terms.[].meaning"})},
+    "job-description": {"data/job_description.yaml": (JOB_DESCRIPTION_TEXT, {"key_duties.[]"})},
+    "learning": {
+        "data/roadmap.yaml": (ROADMAP_TEXT, {"steps.[].summary"}),
+        "data/supervisors.yaml": (SUPERVISORS_TEXT, {"workload.intro"}),
+    },
+}
+
+
+@dataclass
+class HostileBuild:
+    groups: list[str]
+    site_dir: Path
+    injection: Injection
+    one_line: bool  # the full corpus was refused: this build has the one-line corpus
+    refusal: str  # what the refused build printed ("" if the full corpus built)
+
+    @property
+    def group(self) -> str:
+        return self.groups[0]
+
+
+def prepare(groups: list[str], destination: Path, one_line: bool) -> tuple[Path, Injection]:
+    root = copy_project(destination)
+    injection = Injection()
+    for group in groups:
+        if group == "front-matter":
+            assert inject_front_matter(root / "docs", injection, one_line) > 10
+            continue
+        for file, (text_paths, long_paths) in GROUPS[group].items():
+            source = EVENTS_FIXTURE if file == "data/events.yaml" else root / file
+            data = yaml.safe_load(source.read_text(encoding="utf-8"))
+            if file == "data/events.yaml":
+                for series in data["series"]:
+                    for session in series["sessions"]:
+                        session.setdefault("note", "A note.")
+            data = replace_fields(data, text_paths, long_paths, file, injection, one_line)
+            (root / file).write_text(dump_yaml(data), encoding="utf-8")
+    return root, injection
+
+
+def names_file_and_field(output: str, injection: Injection) -> bool:
+    files = {file for file, _, _ in injection.typed.values()}
+    fields = {path.rsplit(".", 1)[-1].strip("[]") for _, path, _ in injection.typed.values()}
+    return any(file in output for file in files) and any(f"'{name}'" in output for name in fields if name)
+
+
+def build_hostile_site(groups: list[str], base: Path) -> HostileBuild:
+    """Build with the corpus in every text field of `groups`. A refusal must be a message
+    naming the file and the field; the one-line corpus is then built and must pass."""
+    epoch = {"epoch": EVENTS_EPOCH} if "events" in groups else {}
+    root, injection = prepare(groups, base / "full", one_line=False)
+    site = build_site(root, base / "full-site", **epoch)
+    if site.returncode == 0:
+        return HostileBuild(groups, site.site_dir, injection, False, "")
+    assert "Traceback" not in site.output, site.output[-3000:]
+    assert names_file_and_field(site.output, injection), site.output[-3000:]
+    root, injection = prepare(groups, base / "one-line", one_line=True)
+    one_line = build_site(root, base / "one-line-site", **epoch)
+    assert one_line.returncode == 0, one_line.output[-3000:]
+    return HostileBuild(groups, one_line.site_dir, injection, True, site.output)
 
 
 # ---------------------------------------------------------------------------

@@ -14,24 +14,18 @@ field), the group is built again with a one-line corpus so the output is still c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import build_site, copy_project
 from hostile import (
-    Injection,
-    dump_yaml,
+    GROUPS,
+    build_hostile_site,
     html_files,
-    inject_front_matter,
     json_ld_blocks,
     parse_fragment,
     parse_html,
     parse_ics_three_ways,
     payload_markup,
-    replace_fields,
     search_entries,
     search_index_problems,
     shown,
@@ -39,149 +33,10 @@ from hostile import (
 
 pytestmark = pytest.mark.e2e
 
-ROOT = Path(__file__).resolve().parents[2]
-EVENTS_FIXTURE = ROOT / "tests" / "fixtures" / "events" / "events.yaml"
-# 25 October 2026, 12:00 UTC: the fixture has past, cancelled, moved and upcoming sessions.
-EVENTS_EPOCH = int(datetime(2026, 10, 25, 12, tzinfo=UTC).timestamp())
-
-EVENTS_TEXT = {
-    "series.[].title",
-    "series.[].organiser.name",
-    "series.[].audience.[]",
-    "series.[].description",
-    "series.[].join.instructions",
-    "series.[].year_note",
-    "series.[].venue.name",
-    "series.[].venue.address",
-    "series.[].source.title",
-    "series.[].source.publisher",
-    "series.[].sessions.[].reason",
-    "series.[].sessions.[].note",
-    "series.[].sessions.[].changes.[].summary",
-}
-GLOSSARY_TEXT = {"terms.[].stands_for", "terms.[].meaning"}
-JOB_DESCRIPTION_TEXT = {
-    "title",
-    "source.title",
-    "source.publisher",
-    "source.note",
-    "post_details.[].label",
-    "post_details.[].text",
-    "job_scope.[]",
-    "key_duties.[]",
-    "administration_and_professional.[]",
-    "supervision.[]",
-    "person_specification.[].title",
-    "person_specification.[].essential.[].text",
-    "person_specification.[].desirable.[].text",
-    *(
-        f"fields.{name}.{part}"
-        for name in (
-            "employer",
-            "base",
-            "hours",
-            "wte",
-            "band",
-            "salary",
-            "pay_year",
-            "reporting_to",
-            "closing_date",
-            "contact",
-        )
-        for part in ("label", "hint", "default")
-    ),
-}
-ROADMAP_TEXT = {
-    "evidence_types.[].name",
-    "sources.[].title",
-    "sources.[].publisher",
-    "steps.[].title",
-    "steps.[].summary",
-    "steps.[].who_signs",
-    "steps.[].typical_time",
-    "steps.[].needs.[].text",
-    "steps.[].notes.[].text",
-    "steps.[].links.[].text",
-}
-SUPERVISORS_TEXT = {
-    "sources.[].title",
-    "sources.[].publisher",
-    "routes.[].who",
-    "routes.[].note",
-    "not_eligible.[].title",
-    "not_eligible.[].why",
-    "next_steps.[].text",
-    "next_steps.[].link.text",
-    "questions.[].text",
-    "questions.[].hint",
-    "questions.[].answers.[].text",
-    "workload.intro",
-    "workload.items.[]",
-}
-# Per group: data file -> (text fields, fields given the 10,000-character corpus).
-GROUPS = {
-    "events": {"data/events.yaml": (EVENTS_TEXT, {"series.[].description"})},
-    "front-matter": {},
-    "glossary": {"data/glossary.yaml": (GLOSSARY_TEXT, {"terms.[].meaning"})},
-    "job-description": {"data/job_description.yaml": (JOB_DESCRIPTION_TEXT, {"key_duties.[]"})},
-    "learning": {
-        "data/roadmap.yaml": (ROADMAP_TEXT, {"steps.[].summary"}),
-        "data/supervisors.yaml": (SUPERVISORS_TEXT, {"workload.intro"}),
-    },
-}
-
-
-@dataclass
-class HostileBuild:
-    group: str
-    site_dir: Path
-    injection: Injection
-    one_line: bool  # the full corpus was refused: this build has the one-line corpus
-    refusal: str  # what the refused build printed ("" if the full corpus built)
-
-
-def prepare(group: str, destination: Path, one_line: bool) -> tuple[Path, Injection]:
-    root = copy_project(destination)
-    injection = Injection()
-    if group == "front-matter":
-        assert inject_front_matter(root / "docs", injection, one_line) > 10
-        return root, injection
-    for file, (text_paths, long_paths) in GROUPS[group].items():
-        source = EVENTS_FIXTURE if file == "data/events.yaml" else root / file
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-        if file == "data/events.yaml":
-            for series in data["series"]:
-                for session in series["sessions"]:
-                    session.setdefault("note", "A note.")
-        data = replace_fields(data, text_paths, long_paths, file, injection, one_line)
-        (root / file).write_text(dump_yaml(data), encoding="utf-8")
-    return root, injection
-
-
-def names_file_and_field(output: str, injection: Injection) -> bool:
-    files = {file for file, _, _ in injection.typed.values()}
-    fields = {path.rsplit(".", 1)[-1].strip("[]") or path for _, path, _ in injection.typed.values()}
-    fields = {name for name in fields if name}
-    return any(file in output for file in files) and any(f"'{name}'" in output or name in output for name in fields)
-
 
 @pytest.fixture(scope="module", params=list(GROUPS))
-def hostile_build(request, tmp_path_factory) -> HostileBuild:
-    group = request.param
-    epoch = EVENTS_EPOCH if group == "events" else None
-    base = tmp_path_factory.mktemp(f"hostile-{group}")
-    root, injection = prepare(group, base / "full", one_line=False)
-    kwargs = {} if epoch is None else {"epoch": epoch}
-    site = build_site(root, base / "full-site", **kwargs)
-    if site.returncode == 0:
-        return HostileBuild(group, site.site_dir, injection, False, "")
-    # Refused: acceptable only with a message an editor can act on, with no traceback.
-    assert "Traceback" not in site.output, site.output[-3000:]
-    assert names_file_and_field(site.output, injection), site.output[-3000:]
-    root, injection = prepare(group, base / "one-line", one_line=True)
-    site = build_site(root, base / "one-line-site", **kwargs)
-    assert site.returncode == 0, site.output[-3000:]
-    return HostileBuild(group, site.site_dir, injection, True, site.output)
+def hostile_build(request, tmp_path_factory):
+    return build_hostile_site([request.param], tmp_path_factory.mktemp(f"hostile-{request.param}"))
 
 
 def test_no_page_holds_markup_the_text_made(hostile_build):
