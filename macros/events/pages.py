@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..core.dates import long_date as change_date
 from ..core.dates import long_date_with_weekday as long_date
+from ..core.escaping import script_json
 from ..core.problems import DataFileError, DataProblem
 from ..core.templating import render_template, template_environment
 from ..core.urls import absolute, relative_url, webcal
@@ -219,12 +220,6 @@ def json_ld(occurrence: Occurrence, site_url: str) -> dict:
         organiser["email"] = series.organiser.email
     data["organizer"] = organiser
     return data
-
-
-def script_json(data: dict) -> str:
-    """JSON that is safe inside <script>: no '<' can end the element early."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 @dataclass(frozen=True)

@@ -69,8 +69,12 @@ def abbreviation_definitions(glossary: Glossary) -> str:
     for term in glossary.terms:
         if not term.tooltip:
             continue
+        # One line whatever the data holds: a line break would end the definition, and
+        # Markdown would read the rest as page content (HTML included) at the foot of every page.
+        # Markdown keeps an entity in the tooltip as it is, so a typed "&amp;" needs its & escaped.
+        title = " ".join(term.stands_for.split()).replace("&", "&amp;")
         for word in [term.term, *term.also]:
-            lines.append(f"*[{word}]: {term.stands_for}")
+            lines.append(f"*[{word}]: {title}")
     return "\n".join(lines)
 
 

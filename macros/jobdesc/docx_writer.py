@@ -162,16 +162,27 @@ def _set_language(word, language: str) -> None:
     normal.size = Pt(11)
 
 
+# Word's document properties hold at most 255 characters each (python-docx refuses more);
+# the document itself holds the whole text.
+PROPERTY_LIMIT = 255
+
+
+def _property_text(value: str) -> str:
+    """A document property: one line, cut to Word's limit with an ellipsis."""
+    text = " ".join(value.split())
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "\u2026"
+
+
 def _set_properties(word, document: Document, author: str, instant: datetime, language: str) -> None:
     properties = word.core_properties
     moment = instant.replace(tzinfo=None, microsecond=0)
-    properties.title = document.title
+    properties.title = _property_text(document.title)
     properties.subject = "Job description and person specification"
-    properties.author = author
-    properties.last_modified_by = author
+    properties.author = _property_text(author)
+    properties.last_modified_by = _property_text(author)
     properties.language = language
     properties.keywords = "job description; person specification; occupational therapist; primary care"
-    properties.comments = document.source_line.split(". ")[0] + "."
+    properties.comments = _property_text(document.source_line.split(". ")[0] + ".")
     properties.category = "Recruitment"
     properties.revision = 1
     properties.created = moment

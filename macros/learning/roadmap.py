@@ -7,12 +7,12 @@ localStorage under STORAGE_KEY, named on the privacy page.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..core.datafiles import load_data_file
+from ..core.escaping import markdown_inline_text
 from ..core.fields import (
     IdentifiedEntry,
     IdentifiedSource,
@@ -204,7 +204,7 @@ def pathway(roadmap: Roadmap, page_url_path: str) -> str:
     parts = [render_template("learning/roadmap_controls.html", roadmap=roadmap, storage_key=STORAGE_KEY)]
     for number, step in enumerate(roadmap.steps, start=1):
         hrefs = [link.url or relative_href(page_url_path, link.page) for link in step.links]
-        parts.append(f"## Step {number}: {html.escape(step.title, quote=False)} {{ #{step.id} }}")
+        parts.append(f"## Step {number}: {markdown_inline_text(step.title)} {{ #{step.id} }}")
         parts.append(
             render_template(
                 "learning/roadmap_step.html",
