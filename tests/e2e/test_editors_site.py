@@ -50,8 +50,9 @@ def footer_of(html: str) -> str:
 def overdue_site(tmp_path_factory, site_builder):
     root = tmp_path_factory.mktemp("editors-overdue") / "project"
     copy_project(root)
-    # A page that does not opt in to macros (resources.md does: it describes the drop-ins from the data).
-    typed = root / "docs" / "roles" / "funding.md"
+    # A page that does not opt in to macros (many do: they show figures or drop-in facts from the data).
+    typed = root / "docs" / "case-studies" / "ayrshire-and-arran.md"
+    assert "render_macros: true" not in typed.read_text()
     typed.write_text(typed.read_text() + "\n\nType {{ like this }} and {% this %} and {# this #}: it stays as typed.\n")
     init = root / "macros" / "__init__.py"
     init.write_text(init.read_text() + GENERATED_PAGE_PROVIDER)
@@ -102,7 +103,7 @@ def test_the_pages_list_marks_the_overdue_page(overdue_site):
 
 
 def test_jinja_typed_in_a_page_that_does_not_opt_in_is_shown_as_typed(overdue_site):
-    html = overdue_site.read("roles/funding/")
+    html = overdue_site.read("case-studies/ayrshire-and-arran/")
     assert "Type {{ like this }} and {% this %} and {# this #}: it stays as typed." in html
 
 
