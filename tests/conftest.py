@@ -92,3 +92,19 @@ def make_project(tmp_path):
 def site_builder():
     """build_site(root, site_dir, epoch=HUB_BUILD_EPOCH, *extra_args) -> BuiltSite."""
     return build_site
+
+
+@pytest.fixture(scope="session")
+def job():
+    """The hub's job description, validated."""
+    from macros.jobdesc.models import load_job_description
+
+    return load_job_description(PROJECT_ROOT / "data" / "job_description.yaml", "data/job_description.yaml")
+
+
+@pytest.fixture(scope="session")
+def template(job):
+    """The job description as a document, every field a placeholder."""
+    from macros.jobdesc.content import build_document
+
+    return build_document(job)

@@ -45,6 +45,21 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The job description's page and downloads, and a practice's values for its form.
+JOB_PAGE = "recruitment/job-description/"
+JOB_DOCX = "recruitment/primary-care-ot-job-description.docx"
+JOB_PDF = "recruitment/primary-care-ot-job-description.pdf"
+ONE_MB = 1024 * 1024  # NHS Jobs' limit for a supporting document
+PRACTICE_VALUES = {
+    "employer": "Severn Vale PCN",
+    "base": "Tewkesbury Health Centre",
+    "hours": "22.5 hours a week",
+    "wte": "0.6",
+    "reporting_to": "PCN clinical director",
+    "closing_date": "2027-01-31",
+    "contact": "Sam Patel, practice manager, sam.patel@nhs.net",
+}
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
@@ -236,4 +251,24 @@ def refusal(tmp_path: Path, text: str, load, shown_as: str) -> str:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataFileError) as caught:
         load(path, shown_as)
+    return str(caught.value)
+
+
+def load_events_text(tmp_path: Path, text: str):
+    """data/events.yaml with this text, loaded and validated as the build does."""
+    from macros.events.models import load_events
+
+    path = tmp_path / "events.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_events(path, "data/events.yaml")
+
+
+def events_problem(tmp_path: Path, text: str) -> str:
+    """What the build says about data/events.yaml with this text (it must refuse it)."""
+    import pytest
+
+    from macros.core.problems import DataFileError
+
+    with pytest.raises(DataFileError) as caught:
+        load_events_text(tmp_path, text)
     return str(caught.value)

@@ -14,7 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
-from conftest import build_site, copy_project
+
+from macros.jobdesc.models import FIELD_NAMES
+from tests.helpers import build_site, copy_project
 
 # Every tag or attribute the corpus could make carries `data-hostile` or an on* handler,
 # so finding one in a parsed page means editors' text became markup.
@@ -166,22 +168,7 @@ JOB_DESCRIPTION_TEXT = {
     "person_specification.[].title",
     "person_specification.[].essential.[].text",
     "person_specification.[].desirable.[].text",
-    *(
-        f"fields.{name}.{part}"
-        for name in (
-            "employer",
-            "base",
-            "hours",
-            "wte",
-            "band",
-            "salary",
-            "pay_year",
-            "reporting_to",
-            "closing_date",
-            "contact",
-        )
-        for part in ("label", "hint", "default")
-    ),
+    *(f"fields.{name}.{part}" for name in FIELD_NAMES for part in ("label", "hint", "default")),
 }
 ROADMAP_TEXT = {
     "evidence_types.[].name",

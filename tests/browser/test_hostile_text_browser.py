@@ -13,8 +13,9 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from conftest import serve_directory
 from hostile import CORPUS, build_hostile_site, shown
+
+from tests.helpers import serve_directory
 
 pytestmark = pytest.mark.browser
 

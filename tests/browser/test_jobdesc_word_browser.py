@@ -21,35 +21,20 @@ from playwright.sync_api import expect
 
 from macros.jobdesc.content import FORM_FIELDS, build_document
 from macros.jobdesc.docx_writer import render_docx
-from macros.jobdesc.models import load_job_description
+from tests.helpers import JOB_DOCX, JOB_PAGE, ONE_MB, PRACTICE_VALUES
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = "recruitment/job-description/"
-GENERIC = "recruitment/primary-care-ot-job-description.docx"
+PAGE = JOB_PAGE
+GENERIC = JOB_DOCX
 BUTTON = "Download your version (Word)"
-ONE_MB = 1024 * 1024
-
-ORDINARY = {
-    "employer": "Severn Vale PCN",
-    "base": "Tewkesbury Health Centre",
-    "hours": "22.5 hours a week",
-    "wte": "0.6",
-    "reporting_to": "PCN clinical director",
-    "closing_date": "2027-01-31",
-    "contact": "Sam Patel, practice manager, sam.patel@nhs.net",
-}
+ORDINARY = PRACTICE_VALUES
 AWKWARD = {
     "employer": "<b>&\"' Meddygfa Ŵyŷ",
     "base": "Canolfan Iechyd Pont-y-ŵ 😀",
     "contact": 'Sam O\'Neil <sam@nhs.net> & "team" 👩‍⚕️ ]]> &amp;',
 }
-
-
-@pytest.fixture(scope="module")
-def job():
-    return load_job_description(ROOT / "data" / "job_description.yaml")
 
 
 def expected_docx(job, values: dict[str, str]) -> bytes:

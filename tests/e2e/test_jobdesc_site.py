@@ -13,21 +13,12 @@ import pytest
 import yaml
 
 from macros.jobdesc.content import SECTIONS
-from macros.jobdesc.models import load_job_description
-from tests.helpers import copy_project
+from tests.helpers import JOB_DOCX, JOB_PAGE, JOB_PDF, ONE_MB, copy_project
 
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = "recruitment/job-description/"
-DOCX = "recruitment/primary-care-ot-job-description.docx"
-PDF = "recruitment/primary-care-ot-job-description.pdf"
-ONE_MB = 1024 * 1024
-
-
-@pytest.fixture(scope="module")
-def job():
-    return load_job_description(ROOT / "data" / "job_description.yaml")
+PAGE, DOCX, PDF = JOB_PAGE, JOB_DOCX, JOB_PDF
 
 
 @pytest.fixture(scope="module")

@@ -14,21 +14,14 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.jobdesc.models import load_job_description
+from tests.helpers import JOB_DOCX, JOB_PAGE, PRACTICE_VALUES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = "recruitment/job-description/"
-GENERIC = "recruitment/primary-care-ot-job-description.docx"
-VALUES = {
-    "employer": "Severn Vale PCN",
-    "base": "Tewkesbury Health Centre",
-    "hours": "22.5 hours a week",
-    "wte": "0.6",
-    "reporting_to": "PCN clinical director",
-    "closing_date": "2027-01-31",
-    "contact": "Sam O'Neil <sam@nhs.net> & team, Meddygfa Ŵyŷ 😀",
-}
+PAGE = JOB_PAGE
+GENERIC = JOB_DOCX
+VALUES = {**PRACTICE_VALUES, "contact": "Sam O'Neil <sam@nhs.net> & team, Meddygfa Ŵyŷ 😀"}
 
 
 def pdf_text(path: Path) -> tuple[int, str]:

@@ -25,6 +25,7 @@ from macros.events.ics import calendar_files, uid
 from macros.events.models import load_events
 from macros.events.occurrences import occurrences
 from macros.events.pages import event_files
+from tests.helpers import events_problem, load_events_text
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "events" / "events.yaml"
@@ -60,16 +61,7 @@ def series_text(start="12:30", end="13:00", place=ONLINE, extra="") -> str:
     return SERIES.format(start=start, end=end, place=place, extra=extra)
 
 
-def load_text(tmp_path, text):
-    path = tmp_path / "events.yaml"
-    path.write_text(text, encoding="utf-8")
-    return load_events(path, "data/events.yaml")
-
-
-def problem(tmp_path, text) -> str:
-    with pytest.raises(DataFileError) as caught:
-        load_text(tmp_path, text)
-    return str(caught.value)
+load_text, problem = load_events_text, events_problem
 
 
 # ---------------------------------------------------------------------------

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.core.datafiles import DataFileError
 from macros.events.models import load_events
+from tests.helpers import events_problem, load_events_text
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "events" / "events.yaml"
 
@@ -37,16 +37,7 @@ series:
 """
 
 
-def load(tmp_path, text):
-    path = tmp_path / "events.yaml"
-    path.write_text(text, encoding="utf-8")
-    return load_events(path, "data/events.yaml")
-
-
-def problem(tmp_path, text) -> str:
-    with pytest.raises(DataFileError) as caught:
-        load(tmp_path, text)
-    return str(caught.value)
+load, problem = load_events_text, events_problem
 
 
 def test_the_good_file_and_the_fixture_load(tmp_path):

@@ -28,14 +28,13 @@ from macros.jobdesc.content import (
     resolve_fields,
 )
 from macros.jobdesc.docx_writer import render_docx
-from macros.jobdesc.models import load_job_description
 from macros.jobdesc.pdf_writer import render_pdf
+from tests.helpers import ONE_MB
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "job_description.yaml"
 INSTANT = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 HUB = {"name": "Test hub", "organisation": "Test Training Hub"}
-ONE_MB = 1024 * 1024
 ADAPTED = {
     "employer": "Severn Vale PCN",
     "hours": "22.5 hours a week",
@@ -43,16 +42,6 @@ ADAPTED = {
     "closing_date": "2027-01-31",
     "contact": "Sam Patel, practice manager, sam.patel@nhs.net",
 }
-
-
-@pytest.fixture(scope="module")
-def job():
-    return load_job_description(DATA, "data/job_description.yaml")
-
-
-@pytest.fixture(scope="module")
-def template(job):
-    return build_document(job)
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from lxml import etree
 from macros.jobdesc.content import build_document
 from macros.jobdesc.documents import DOCX_PATH, FIELDS_MAP_PATH
 from macros.jobdesc.docx_writer import render_docx
-from macros.jobdesc.models import FIELD_NAMES, load_job_description
+from macros.jobdesc.models import FIELD_NAMES
 from macros.jobdesc.placeholders import DOCUMENT_PART, placeholder_map, placeholder_map_json
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,16 +31,6 @@ SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "job-description-word.js"
 INSTANT = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NAME = DOCX_PATH.rsplit("/", 1)[1]
-
-
-@pytest.fixture(scope="module")
-def job():
-    return load_job_description(DATA, "data/job_description.yaml")
-
-
-@pytest.fixture(scope="module")
-def template(job):
-    return build_document(job)
 
 
 @pytest.fixture(scope="module")
