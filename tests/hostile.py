@@ -169,6 +169,11 @@ JOB_DESCRIPTION_TEXT = {
     "person_specification.[].essential.[].text",
     "person_specification.[].desirable.[].text",
     *(f"fields.{name}.{part}" for name in FIELD_NAMES for part in ("label", "hint", "default")),
+} - {
+    # Not free text: they must repeat data/figures.yaml's band 7 range and pay year, and a
+    # build that finds otherwise stops with the file and field (tests/unit/test_figures.py).
+    "fields.salary.default",
+    "fields.pay_year.default",
 }
 ROADMAP_TEXT = {
     "evidence_types.[].name",
