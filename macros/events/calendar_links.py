@@ -13,7 +13,6 @@ from functools import lru_cache
 from urllib.parse import quote
 
 GOOGLE_EVENT = "https://calendar.google.com/calendar/render"
-GOOGLE_SUBSCRIBE = "https://calendar.google.com/calendar/r"
 OUTLOOK_HOSTS = {
     "Outlook (work or school account)": "https://outlook.office.com",
     "Outlook.com (personal account)": "https://outlook.live.com",
@@ -66,12 +65,6 @@ def outlook_event_links(title: str, start: datetime, end: datetime, details: Det
         }
     )
     return [Link(label, f"{host}/calendar/0/deeplink/compose?{query}") for label, host in OUTLOOK_HOSTS.items()]
-
-
-def google_subscribe_link(feed_url: str) -> str:
-    """Google's "add calendar by URL" screen, pre-filled with the feed (as webcal://)."""
-    webcal = "webcal://" + feed_url.split("://", 1)[1]
-    return GOOGLE_SUBSCRIBE + "?" + _query({"cid": webcal})
 
 
 def outlook_subscribe_links(feed_url: str, name: str) -> list[Link]:

@@ -16,7 +16,6 @@ from macros.core.dates import long_date_with_weekday as long_date
 from macros.core.urls import relative_url
 from macros.events.calendar_links import (
     google_event_link,
-    google_subscribe_link,
     outlook_event_links,
     outlook_subscribe_links,
 )
@@ -114,7 +113,6 @@ def test_google_and_outlook_links_carry_utc_instants(sessions):
 
 def test_subscribe_links_carry_the_feed_address():
     feed = "https://hub.example.org/events/feeds/all.ics"
-    assert parse_qs(urlparse(google_subscribe_link(feed)).query)["cid"] == ["webcal://hub.example.org/events/feeds/all.ics"]
     for link in outlook_subscribe_links(feed, "All sessions"):
         query = parse_qs(urlparse(link.url).query)
         assert query["url"] == [feed] and query["name"] == ["All sessions"]
