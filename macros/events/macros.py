@@ -7,6 +7,7 @@ each macro only picks the part its page needs.
 from __future__ import annotations
 
 from ..core.clock import build_instant
+from ..core.escaping import markdown_inline_text
 from ..core.generated import GeneratedFile
 from ..core.project import Project
 from .calendar_id import calendar_id
@@ -59,7 +60,7 @@ def register(env) -> None:
         `.capitalised_kind`, `.rhythm`, `.place`, `.length`, `.time_of_day`, `.times`, `.length_sentence`,
         `.where_sentence`. Without an id: what every series shares (a word is left out
         when they differ)."""
-        return facts_for(events, series_id)
+        return FactsAsMarkdownText(facts_for(events, series_id))
 
     @env.macro
     def next_drop_in() -> str:
@@ -80,3 +81,18 @@ def generated_event_files(project: Project) -> list[GeneratedFile]:
         calendar_id(project.hub),
     )
     return [GeneratedFile(name, content) for name, content in sorted(files.items())]
+
+
+class FactsAsMarkdownText:
+    """The facts as a page's Markdown gets them: every word shown as typed. A venue's name or
+    a location note comes from the data file, so `<` or `*` in it stays text."""
+
+    def __init__(self, facts: SeriesFacts):
+        self._facts = facts
+
+    def __getattr__(self, name: str):
+        value = getattr(self._facts, name)
+        return markdown_inline_text(value) if isinstance(value, str) else value
+
+    def __str__(self) -> str:
+        return markdown_inline_text(str(self._facts))

@@ -6,6 +6,7 @@ from datetime import date
 
 from ..core.clock import build_instant
 from ..core.dates import build_date
+from ..core.escaping import markdown_inline_text
 from ..core.project import Project
 from ..core.templating import render_template
 from .models import DATA_FILE, Figure, load_figures
@@ -37,13 +38,13 @@ def register(env) -> None:
 
     @env.macro
     def figure_range(figure_id: str) -> str:
-        """Inline text: "£47,810 to £54,710 a year"."""
-        return range_text(figures.get(figure_id))
+        """Inline text: "£47,810 to £54,710 a year" (shown as typed in the page's Markdown)."""
+        return markdown_inline_text(range_text(figures.get(figure_id)))
 
     @env.macro
     def figure_period(figure_id: str) -> str:
-        """Inline text: the period's name, such as "2025/26"."""
-        return figures.get(figure_id).period
+        """Inline text: the period's name, such as "2025/26" (shown as typed in the page's Markdown)."""
+        return markdown_inline_text(figures.get(figure_id).period)
 
     @env.macro
     def figure_note(figure_id: str) -> str:

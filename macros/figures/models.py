@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..core.datafiles import load_data_file
-from ..core.fields import Id, WebAddress
+from ..core.fields import Id, SingleLine, WebAddress
 
 
 class _Strict(BaseModel):
@@ -24,8 +25,8 @@ class _Strict(BaseModel):
 class FigureSource(_Strict):
     """Where the figure comes from: who published it, when, and where to read it."""
 
-    title: str = Field(min_length=1)
-    publisher: str = Field(min_length=1)
+    title: SingleLine
+    publisher: SingleLine
     year: int
     url: WebAddress | None = None
     how_to_find: str = ""
@@ -50,7 +51,7 @@ class FigureSource(_Strict):
 class Point(_Strict):
     """One value of a figure, such as the entry point of band 7."""
 
-    label: str = Field(min_length=1)
+    label: SingleLine
     amount: int
 
     @field_validator("amount", mode="before")
@@ -72,14 +73,14 @@ class Point(_Strict):
 
 class Figure(_Strict):
     id: Id
-    title: str = Field(min_length=1)
-    period: str = Field(min_length=1)
+    title: SingleLine
+    period: SingleLine
     starts: date
     ends: date
-    unit: str = ""
+    unit: SingleLine | Literal[""] = ""
     values: list[Point] = Field(min_length=1)
     source: FigureSource
-    check_with: str = Field(min_length=1)
+    check_with: SingleLine
     check_url: WebAddress
 
     @model_validator(mode="after")
