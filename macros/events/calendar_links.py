@@ -13,10 +13,26 @@ from functools import lru_cache
 from urllib.parse import quote
 
 GOOGLE_EVENT = "https://calendar.google.com/calendar/render"
-OUTLOOK_HOSTS = {
-    "Outlook (work or school account)": "https://outlook.office.com",
-    "Outlook.com (personal account)": "https://outlook.live.com",
-}
+
+
+@dataclass(frozen=True)
+class OutlookAccount:
+    host: str
+    event_label: str  # beside a session: add this one event
+    subscribe_label: str  # beside a feed: subscribe to the calendar
+
+
+# Work or school accounts (NHSmail among them) and personal accounts use different hosts.
+OUTLOOK_ACCOUNTS = (
+    OutlookAccount(
+        "https://outlook.office.com",
+        "Outlook (work or school account)",
+        "Outlook on the web (work or school account, including NHSmail)",
+    ),
+    OutlookAccount(
+        "https://outlook.live.com", "Outlook.com (personal account)", "Outlook on the web (personal account)"
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -64,10 +80,14 @@ def outlook_event_links(title: str, start: datetime, end: datetime, details: Det
             "location": location,
         }
     )
-    return [Link(label, f"{host}/calendar/0/deeplink/compose?{query}") for label, host in OUTLOOK_HOSTS.items()]
+    return [
+        Link(account.event_label, f"{account.host}/calendar/0/deeplink/compose?{query}") for account in OUTLOOK_ACCOUNTS
+    ]
 
 
 def outlook_subscribe_links(feed_url: str, name: str) -> list[Link]:
     """Outlook's "add calendar from the web" screen, pre-filled with the feed and its name."""
     query = _query({"url": feed_url, "name": name})
-    return [Link(label, f"{host}/calendar/0/addfromweb?{query}") for label, host in OUTLOOK_HOSTS.items()]
+    return [
+        Link(account.subscribe_label, f"{account.host}/calendar/0/addfromweb?{query}") for account in OUTLOOK_ACCOUNTS
+    ]

@@ -20,7 +20,7 @@ from ..core.problems import DataFileError, DataProblem
 from ..core.templating import render_template, template_environment
 from ..core.urls import absolute, relative_url, webcal
 from .calendar_id import DEFAULT_CALENDAR_ID
-from .calendar_links import Link, google_event_link, outlook_event_links, outlook_subscribe_links
+from .calendar_links import google_event_link, outlook_event_links, outlook_subscribe_links
 from .facts import series_facts
 from .ics import calendar_files
 from .models import EventsFile, Series
@@ -135,13 +135,6 @@ def _dates_in_words(days) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-# What each Outlook "add from web" link is called beside a feed.
-SUBSCRIBE_LABELS = {
-    "Outlook (work or school account)": "Outlook on the web (work or school account, including NHSmail)",
-    "Outlook.com (personal account)": "Outlook on the web (personal account)",
-}
-
-
 @dataclass(frozen=True)
 class Feed:
     name: str
@@ -158,10 +151,7 @@ def feeds(events: EventsFile, site_url: str, hub_name: str) -> list[Feed]:
     for name, path in entries:
         url = absolute(site_url, path)
         # No Google "?cid=" link: it fails for some addresses; the page says to copy the address instead.
-        outlook = [
-            Link(SUBSCRIBE_LABELS.get(link.label, link.label), link.url) for link in outlook_subscribe_links(url, name)
-        ]
-        result.append(Feed(name, url, webcal(url), outlook))
+        result.append(Feed(name, url, webcal(url), outlook_subscribe_links(url, name)))
     return result
 
 
