@@ -272,3 +272,34 @@ def events_problem(tmp_path: Path, text: str) -> str:
     with pytest.raises(DataFileError) as caught:
         load_events_text(tmp_path, text)
     return str(caught.value)
+
+
+# One series with three monthly sessions, for tests of the events models and wording.
+EVENTS_SERIES = """\
+series:
+  - id: evening-drop-in
+    title: Evening drop-in
+    organiser:
+      name: Hub
+    audience: [GPs]
+    description: A drop-in.
+    join:
+      email: someone@example.org
+    start: "{start}"
+    end: "{end}"
+{place}
+    added: 2026-01-05
+    source:
+      title: Source
+      publisher: Publisher
+{extra}    sessions:
+      - date: 2026-03-28
+      - date: 2026-04-25
+      - date: 2026-05-23
+"""
+EVENTS_ONLINE = "    online: true"
+EVENTS_VENUE = "    venue:\n      name: Hub House\n      address: 1 High Street, Gloucester"
+
+
+def events_series_text(start="12:30", end="13:00", place=EVENTS_ONLINE, extra="") -> str:
+    return EVENTS_SERIES.format(start=start, end=end, place=place, extra=extra)

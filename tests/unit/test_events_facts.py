@@ -25,41 +25,14 @@ from macros.events.ics import calendar_files, uid
 from macros.events.models import load_events
 from macros.events.occurrences import occurrences
 from macros.events.pages import event_files
+from tests.helpers import EVENTS_ONLINE as ONLINE
+from tests.helpers import EVENTS_VENUE as VENUE
 from tests.helpers import events_problem, load_events_text
+from tests.helpers import events_series_text as series_text
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "events" / "events.yaml"
 HUB_DATA = ROOT / "data" / "events.yaml"
-
-SERIES = """\
-series:
-  - id: evening-drop-in
-    title: Evening drop-in
-    organiser:
-      name: Hub
-    audience: [GPs]
-    description: A drop-in.
-    join:
-      email: someone@example.org
-    start: "{start}"
-    end: "{end}"
-{place}
-    added: 2026-01-05
-    source:
-      title: Source
-      publisher: Publisher
-{extra}    sessions:
-      - date: 2026-03-28
-      - date: 2026-04-25
-      - date: 2026-05-23
-"""
-ONLINE = "    online: true"
-VENUE = "    venue:\n      name: Hub House\n      address: 1 High Street, Gloucester"
-
-
-def series_text(start="12:30", end="13:00", place=ONLINE, extra="") -> str:
-    return SERIES.format(start=start, end=end, place=place, extra=extra)
-
 
 load_text, problem = load_events_text, events_problem
 

@@ -12,37 +12,15 @@ from macros.events.models import load_events
 from macros.events.occurrences import occurrences
 from macros.events.pages import json_ld
 from macros.events.wording import location_text
+from tests.helpers import events_series_text, load_events_text
 
 ROOT = Path(__file__).resolve().parents[2]
-
-SERIES = """\
-series:
-  - id: drop-in
-    title: OT drop-in
-    organiser:
-      name: Royal College of Occupational Therapists
-    audience: [GPs]
-    description: A drop-in.
-    join:
-      email: someone@example.org
-    start: "12:30"
-    end: "13:00"
-WHERE
-    added: 2026-01-05
-    source:
-      title: Source
-      publisher: Publisher
-    sessions:
-      - date: 2026-03-28
-"""
 
 NOTE = "    location_note: The source does not say whether sessions are online or in person."
 
 
 def load(tmp_path, where: str):
-    path = tmp_path / "events.yaml"
-    path.write_text(SERIES.replace("WHERE", where), encoding="utf-8")
-    return load_events(path, "data/events.yaml")
+    return load_events_text(tmp_path, events_series_text(place=where))
 
 
 def test_the_hubs_drop_ins_do_not_claim_to_be_online():
@@ -54,7 +32,7 @@ def test_the_hubs_drop_ins_do_not_claim_to_be_online():
 
 def test_a_location_note_is_shown_as_the_place_and_left_out_of_the_structured_data(tmp_path):
     events = load(tmp_path, NOTE)
-    (occurrence,) = occurrences(events)
+    occurrence = occurrences(events)[0]
     assert location_text(events.series[0]) == NOTE.split(": ", 1)[1]
     data = json_ld(occurrence, "https://hub.example.org/")
     assert "location" not in data and "eventAttendanceMode" not in data
