@@ -15,20 +15,18 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..core.datafiles import load_data_file
-from ..core.fields import Id, SingleLine, WebAddress
+from ..core.fields import Id, SingleLine, Source, WebAddress
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class FigureSource(_Strict):
-    """Where the figure comes from: who published it, when, and where to read it."""
+class FigureSource(Source):
+    """Where the figure comes from: the hub's Source, with the year it was published and, when
+    it has no address of its own, how to find it."""
 
-    title: SingleLine
-    publisher: SingleLine
     year: int
-    url: WebAddress | None = None
     how_to_find: str = ""
 
     @field_validator("year")
