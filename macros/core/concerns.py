@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from . import datafiles, generated
-from .generated import GeneratedFile
-from .project import Project
+from .datafiles import Loader
+from .generated import Provider
 
-Loader = Callable[[Path, str], Any]  # (path, shown as) -> the validated data
-Provider = Callable[[Project], Iterable[GeneratedFile]]
 Register = Callable[[Any], None]  # (the mkdocs-macros env) -> None: adds the macros
 
 
