@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import Annotated, TypeVar
 from urllib.parse import urlsplit
 
@@ -130,6 +131,7 @@ class Source(StrictModel):
     publisher: SingleLine
     url: WebAddress | None = None
     note: str = ""
+    checked: date | None = None  # the day someone last read the source and found the fact in it
 
 
 class IdentifiedEntry(StrictModel):

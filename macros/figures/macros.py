@@ -9,7 +9,8 @@ from ..core.dates import build_date
 from ..core.escaping import markdown_inline_text
 from ..core.project import Project
 from ..core.templating import render_template
-from .models import DATA_FILE, Figure, load_figures
+from .cost import FULL_TIME_HOURS, worked_cost
+from .models import DATA_FILE, Figure, Rate, load_figures
 from .wording import check_job_description, is_out_of_date, money, note_text, range_text
 
 
@@ -27,6 +28,39 @@ def note_html(figure: Figure, today: date) -> str:
         figure=figure,
         text=note_text(figure, today),
         out_of_date=is_out_of_date(figure, today),
+    )
+
+
+def percent_text(rate: Rate) -> str:
+    """14.38 as "14.38", 15 as "15"."""
+    return f"{rate.percent.normalize():f}"
+
+
+def hours_text(hours) -> str:
+    return f"{hours.normalize():f}"
+
+
+def cost_html(figures, figure_id: str, point: str, hours, today: date) -> str:
+    """The worked cost of a post a year, each figure's dated note, and the calculator."""
+    figure = figures.get(figure_id)
+    cost = worked_cost(figure, point, hours, list(figures.rates))
+    items = [figure, *figures.rates]
+    return render_template(
+        "figures/cost.html",
+        cost=cost,
+        hours=hours_text(cost.hours),
+        wte=f"{cost.whole_time_equivalent:f}",
+        full_time=FULL_TIME_HOURS,
+        full_time_text=hours_text(FULL_TIME_HOURS),
+        money=money,
+        percent=percent_text,
+        notes=[
+            {"figure": item, "text": note_text(item, today), "out_of_date": is_out_of_date(item, today)}
+            for item in items
+        ],
+        any_out_of_date=any(is_out_of_date(item, today) for item in items),
+        points=[(value.label, value.amount) for value in figure.values],
+        rates=[{"percent": percent_text(rate), "above": rate.above} for rate in figures.rates],
     )
 
 
@@ -50,6 +84,11 @@ def register(env) -> None:
     def figure_note(figure_id: str) -> str:
         """The note that goes beside a figure: its period, and whether it is out of date."""
         return note_html(figures.get(figure_id), today)
+
+    @env.macro
+    def cost_example(figure_id: str, point: str, hours: float = 37.5) -> str:
+        """A worked cost a year for one point of a pay figure and the hours a week."""
+        return cost_html(figures, figure_id, point, hours, today)
 
     @env.macro
     def figure_table(figure_id: str, point_heading: str = "Point", value_heading: str = "Amount") -> str:

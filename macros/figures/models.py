@@ -9,6 +9,7 @@ the file, line, entry and field.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Literal
 
@@ -80,6 +81,9 @@ class Figure(_Strict):
     source: FigureSource
     check_with: SingleLine
     check_url: WebAddress
+    # Sentences that belong to the figure (what the amounts include, such as the year's pay
+    # award): shown beside it, so a new year's figure brings its own sentences.
+    note: str = ""
 
     @model_validator(mode="after")
     def _period_order(self):
@@ -97,8 +101,66 @@ class Figure(_Strict):
         raise KeyError(label)
 
 
+class Rate(_Strict):
+    """An employer's cost charged as a share of pay (National Insurance, the employer's pension
+    contribution) for a period, from a named source: the worked cost applies it to a salary."""
+
+    id: Id
+    title: SingleLine
+    period: SingleLine
+    starts: date
+    ends: date
+    percent: Decimal
+    # Pay up to this many pounds a year is not charged (National Insurance's secondary threshold).
+    above: int = 0
+    # What the rate is charged on, in words: "of pay above £5,000 a year".
+    charged_on: SingleLine
+    source: FigureSource
+    check_with: SingleLine
+    check_url: WebAddress
+    note: str = ""
+
+    @field_validator("percent", mode="before")
+    @classmethod
+    def _a_percentage(cls, percent):
+        if isinstance(percent, bool) or not isinstance(percent, int | float | str):
+            raise ValueError(f"write the rate as a number without %, such as 14.38; you wrote {percent!r}")
+        try:
+            value = Decimal(str(percent))
+        except InvalidOperation:
+            raise ValueError(f"write the rate as a number without %, such as 14.38; you wrote {percent!r}") from None
+        if not 0 < value < 100:
+            raise ValueError(f"a rate is a percentage more than 0 and less than 100; you wrote {percent}")
+        return value
+
+    @field_validator("above", mode="before")
+    @classmethod
+    def _whole_pounds(cls, above):
+        if isinstance(above, bool) or not isinstance(above, int) or above < 0:
+            raise ValueError(f"write 'above' in whole pounds without £ or commas, such as 5000; you wrote {above!r}")
+        return above
+
+    @model_validator(mode="after")
+    def _period_order(self):
+        if self.ends <= self.starts:
+            raise ValueError(
+                f"the period ends ({self.ends.isoformat()}) on or before it starts "
+                f"({self.starts.isoformat()}): check 'starts' and 'ends'"
+            )
+        return self
+
+
 class FiguresFile(_Strict):
     figures: list[Figure] = Field(min_length=1)
+    rates: list[Rate] = []
+
+    @model_validator(mode="after")
+    def _ids_unique_across_lists(self):
+        figure_ids = {figure.id for figure in self.figures}
+        for rate in self.rates:
+            if rate.id in figure_ids:
+                raise ValueError(f"a figure and a rate both have the id '{rate.id}': give each its own id")
+        return self
 
     @field_validator("figures")
     @classmethod
@@ -116,6 +178,13 @@ class FiguresFile(_Strict):
                 return figure
         known = ", ".join(f.id for f in self.figures)
         raise KeyError(f"there is no figure '{figure_id}' in data/figures.yaml; the figures are: {known}")
+
+    def rate(self, rate_id: str) -> Rate:
+        for rate in self.rates:
+            if rate.id == rate_id:
+                return rate
+        known = ", ".join(r.id for r in self.rates) or "none"
+        raise KeyError(f"there is no rate '{rate_id}' in data/figures.yaml; the rates are: {known}")
 
 
 DATA_FILE = "figures.yaml"
