@@ -115,8 +115,9 @@ def figure_lines(path: Path, figures: FiguresFile) -> dict[str, int]:
 
 
 def job_description_problems(figures: FiguresFile, job_path: Path, shown_as: str) -> list[DataProblem]:
-    """The job description repeats the band 7 range and pay year as defaults: they must agree
-    with data/figures.yaml, or the page and the downloads would show other figures."""
+    """The job description takes the band 7 range and pay year from data/figures.yaml when its
+    defaults are empty (jobdesc/pay.py). Typed again, they must agree with data/figures.yaml,
+    or the page and the downloads would show other figures."""
     if not job_path.is_file() or not any(f.id == JOB_DESCRIPTION_FIGURE for f in figures.figures):
         return []
     figure = figures.get(JOB_DESCRIPTION_FIGURE)
@@ -124,25 +125,27 @@ def job_description_problems(figures: FiguresFile, job_path: Path, shown_as: str
     fields = (data or {}).get("fields") or {}
     problems = []
     salary = str((fields.get("salary") or {}).get("default", ""))
-    if salary != range_text(figure):
+    if salary and salary != range_text(figure):
         problems.append(
             DataProblem(
                 shown_as,
                 line_of(nodes, ("fields", "salary", "default")),
                 "field 'salary', field 'default'",
                 f"the salary '{salary}' does not match data/figures.yaml ({figure.id}: "
-                f"{range_text(figure)}). Write '{range_text(figure)}', or update data/figures.yaml first",
+                f"{range_text(figure)}). Write '{range_text(figure)}', or better leave it empty (default: \"\") "
+                "so it comes from data/figures.yaml",
             )
         )
     pay_year = str((fields.get("pay_year") or {}).get("default", ""))
-    if not pay_year.startswith(figure.period):
+    if pay_year and not pay_year.startswith(figure.period):
         problems.append(
             DataProblem(
                 shown_as,
                 line_of(nodes, ("fields", "pay_year", "default")),
                 "field 'pay_year', field 'default'",
                 f"the pay year '{pay_year}' does not match data/figures.yaml ({figure.id}: "
-                f"{figure.period}). Start it with '{figure.period}'",
+                f"{figure.period}). Start it with '{figure.period}', or better leave it empty (default: \"\") "
+                "so it comes from data/figures.yaml",
             )
         )
     return problems

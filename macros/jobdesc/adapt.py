@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     given = {name: getattr(args, name) for name in FIELD_NAMES if getattr(args, name)}
     try:
         job = load_job_description(args.data, _shown(args.data))
+        job = _with_pay(job, args.data.parent)
     except DataFileError as error:
         print(f"The data file needs fixing:\n{error}", file=sys.stderr)
         return 1
@@ -93,6 +94,22 @@ def main(argv: list[str] | None = None) -> int:
     if left:
         print("Still placeholders (highlighted in the documents): " + ", ".join(left))
     return 0
+
+
+def _with_pay(job, data_dir: Path):
+    """The salary and pay year from data/figures.yaml beside the job description's file."""
+    from ..core.dates import build_date
+    from ..figures.models import DATA_FILE as FIGURES_FILE
+    from ..figures.models import load_figures
+    from .pay import JOB_DESCRIPTION_FIGURE, with_pay
+
+    path = data_dir / FIGURES_FILE
+    if not path.is_file():
+        return job
+    figures = load_figures(path, _shown(path))
+    if not any(figure.id == JOB_DESCRIPTION_FIGURE for figure in figures.figures):
+        return job
+    return with_pay(job, figures.get(JOB_DESCRIPTION_FIGURE), build_date(build_instant()))
 
 
 def _shown(path: Path) -> str:

@@ -162,13 +162,31 @@ def _store(cache_dir: Path, key: str, files: JobDescriptionFiles) -> None:
         pass  # a read-only checkout still builds; it just renders every time
 
 
+def project_job(project: Project) -> JobDescription:
+    """The hub's job description, its pay taken from data/figures.yaml (see pay.py)."""
+    from ..core.clock import build_instant
+    from ..core.dates import build_date
+    from ..figures.models import DATA_FILE as FIGURES_FILE
+    from ..figures.models import load_figures
+    from .pay import JOB_DESCRIPTION_FIGURE, with_pay
+
+    job = project.load(DATA_FILE, load_job_description)  # validated once per content of the file
+    if not project.data_file(FIGURES_FILE).is_file():
+        return job
+    figures = project.load(FIGURES_FILE, load_figures)
+    if not any(figure.id == JOB_DESCRIPTION_FIGURE for figure in figures.figures):
+        return job
+    return with_pay(job, figures.get(JOB_DESCRIPTION_FIGURE), build_date(build_instant()))
+
+
 def project_documents(project: Project) -> tuple[JobDescription, JobDescriptionFiles]:
     """The hub's job description and its documents, for the page's macros and the provider."""
     path = project.data_file(DATA_FILE)
-    job = project.load(DATA_FILE, load_job_description)  # validated once per content of the file
+    job = project_job(project)
     files = cached_documents(
         job,
-        data=path.read_bytes(),
+        # The fields (pay included, from data/figures.yaml) are part of what shapes the bytes.
+        data=path.read_bytes() + job.fields.model_dump_json().encode(),
         hub=project.hub,
         instant=document_instant(path),
         cache_dir=project.root / CACHE_FOLDER,

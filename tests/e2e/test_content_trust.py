@@ -160,11 +160,13 @@ def test_sources_give_a_document_address_or_how_to_find_it(hub_site):
 
 
 HIRING_QUESTIONS = [
+    "What to do first",
+    "What will it cost a year?",
     "Can we employ an OT through ARRS?",
-    "What will it cost?",
     "What should the job description say?",
     "What must the OT have done before the post starts?",
     "Who supervises the OT?",
+    "What must the practice have in place?",
     "How do we get the OT started?",
     "How do we know it is working?",
 ]
@@ -180,7 +182,8 @@ def test_the_hiring_page_asks_its_questions_in_order(hub_site):
     for fact in (
         "Each PCN has an ARRS allocation",
         "Agenda for Change band 7",
-        "£47,810 to £54,710 a year",
+        "£47,810 full time (2025/26)",
+        "Total a year",
         "National Insurance",
         "Costs above the limit are not paid back",
         "stage 1 of the roadmap must be verified before the OT starts",

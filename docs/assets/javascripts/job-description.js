@@ -64,10 +64,16 @@
       return values;
     }
 
+    /* Pay fields start filled in from data/figures.yaml: only a changed value goes in the address. */
+    var prefilled = {};
+    inputs.forEach(function (input) {
+      prefilled[input.name] = input.defaultValue;
+    });
+
     function remember(values) {
       var query = new URLSearchParams(window.location.search);
       Object.keys(values).forEach(function (name) {
-        if (values[name]) {
+        if (values[name] && values[name] !== prefilled[name]) {
           query.set(name, values[name]);
         } else {
           query.delete(name);
