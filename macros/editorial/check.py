@@ -109,6 +109,23 @@ def check_figures(project: Project, today: date) -> list[Finding]:
     return [Finding(item.file, item.line, "warning", item.message) for item in report]
 
 
+def check_typed_amounts(project: Project) -> list[Finding]:
+    """An error for each £ amount typed into a page: amounts come from data/figures.yaml."""
+    from ..figures.hand_typed import typed_amounts
+
+    return [
+        Finding(
+            item.file,
+            item.line,
+            "error",
+            f"{item.amount} is typed into the page. Amounts change each year: show them with a figure "
+            "macro from data/figures.yaml (such as figure_range or cost_example), or write the sentence "
+            "without the amount",
+        )
+        for item in typed_amounts(project.docs_dir, project.shown(project.docs_dir))
+    ]
+
+
 def check_readability(project: Project) -> list[Finding]:
     """Readability warnings for every page in the menu (readability.py says how it scores)."""
     findings = []
@@ -150,6 +167,7 @@ def run_checks(root: Path, today: date, overdue_is_error: bool, build: bool = Tr
     page_findings, lines = check_pages(project, today, overdue_is_error, real_today)
     findings += page_findings
     findings += check_figures(project, today)
+    findings += check_typed_amounts(project)
     findings += check_readability(project)
     if build:
         known = {f.message for f in findings}
