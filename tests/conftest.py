@@ -96,10 +96,17 @@ def site_builder():
 
 @pytest.fixture(scope="session")
 def job():
-    """The hub's job description, validated."""
-    from macros.jobdesc.models import load_job_description
+    """The hub's job description, validated, its pay from data/figures.yaml as on the fixed build date."""
+    from datetime import UTC, datetime
 
-    return load_job_description(PROJECT_ROOT / "data" / "job_description.yaml", "data/job_description.yaml")
+    from macros.figures.models import load_figures
+    from macros.jobdesc.models import load_job_description
+    from macros.jobdesc.pay import JOB_DESCRIPTION_FIGURE, with_pay
+    from tests.helpers import HUB_BUILD_EPOCH
+
+    job = load_job_description(PROJECT_ROOT / "data" / "job_description.yaml", "data/job_description.yaml")
+    figure = load_figures(PROJECT_ROOT / "data" / "figures.yaml").get(JOB_DESCRIPTION_FIGURE)
+    return with_pay(job, figure, datetime.fromtimestamp(HUB_BUILD_EPOCH, tz=UTC).date())
 
 
 @pytest.fixture(scope="session")

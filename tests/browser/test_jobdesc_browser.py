@@ -36,7 +36,9 @@ def test_typing_in_the_form_fills_the_page_and_the_address(hub_server, watched_p
 
     page.get_by_label("Employing practice or primary care network").press_sequentially("Severn Vale PCN")
     page.get_by_label("Hours", exact=True).press_sequentially("22.5 hours a week")
-    page.get_by_label("Closing date").fill("2027-01-31")
+    page.locator("#jd-closing_date-day").fill("31")
+    page.locator("#jd-closing_date-month").fill("1")
+    page.locator("#jd-closing_date-year").fill("2027")
 
     employer = field_texts(page, "employer")
     assert len(employer) >= 2 and set(employer) == {"Severn Vale PCN"}  # post details and job scope
@@ -44,7 +46,10 @@ def test_typing_in_the_form_fills_the_page_and_the_address(hub_server, watched_p
     assert field_texts(page, "closing_date") == ["31 January 2027"]
     assert field_texts(page, "base") == ["[Base]"]  # not typed: still a placeholder
     query = current_query(page)
-    assert query == {"employer": ["Severn Vale PCN"], "hours": ["22.5 hours a week"], "closing_date": ["2027-01-31"]}
+    # The whole-time equivalent is worked out from the hours (37.5 hours a week is 1.0).
+    assert query == {
+        "employer": ["Severn Vale PCN"], "hours": ["22.5 hours a week"], "wte": ["0.6"], "closing_date": ["2027-01-31"]
+    }
     # Nothing left the browser: no new request carries a value or reloads the page (Chromium
     # may fetch the favicon again when the address changes).
     new_requests = watched_page.requests[requests_before:]

@@ -39,7 +39,9 @@ AWKWARD = {
 
 def expected_docx(job, values: dict[str, str]) -> bytes:
     """The build's own Word rendering of the same values: what the browser must match."""
-    given = {name: value for name, value in values.items() if value}
+    # The pay fields start filled in on the form, from data/figures.yaml.
+    given = {"salary": job.fields.salary.default, "pay_year": job.fields.pay_year.default}
+    given.update({name: value for name, value in values.items() if value})
     return render_docx(build_document(job, given), author="hub", instant=datetime(2026, 11, 21, tzinfo=UTC))
 
 
@@ -68,7 +70,12 @@ def docx2txt_text(content: bytes, tmp_path: Path) -> str:
 
 def fill_form(page, values: dict[str, str]) -> None:
     for name, value in values.items():
-        page.locator(f"#jd-{name}").fill(value)
+        if name == "closing_date":  # the GOV.UK date input: day, month and year boxes
+            year, month, day = value.split("-")
+            for part, text in (("day", day), ("month", month), ("year", year)):
+                page.locator(f"#jd-closing_date-{part}").fill(text)
+        else:
+            page.locator(f"#jd-{name}").fill(value)
 
 
 def download_word(page):
@@ -116,7 +123,7 @@ def test_every_field_filled_lands_in_its_place_and_no_filled_placeholder_is_left
     for field in FORM_FIELDS:
         assert document.values[field].shown not in text, field  # no filled placeholder left
     # The fields the form does not offer stay highlighted placeholders, and only they do.
-    unfilled = {document.values[f].shown for f in ("band", "salary", "pay_year")}
+    unfilled = {document.values[f].shown for f in ("band",)}
     assert set(highlighted(content)) == unfilled | {"[square brackets]"}
     filled_runs = [r for r in all_runs(content) if r.text == "Severn Vale PCN"]
     assert len(filled_runs) == 2 and all(r.font.highlight_color is None and not r.bold for r in filled_runs)
@@ -134,7 +141,9 @@ def test_fields_left_empty_stay_highlighted_placeholders(hub_server, watched_pag
     assert name == "stroud-pcn-job-description.docx"
     assert texts(content) == texts(expected_docx(job, {"employer": "Stroud PCN", "closing_date": "2027-03-01"}))
     document = build_document(job)
-    left = [document.values[f].shown for f in document.values if f not in ("employer", "closing_date")]
+    # The pay fields start filled in on the form (from data/figures.yaml): not placeholders.
+    filled = ("employer", "closing_date", "salary", "pay_year")
+    left = [document.values[f].shown for f in document.values if f not in filled]
     assert set(highlighted(content)) == set(left) | {"[square brackets]"}
     assert "[Base]" in highlighted(content) and "1 March 2027" in "\n".join(texts(content))
 

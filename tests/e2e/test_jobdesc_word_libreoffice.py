@@ -36,7 +36,11 @@ def test_libreoffice_opens_the_filled_in_document_as_it_does_the_generic_one(hub
     page = watched_page.page
     page.goto(hub_server.url(PAGE), wait_until="networkidle")
     for name, value in VALUES.items():
-        page.locator(f"#jd-{name}").fill(value)
+        if name == "closing_date":  # the GOV.UK date input: day, month and year boxes
+            for part, text in zip(("year", "month", "day"), value.split("-"), strict=True):
+                page.locator(f"#jd-closing_date-{part}").fill(text)
+        else:
+            page.locator(f"#jd-{name}").fill(value)
     button = page.get_by_role("button", name="Download your version (Word)")
     expect(button).to_be_visible()
     with page.expect_download() as info:

@@ -345,6 +345,11 @@
       if (working) {
         return;
       }
+      /* The page's form checks its values first (a closing date that is not real stops it). */
+      var form = button.closest("form");
+      if (form && !form.dispatchEvent(new CustomEvent("jd:before-download", { cancelable: true }))) {
+        return;
+      }
       working = true;
       say("");
       (sources || (sources = loadSources(mapAddress))).then(function (loaded) {

@@ -25,6 +25,73 @@
     return value;
   }
 
+  /* The closing date from its day, month and year boxes (the GOV.UK date input), checked:
+   * a real date, not before today, and within the next 12 months. Returns
+   * {iso: "2027-03-10"} (iso "" when all three are empty) or {error, part}: the message and
+   * the first box to fix. `today` is a Date at local midnight. */
+  function checkClosingDate(day, month, year, today) {
+    day = day.trim();
+    month = month.trim();
+    year = year.trim();
+    if (!day && !month && !year) {
+      return { iso: "" };
+    }
+    var missing = [["day", day], ["month", month], ["year", year]].filter(function (part) { return !part[1]; });
+    if (missing.length) {
+      return {
+        error: "Closing date must include a " + missing.map(function (part) { return part[0]; }).join(" and a "),
+        part: missing[0][0]
+      };
+    }
+    if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d+$/.test(year)) {
+      return { error: "Closing date must be a real date, written in numbers", part: /^\d{1,2}$/.test(day) ? (/^\d{1,2}$/.test(month) ? "year" : "month") : "day" };
+    }
+    if (year.length !== 4) {
+      return { error: "Year must include 4 numbers", part: "year" };
+    }
+    var d = Number(day), m = Number(month), y = Number(year);
+    var date = new Date(y, m - 1, d);
+    if (m < 1 || m > 12 || date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) {
+      return { error: "Closing date must be a real date", part: m < 1 || m > 12 ? "month" : "day" };
+    }
+    if (date < today) {
+      return { error: "Closing date must be today or in the future", part: "day" };
+    }
+    var latest = new Date(today.getFullYear() + 1, today.getMonth(), today.getDate());
+    if (date > latest) {
+      return { error: "Closing date must be within the next 12 months", part: "year" };
+    }
+    return { iso: y + "-" + (m < 10 ? "0" : "") + m + "-" + (d < 10 ? "0" : "") + d };
+  }
+
+  /* Hours a week and whole-time equivalent from each other: 37.5 hours a week is 1.0. */
+  var FULL_TIME_HOURS = 37.5;
+
+  function numberIn(text) {
+    var match = /(\d+(?:\.\d+)?)/.exec(text);
+    return match ? Number(match[1]) : null;
+  }
+
+  function trimmed(value, places) {
+    return String(Number(value.toFixed(places)));
+  }
+
+  function wteFromHours(text) {
+    var hours = numberIn(text);
+    return hours === null || hours <= 0 || hours > FULL_TIME_HOURS ? null : trimmed(hours / FULL_TIME_HOURS, 2);
+  }
+
+  function hoursFromWte(text) {
+    var wte = numberIn(text);
+    return wte === null || wte <= 0 || wte > 1 ? null : trimmed(wte * FULL_TIME_HOURS, 2) + " hours a week";
+  }
+
+  window.hubJobDescription = {
+    checkClosingDate: checkClosingDate,
+    wteFromHours: wteFromHours,
+    hoursFromWte: hoursFromWte
+  };
+
   function init() {
     var form = document.querySelector("[data-jd-form]");
     if (!form || form.getAttribute("data-jd-ready")) {
@@ -45,6 +112,122 @@
         input.value = value.slice(0, MAX_LENGTH);
       }
     });
+
+    /* The closing date's boxes, its hidden checked value, and the GOV.UK error pattern. */
+    var dateValue = form.querySelector("[data-jd-date-value]");
+    var parts = {};
+    Array.prototype.forEach.call(form.querySelectorAll("[data-jd-date-part]"), function (box) {
+      parts[box.getAttribute("data-jd-date-part")] = box;
+    });
+    var dateGroup = form.querySelector("[data-jd-date-group]");
+    var dateMessage = form.querySelector("[data-jd-error-message]");
+    var summary = form.querySelector("[data-jd-error-summary]");
+    var summaryList = form.querySelector("[data-jd-error-list]");
+    var dateShown = false; /* errors show once the reader has left the date or tried to download */
+    var fromAddress = dateValue && /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateValue.value);
+    if (fromAddress) {
+      parts.day.value = String(Number(fromAddress[3]));
+      parts.month.value = String(Number(fromAddress[2]));
+      parts.year.value = fromAddress[1];
+    }
+
+    function today() {
+      var now = new Date();
+      return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+    }
+
+    function dateCheck() {
+      if (!dateValue) {
+        return { iso: "" };
+      }
+      return checkClosingDate(parts.day.value, parts.month.value, parts.year.value, today());
+    }
+
+    function showErrors(result) {
+      if (!dateValue) {
+        return;
+      }
+      var error = result.error && dateShown ? result : null;
+      dateGroup.classList.toggle("jd-form__field--error", Boolean(error));
+      dateMessage.hidden = !error;
+      dateMessage.textContent = "";
+      Object.keys(parts).forEach(function (name) {
+        parts[name].classList.toggle("jd-date__input--error", Boolean(error) && (error.part === name || /real date$/.test(error.error) && name !== "year" && error.part !== "year"));
+        if (error && error.part === name) {
+          parts[name].setAttribute("aria-invalid", "true");
+        } else {
+          parts[name].removeAttribute("aria-invalid");
+        }
+      });
+      var fieldset = dateGroup.querySelector("fieldset");
+      fieldset.setAttribute("aria-describedby", "jd-closing_date-hint" + (error ? " jd-closing_date-error" : ""));
+      summaryList.textContent = "";
+      summary.hidden = !error;
+      if (error) {
+        var hidden = document.createElement("span");
+        hidden.className = "jd-visually-hidden";
+        hidden.textContent = "Error: ";
+        dateMessage.appendChild(hidden);
+        dateMessage.appendChild(document.createTextNode(error.error));
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = "#" + parts[error.part].id;
+        link.textContent = error.error;
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          parts[error.part].focus();
+        });
+        item.appendChild(link);
+        summaryList.appendChild(item);
+      }
+    }
+
+    function syncDate() {
+      if (!dateValue) {
+        return true;
+      }
+      var result = dateCheck();
+      dateValue.value = result.error ? "" : result.iso;
+      showErrors(result);
+      return !result.error;
+    }
+
+    /* Before anything is downloaded, printed or copied: check, and stop while an error stands. */
+    function readyToLeave() {
+      dateShown = true;
+      if (syncDate()) {
+        return true;
+      }
+      summary.focus();
+      return false;
+    }
+    form.addEventListener("jd:before-download", function (event) {
+      if (!readyToLeave()) {
+        event.preventDefault();
+      }
+    });
+    if (dateGroup) {
+      dateGroup.addEventListener("focusout", function (event) {
+        if (!dateGroup.contains(event.relatedTarget)) {
+          dateShown = true;
+          syncDate();
+        }
+      });
+    }
+
+    /* Hours and whole-time equivalent: typing one works out the other. */
+    var hoursInput = form.querySelector('input[name="hours"]');
+    var wteInput = form.querySelector('input[name="wte"]');
+    if (hoursInput && wteInput) {
+      hoursInput.addEventListener("input", function () {
+        var wte = wteFromHours(hoursInput.value);
+        wteInput.value = hoursInput.value.trim() ? (wte === null ? "" : wte) : "";
+      });
+      wteInput.addEventListener("input", function () {
+        var hours = hoursFromWte(wteInput.value);
+        hoursInput.value = wteInput.value.trim() ? (hours === null ? "" : hours) : "";
+      });
+    }
 
     function apply() {
       var values = {};
@@ -85,6 +268,7 @@
     }
 
     function update() {
+      syncDate();
       remember(apply());
     }
 
@@ -103,6 +287,7 @@
     form.addEventListener("reset", function () {
       /* The browser clears the inputs after this event: update once it has. */
       window.setTimeout(function () {
+        dateShown = false;
         update();
         say("The form is clear: the job description shows its placeholders again.");
       }, 0);
@@ -113,6 +298,9 @@
         return;
       }
       var action = button.getAttribute("data-jd-action");
+      if (!readyToLeave()) {
+        return;
+      }
       if (action === "print") {
         window.print();
       } else if (action === "copy") {
@@ -133,6 +321,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-jd-no-script]"), function (note) {
       note.hidden = true;
     });
+    syncDate();
     apply();
   }
 
