@@ -123,7 +123,9 @@
     var dateMessage = form.querySelector("[data-jd-error-message]");
     var summary = form.querySelector("[data-jd-error-summary]");
     var summaryList = form.querySelector("[data-jd-error-list]");
-    var dateShown = false; /* errors show once the reader has left the date or tried to download */
+    /* As in GOV.UK services, errors show when the reader tries to go on (download, print or
+     * copy the link), not while they type; once shown, they follow each change. */
+    var dateShown = false;
     var fromAddress = dateValue && /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateValue.value);
     if (fromAddress) {
       parts.day.value = String(Number(fromAddress[3]));
@@ -206,14 +208,6 @@
         event.preventDefault();
       }
     });
-    if (dateGroup) {
-      dateGroup.addEventListener("focusout", function (event) {
-        if (!dateGroup.contains(event.relatedTarget)) {
-          dateShown = true;
-          syncDate();
-        }
-      });
-    }
 
     /* Hours and whole-time equivalent: typing one works out the other. */
     var hoursInput = form.querySelector('input[name="hours"]');
