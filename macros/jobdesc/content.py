@@ -87,6 +87,24 @@ class Document:
         """Administration duties carry on the key duties' numbering, as in the RCOT original."""
         return len(self.key_duties) + 1
 
+    @property
+    def placeholders_left(self) -> bool:
+        """True while any field is still a placeholder: only then does the document carry the
+        employer's note about [square brackets] (an applicant's copy has none)."""
+        return any(not piece.filled for piece in self.values.values())
+
+    @property
+    def employer(self) -> str:
+        """The employer once filled in, else "" (a placeholder is not a name)."""
+        piece = self.values.get("employer")
+        return piece.text if piece is not None and piece.filled else ""
+
+    @property
+    def running_header(self) -> str:
+        """Each page's header: "Severn Vale PCN: Primary care occupational therapist", or the
+        job title alone while the employer is a placeholder."""
+        return f"{self.employer}: {self.heading}" if self.employer else self.heading
+
 
 def format_field_value(name: str, value: str) -> str:
     """Tidy a value a practice gives: a closing date written 2027-01-31 reads 31 January 2027."""

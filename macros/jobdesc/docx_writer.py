@@ -38,9 +38,11 @@ def render_docx(document: Document, author: str, instant: datetime, language: st
     word.add_heading(document.title, level=0)
     intro = word.add_paragraph(document.source_line)
     intro.runs[0].font.color.rgb = RGBColor(0x4C, 0x62, 0x72)
-    key = word.add_paragraph("Text in ")
-    _highlighted(key.add_run("[square brackets]"))
-    key.add_run(" is for the employer to fill in or check.")
+    if document.placeholders_left:  # the employer's note: not in an applicant's copy
+        key = word.add_paragraph("Text in ")
+        _highlighted(key.add_run("[square brackets]"))
+        key.add_run(" is for the employer to fill in or check.")
+    _header_and_footer(word, document)
 
     word.add_heading(SECTION_TITLES["post-details"], level=1)
     details = word.add_table(rows=0, cols=2)
@@ -138,6 +140,32 @@ def _keep_row_together(row) -> None:
     properties.append(cant_split)
 
 
+def _header_and_footer(word, document: Document) -> None:
+    """Employer and job title at the top of each page; "Page X of Y" at the foot, from Word's
+    PAGE and NUMPAGES fields (Word and LibreOffice work the numbers out when they lay it out)."""
+    grey = RGBColor(0x4C, 0x62, 0x72)
+    for section in word.sections:
+        header = section.header.paragraphs[0]
+        header.text = ""
+        run = header.add_run(document.running_header)
+        run.font.size, run.font.color.rgb = Pt(8), grey
+        footer = section.footer.paragraphs[0]
+        footer.text = ""
+        for part in ("Page ", "PAGE", " of ", "NUMPAGES"):
+            if part.isupper():
+                field = OxmlElement("w:fldSimple")
+                field.set(qn("w:instr"), f" {part} ")
+                inner = OxmlElement("w:r")
+                text = OxmlElement("w:t")
+                text.text = "1"
+                inner.append(text)
+                field.append(inner)
+                footer._p.append(field)
+            else:
+                words = footer.add_run(part)
+                words.font.size, words.font.color.rgb = Pt(8), grey
+
+
 def _set_a4_page(word) -> None:
     """python-docx's default template is US Letter: NHS documents print on A4."""
     for section in word.sections:
@@ -176,10 +204,11 @@ def _property_text(value: str) -> str:
 def _set_properties(word, document: Document, author: str, instant: datetime, language: str) -> None:
     properties = word.core_properties
     moment = instant.replace(tzinfo=None, microsecond=0)
-    properties.title = _property_text(document.title)
+    # Filled in for one employer, the document's title and author name it.
+    properties.title = _property_text(f"{document.title}, {document.employer}" if document.employer else document.title)
     properties.subject = "Job description and person specification"
-    properties.author = _property_text(author)
-    properties.last_modified_by = _property_text(author)
+    properties.author = _property_text(document.employer or author)
+    properties.last_modified_by = _property_text(document.employer or author)
     properties.language = language
     properties.keywords = "job description; person specification; occupational therapist; primary care"
     properties.comments = _property_text(document.source_line.split(". ")[0] + ".")
