@@ -26,7 +26,9 @@ SECTIONS = (
 SECTION_TITLES = dict(SECTIONS)
 
 # The fields a practice fills in on the page's form, in order.
-FORM_FIELDS = ("employer", "base", "hours", "wte", "salary", "pay_year", "reporting_to", "closing_date", "contact")
+FORM_FIELDS = (
+    "employer", "base", "hours", "wte", "band", "salary", "pay_year", "reporting_to", "closing_date", "contact",
+)
 
 SPEC_CAPTION = "Person specification: essential and desirable criteria, and how each is assessed"
 SPEC_HEADERS = ("Criterion", "Essential or desirable", "How assessed")

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from .content import SECTION_TITLES, SPEC_CAPTION, SPEC_HEADERS, Document, Text
-from .placeholders import FieldBookmarks
+from .placeholders import EMPLOYER_NOTE_BOOKMARK, FieldBookmarks
 
 LANGUAGE = "en-GB"
 # The earliest time a zip entry can carry; used when the instant is before 1980.
@@ -42,6 +42,9 @@ def render_docx(document: Document, author: str, instant: datetime, language: st
         key = word.add_paragraph("Text in ")
         _highlighted(key.add_run("[square brackets]"))
         key.add_run(" is for the employer to fill in or check.")
+        # Named, so the page's "Download your version (Word)" can take the note out once the
+        # reader has filled in every placeholder.
+        marks.wrap_paragraph(key, EMPLOYER_NOTE_BOOKMARK)
     _header_and_footer(word, document)
 
     word.add_heading(SECTION_TITLES["post-details"], level=1)

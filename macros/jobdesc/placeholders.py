@@ -39,6 +39,17 @@ class FieldBookmarks:
         self._next_id = 1
         self.names: dict[str, list[str]] = {}
 
+    def wrap_paragraph(self, paragraph, name: str) -> None:
+        """Put a bookmark called `name` around a whole paragraph's runs."""
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self._next_id))
+        start.set(qn("w:name"), name)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self._next_id))
+        self._next_id += 1
+        paragraph.runs[0]._r.addprevious(start)
+        paragraph.runs[-1]._r.addnext(end)
+
     def wrap(self, run, field: str) -> str:
         """Put a bookmark around `run` (already in its paragraph) and return its name."""
         names = self.names.setdefault(field, [])
@@ -53,6 +64,11 @@ class FieldBookmarks:
         run._r.addprevious(start)
         run._r.addnext(end)
         return name
+
+
+# The bookmark around the employer's note ("Text in [square brackets] is for the employer to
+# fill in or check"): the page's script removes that paragraph when no placeholder is left.
+EMPLOYER_NOTE_BOOKMARK = "jd_note_for_employer"
 
 
 def document_texts(document: Document) -> Iterator[Text]:

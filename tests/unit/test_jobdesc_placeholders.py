@@ -23,7 +23,7 @@ from macros.jobdesc.content import build_document
 from macros.jobdesc.documents import DOCX_PATH, FIELDS_MAP_PATH
 from macros.jobdesc.docx_writer import render_docx
 from macros.jobdesc.models import FIELD_NAMES
-from macros.jobdesc.placeholders import DOCUMENT_PART, placeholder_map, placeholder_map_json
+from macros.jobdesc.placeholders import EMPLOYER_NOTE_BOOKMARK, DOCUMENT_PART, placeholder_map, placeholder_map_json
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "job_description.yaml"
@@ -46,6 +46,8 @@ def bookmarked_runs(content: bytes) -> dict[str, str]:
     assert len(ids) == len(set(ids)), "bookmark ids must be unique"
     for start in body.iter(f"{W}bookmarkStart"):
         name = start.get(f"{W}name")
+        if name == EMPLOYER_NOTE_BOOKMARK:  # around the employer's note paragraph, not a field
+            continue
         run, end = start.getnext(), start.getnext().getnext()
         assert run.tag == f"{W}r", name
         assert end.tag == f"{W}bookmarkEnd" and end.get(f"{W}id") == start.get(f"{W}id"), name
@@ -196,19 +198,37 @@ def test_the_script_writes_a_zip_python_and_python_docx_read_back(template, temp
     assert [(i.filename, i.date_time) for i in archive.infolist()] == [
         (i.filename, i.date_time) for i in original.infolist()
     ]
+    # With the employer filled in, the page header and the title and author name it too.
     for name in original.namelist():
-        if name != DOCUMENT_PART:
+        if name not in (DOCUMENT_PART, "word/header1.xml", "docProps/core.xml"):
             assert archive.read(name) == original.read(name), name
     word = docx.Document(io.BytesIO(filled))
     details = {row.cells[0].text: row.cells[1].text for row in word.tables[0].rows}
     assert details["Employer"] == "Severn Vale PCN" and details["Closing date"] == "31 January 2027"
     assert details["Base"] == "[Base]"
+    assert word.sections[0].header.paragraphs[0].text == "Severn Vale PCN: Primary care occupational therapist"
+    assert word.core_properties.author == "Severn Vale PCN"
+    assert word.core_properties.title.endswith(", Severn Vale PCN")
+    # Placeholders are left, so the employer's note stays.
+    assert any("is for the employer to fill in" in p.text for p in word.paragraphs)
+
     base = [r for r in word.tables[0].rows[2].cells[1].paragraphs[0].runs]
     assert base[0].font.highlight_color == WD_COLOR_INDEX.YELLOW
     assert (
         fill_in_node(template_docx, fields_map, {"employer": "Severn Vale PCN", "closing_date": "31 January 2027"})
         == filled
     )
+
+
+def test_the_script_takes_the_employers_note_out_once_every_placeholder_is_filled(template, template_docx):
+    fields_map = placeholder_map(template, NAME)
+    values = {name: f"Value for {name}" for name in fields_map["fields"]}
+    word = docx.Document(io.BytesIO(fill_in_node(template_docx, fields_map, values)))
+    assert not any("is for the employer to fill in" in p.text for p in word.paragraphs)
+    assert word.paragraphs[0].text == template.title  # the title is still first
+    values.pop("base")
+    word = docx.Document(io.BytesIO(fill_in_node(template_docx, fields_map, values)))
+    assert any("is for the employer to fill in" in p.text for p in word.paragraphs)
 
 
 def test_the_script_refuses_a_map_from_another_build(template, template_docx):

@@ -105,6 +105,45 @@
     return xml;
   }
 
+  /* The employer's note ("Text in [square brackets] is for the employer to fill in or
+   * check") sits in a paragraph holding this bookmark (macros/jobdesc/placeholders.py). */
+  var NOTE_BOOKMARK = "jd_note_for_employer";
+
+  /* True when the reader filled every placeholder: the copy for applicants then needs no note. */
+  function everyFieldFilled(map, values) {
+    return Object.keys(map.fields).every(function (name) { return xmlText(values[name] || "") !== ""; });
+  }
+
+  /* word/document.xml without the paragraph holding the employer's note. */
+  function withoutEmployerNote(xml) {
+    var mark = xml.indexOf("w:name=\"" + NOTE_BOOKMARK + "\"");
+    if (mark < 0) {
+      return xml;
+    }
+    var start = Math.max(xml.lastIndexOf("<w:p>", mark), xml.lastIndexOf("<w:p ", mark));
+    var end = xml.indexOf("</w:p>", mark);
+    if (start < 0 || end < 0) {
+      throw new Error("The employer's note is not in a paragraph");
+    }
+    return xml.slice(0, start) + xml.slice(end + "</w:p>".length);
+  }
+
+  /* A page header's text (the job title) headed by the employer: "Severn Vale PCN: ...". */
+  function headerWithEmployer(xml, employer) {
+    return xml.replace(/(<w:t(?: [^>]*)?>)([^<]*)(<\/w:t>)/, function (all, open, text, close) {
+      return "<w:t xml:space=\"preserve\">" + xmlText(employer) + ": " + text + close;
+    });
+  }
+
+  /* docProps/core.xml naming the employer: the title ends with it, and it is the author. */
+  function coreWithEmployer(xml, employer) {
+    var name = xmlText(employer);
+    return xml
+      .replace(/(<dc:title>)([^<]*)(<\/dc:title>)/, function (all, open, text, close) { return open + text + ", " + name + close; })
+      .replace(/(<dc:creator>)[^<]*(<\/dc:creator>)/, "$1" + name.replace(/\$/g, "$$$$") + "$2")
+      .replace(/(<cp:lastModifiedBy>)[^<]*(<\/cp:lastModifiedBy>)/, "$1" + name.replace(/\$/g, "$$$$") + "$2");
+  }
+
   /* A safe file name from the employer: "Severn Vale PCN" gives
    * severn-vale-pcn-job-description.docx; accents are dropped (Ŵ gives w). */
   function fileName(employer) {
@@ -224,26 +263,48 @@
     });
   }
 
-  /* The filled-in .docx, as bytes: `docx` the hub's document, `map` its placeholder map. */
+  /* Inflate a zip entry's XML, change it with `change`, and deflate it back into the entry. */
+  function rewritePart(part, change) {
+    return throughStream(part.data, new DecompressionStream("deflate-raw")).then(function (inflated) {
+      if (crc32(inflated) !== part.crc) {
+        throw new Error("The Word document is damaged");
+      }
+      var filled = new TextEncoder().encode(change(new TextDecoder().decode(inflated)));
+      return throughStream(filled, new CompressionStream("deflate-raw")).then(function (deflated) {
+        part.crc = crc32(filled);
+        part.size = filled.length;
+        part.data = deflated;
+      });
+    });
+  }
+
+  /* The filled-in .docx, as bytes: `docx` the hub's document, `map` its placeholder map.
+   * With every placeholder filled, the employer's note goes; with the employer filled in,
+   * each page's header and the file's title and author name the employer. */
   function fillDocx(docx, map, values) {
     var entries = readZip(docx);
     var part = entries.filter(function (entry) { return entry.name === map.part; })[0];
     if (!part || part.method !== 8) {
       return Promise.reject(new Error("No " + map.part + " in the Word document"));
     }
-    return throughStream(part.data, new DecompressionStream("deflate-raw")).then(function (inflated) {
-      if (crc32(inflated) !== part.crc) {
-        throw new Error("The Word document is damaged");
-      }
-      var xml = fillDocumentXml(new TextDecoder().decode(inflated), map, values);
-      var filled = new TextEncoder().encode(xml);
-      return throughStream(filled, new CompressionStream("deflate-raw")).then(function (deflated) {
-        part.crc = crc32(filled);
-        part.size = filled.length;
-        part.data = deflated;
-        return writeZip(entries);
+    var employer = xmlText(values.employer || "") ? values.employer : "";
+    var changes = [rewritePart(part, function (xml) {
+      xml = fillDocumentXml(xml, map, values);
+      return everyFieldFilled(map, values) ? withoutEmployerNote(xml) : xml;
+    })];
+    if (employer) {
+      entries.forEach(function (entry) {
+        if (entry.method !== 8) {
+          return;
+        }
+        if (/^word\/header\d+\.xml$/.test(entry.name)) {
+          changes.push(rewritePart(entry, function (xml) { return headerWithEmployer(xml, employer); }));
+        } else if (entry.name === "docProps/core.xml") {
+          changes.push(rewritePart(entry, function (xml) { return coreWithEmployer(xml, employer); }));
+        }
       });
-    });
+    }
+    return Promise.all(changes).then(function () { return writeZip(entries); });
   }
 
   var api = {
@@ -251,6 +312,9 @@
     xmlText: xmlText,
     unescapeXml: unescapeXml,
     fillDocumentXml: fillDocumentXml,
+    withoutEmployerNote: withoutEmployerNote,
+    headerWithEmployer: headerWithEmployer,
+    coreWithEmployer: coreWithEmployer,
     fileName: fileName,
     readZip: readZip,
     writeZip: writeZip,
