@@ -119,7 +119,7 @@ def check_typed_amounts(project: Project) -> list[Finding]:
             item.line,
             "error",
             f"{item.amount} is typed into the page. Amounts change each year: show them with a figure "
-            "macro from data/figures.yaml (such as figure_range or cost_example), or write the sentence "
+            "macro from data/figures.yaml (such as figure_range or figure_cost), or write the sentence "
             "without the amount",
         )
         for item in typed_amounts(project.docs_dir, project.shown(project.docs_dir))

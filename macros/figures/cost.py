@@ -51,17 +51,26 @@ def rate_on(rate: Rate, salary: Decimal) -> int:
     return whole_pounds(charged * rate.percent / 100)
 
 
-def worked_cost(figure: Figure, point: str, hours: Decimal | float | str, rates: list[Rate]) -> WorkedCost:
-    """The salary for a point of the figure and the hours a week, and each rate on it."""
+def worked_cost(figure: Figure, point: str | None, hours: Decimal | float | str, rates: list[Rate]) -> WorkedCost:
+    """The salary for a point of the figure (by its label; None for the first, the entry
+    point) and the hours a week, and each rate on it."""
     hours = Decimal(str(hours))
     if not 0 < hours <= FULL_TIME_HOURS:
         raise ValueError(f"hours a week must be more than 0 and at most {FULL_TIME_HOURS}; the page asked for {hours}")
-    full_time = figure.value(point).amount
+    if point is None:
+        chosen = figure.values[0]
+    else:
+        try:
+            chosen = figure.value(point)
+        except KeyError:
+            labels = ", ".join(value.label for value in figure.values)
+            raise ValueError(f"the figure '{figure.id}' has no point '{point}'; its points are: {labels}") from None
+    full_time = chosen.amount
     exact_salary = Decimal(full_time) * hours / FULL_TIME_HOURS
     salary = whole_pounds(exact_salary)
     return WorkedCost(
         figure=figure,
-        point=figure.value(point).label,
+        point=chosen.label,
         full_time_amount=full_time,
         hours=hours,
         salary=salary,

@@ -40,7 +40,7 @@ def hours_text(hours) -> str:
     return f"{hours.normalize():f}"
 
 
-def cost_html(figures, figure_id: str, point: str, hours, today: date) -> str:
+def cost_html(figures, figure_id: str, point: str | None, hours, today: date) -> str:
     """The worked cost of a post a year, each figure's dated note, and the calculator."""
     figure = figures.get(figure_id)
     cost = worked_cost(figure, point, hours, list(figures.rates))
@@ -86,8 +86,8 @@ def register(env) -> None:
         return note_html(figures.get(figure_id), today)
 
     @env.macro
-    def cost_example(figure_id: str, point: str, hours: float = 37.5) -> str:
-        """A worked cost a year for one point of a pay figure and the hours a week."""
+    def figure_cost(figure_id: str, point: str | None = None, hours: float = 37.5) -> str:
+        """A worked cost a year for one point of a pay figure (the first unless named) and the hours a week."""
         return cost_html(figures, figure_id, point, hours, today)
 
     @env.macro

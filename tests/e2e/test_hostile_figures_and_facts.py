@@ -58,7 +58,7 @@ def test_no_page_holds_markup_the_figures_or_the_facts_made(site):
 @pytest.mark.parametrize(
     ("page", "texts"),
     [
-        ("recruitment/hiring-an-ot/", [UNIT, PERIOD]),
+        ("recruitment/hiring-an-ot/", [LABEL, PERIOD]),  # the worked cost names the point and the year
         ("roles/funding/", [LABEL, PERIOD]),
         ("events/", [VENUE]),  # the drop-in page's opening, from drop_in_facts().where_sentence
     ],

@@ -137,3 +137,11 @@ def test_the_hub_rates_have_a_checked_source_each():
     assert {rate.id for rate in figures.rates} == {"employer-national-insurance", "nhs-pension-employer"}
     for item in [*figures.figures, *figures.rates]:
         assert item.source.url and item.source.checked, item.id
+
+
+def test_the_first_point_is_the_default_and_an_unknown_point_is_named(tmp_path):
+    figures = figures_from(tmp_path)
+    figure = figures.get("afc-band-7-england")
+    assert worked_cost(figure, None, 37.5, []).point == "Entry"
+    with pytest.raises(ValueError, match="has no point 'Middle'; its points are: Entry, Top"):
+        worked_cost(figure, "Middle", 37.5, [])
