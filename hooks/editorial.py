@@ -97,8 +97,15 @@ def on_page_context(context, page, config, nav):
     from macros.editorial.frontmatter import PageMeta
     from macros.editorial.review import review_of
 
+    from macros.core.fields import Source
+
     context["review"] = None
     meta = page.meta or {}
+    try:
+        # Every page's sources, generated session pages' too: validated, so each has its date.
+        context["page_sources"] = [Source.model_validate(source) for source in meta.get("sources") or []]
+    except ValueError:
+        context["page_sources"] = []  # only in `make check`'s own build, which reports it
     if "last_reviewed" not in meta:
         return context
     try:

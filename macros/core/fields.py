@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from .dates import long_date
+
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Ids become parts of web addresses and file names: long ones are refused before the file
 # system does it for us with "File name too long".
@@ -125,13 +127,19 @@ class StrictModel(BaseModel):
 
 
 class Source(StrictModel):
-    """A document facts rest on: shown with its title, publisher and address."""
+    """A document facts rest on: shown with its title, publisher, address and the date someone
+    last read it and found it still says what the hub says (`make check` warns after 12 months)."""
 
     title: SingleLine
     publisher: SingleLine
     url: WebAddress | None = None
     note: str = ""
-    checked: date | None = None  # the day someone last read the source and found the fact in it
+    checked: date
+
+    @property
+    def checked_wording(self) -> str:
+        """ "checked 4 December 2026", as the pages show it."""
+        return f"checked {long_date(self.checked)}"
 
 
 class IdentifiedEntry(StrictModel):

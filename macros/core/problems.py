@@ -152,6 +152,11 @@ def explain(item: dict, model: type[BaseModel], loc: tuple) -> str:
         allowed = allowed_fields(model, loc[:-1])
         hint = f" The fields allowed here are: {', '.join(allowed)}." if allowed else ""
         return f"'{field}' is not a field we know. Check its spelling or remove it.{hint}"
+    if kind == "missing" and field == "checked":
+        return (
+            "this required field is missing. Read the source again, and if it still says what the page "
+            "says, add 'checked: YYYY-MM-DD' with today's date."
+        )
     if kind == "missing":
         return f"this required field is missing. Add '{field}:' with a value."
     if kind in ("value_error", "assertion_error"):

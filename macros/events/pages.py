@@ -273,6 +273,7 @@ def _source(source) -> dict:
         entry["url"] = source.url
     if source.note:
         entry["note"] = source.note
+    entry["checked"] = source.checked.isoformat()
     return entry
 
 

@@ -31,8 +31,8 @@ from ..core.templating import render_template
 
 class Route(IdentifiedEntry):
     who: str = Field(min_length=1)
-    note: str = ""
-    needs_course: bool
+    note: str = ""  # shown in the list only: the checker's answers already settle it
+    scope: str = ""  # shown in the list and the checker: a supervisor assesses within their own scope
     next_steps: list[str] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
 
