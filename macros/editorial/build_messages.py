@@ -43,7 +43,9 @@ _LINK_PROBLEMS = (
 _LOG_LINE = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(.*)$")
 
 
-def run_build(root: Path) -> tuple[int, str]:
+def run_build(root: Path, built_pages: dict[str, str] | None = None) -> tuple[int, str]:
+    """Build into a temporary folder; when `built_pages` is given, fill it with each built page's
+    HTML by its path in the site (such as "supervision/index.html") before the folder goes."""
     env = dict(
         os.environ,
         HUB_CHECK_RUNNING="1",
@@ -57,6 +59,9 @@ def run_build(root: Path) -> tuple[int, str]:
              "-f", str(root / "mkdocs.yml"), "-d", site_dir],
             cwd=root, env=env, capture_output=True, text=True, timeout=900,
         )  # fmt: skip
+        if built_pages is not None and result.returncode == 0:
+            for page in Path(site_dir).rglob("index.html"):
+                built_pages[page.relative_to(site_dir).as_posix()] = page.read_text(encoding="utf-8")
     return result.returncode, result.stdout + result.stderr
 
 
@@ -163,8 +168,8 @@ def _front_matter_lines(path: Path) -> int:
     return text[: len(text) - len(rest.lstrip("\n"))].count("\n")
 
 
-def check_build(project: Project, known: set[str]) -> list[Finding]:
-    returncode, output = run_build(project.root)
+def check_build(project: Project, known: set[str], built_pages: dict[str, str] | None = None) -> list[Finding]:
+    returncode, output = run_build(project.root, built_pages)
     findings: list[Finding] = []
     blocks = log_blocks(output)
     for _level, message in blocks:

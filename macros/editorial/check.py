@@ -126,8 +126,33 @@ def check_typed_amounts(project: Project) -> list[Finding]:
     ]
 
 
-def check_readability(project: Project) -> list[Finding]:
-    """Readability warnings for every page in the menu (readability.py says how it scores)."""
+def check_source_ages(project: Project, today: date) -> list[Finding]:
+    """A warning for each source, in a page or a data file, not checked for 12 months."""
+    from .source_ages import stale_sources
+
+    files = [(path, True) for path in sorted(project.docs_dir.rglob("*.md"))]
+    files += [(path, False) for path in sorted((project.root / "data").glob("*.yaml"))]
+    findings = []
+    for path, is_page in files:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # the data and front matter checks report a file that cannot be read
+        findings += [Finding(f, n, "warning", m) for f, n, m in stale_sources(text, project.shown(path), today, is_page)]
+    return findings
+
+
+def built_page_path(page: str) -> str:
+    """Where MkDocs writes a page (directory addresses): "roles/funding.md" -> "roles/funding/index.html"."""
+    stem = page.rsplit(".", 1)[0]
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def check_readability(project: Project, built_pages: dict[str, str] | None = None) -> list[Finding]:
+    """Readability warnings for every page in the menu (readability.py says how it scores): the
+    built page as the reader sees it when the check built the site, the Markdown otherwise."""
     findings = []
     for page in readability.nav_pages(project.nav):
         path = project.docs_dir / page
@@ -137,7 +162,8 @@ def check_readability(project: Project) -> list[Finding]:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
             continue  # the front matter check reports a page that is not UTF-8
-        report = readability.page_readability(text)
+        html = (built_pages or {}).get(built_page_path(page))
+        report = readability.rendered_readability(html, text) if html else readability.page_readability(text)
         shown = f"{project.shown(project.docs_dir)}/{page}"
         findings += [Finding(f, n, "warning", m) for f, n, m in readability.readability_warnings(shown, report)]
     return findings
@@ -168,10 +194,12 @@ def run_checks(root: Path, today: date, overdue_is_error: bool, build: bool = Tr
     findings += page_findings
     findings += check_figures(project, today)
     findings += check_typed_amounts(project)
-    findings += check_readability(project)
+    findings += check_source_ages(project, today)
+    built_pages: dict[str, str] = {}
     if build:
         known = {f.message for f in findings}
-        findings += [f for f in check_build(project, known) if f not in findings]
+        findings += [f for f in check_build(project, known, built_pages) if f not in findings]
+    findings += check_readability(project, built_pages)
     return findings, lines
 
 

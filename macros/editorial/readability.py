@@ -3,6 +3,10 @@ and every sentence longer than 25 words, so editors see hard pages before review
 
 How a page is scored (pure functions, no MkDocs objects):
 
+When `make check` builds the site, a page's score is taken from what the reader sees: the
+built page's main text, text from data files included (`rendered_blocks`). Long sentences
+are still found in the Markdown, so each warning can name its line. Without a build:
+
 1. Only what a reader reads as prose is kept: front matter, fenced code, tables, HTML tags
    and comments, and macro calls ({{ ... }}, {% ... %}, {# ... #}) are removed; a link keeps
    its words and loses its address; emphasis marks and attribute lists go.
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 import textstat
 
@@ -166,6 +171,78 @@ def page_readability(markdown: str) -> PageReadability:
         if len(words_in(sentence)) > LONGEST_SENTENCE
     ]
     return PageReadability(ease, count, len(found), long)
+
+
+# Elements whose text is one block of prose as the reader sees it.
+_BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "summary", "figcaption", "legend", "label"}
+# Elements whose text is not prose: code, scripts, the permalink mark, citations at the foot.
+_SKIPPED_TAGS = {"script", "style", "code", "pre", "noscript", "svg", "template"}
+_SKIPPED_CLASSES = {"headerlink", "hub-source", "md-source-file", "hub-review"}
+
+
+class _MainText(HTMLParser):
+    """The text blocks inside the page's <article>, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+        self._in_article = 0
+        self._skip = 0
+        self._stack: list[tuple[str, bool]] = []
+
+    def _close_block(self) -> None:
+        text = re.sub(r"\s+", " ", "".join(self._current)).strip()
+        if text and _WORD.search(text):
+            self.blocks.append(text)
+        self._current.clear()
+
+    def handle_starttag(self, tag, attrs):
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag in {"br", "img", "input", "hr", "meta", "link"}:
+            if tag == "br":
+                self._current.append(" ")
+            return
+        skipped = tag in _SKIPPED_TAGS or bool(classes & _SKIPPED_CLASSES) or dict(attrs).get("hidden") is not None
+        if tag == "article":
+            self._in_article += 1
+        if skipped:
+            self._skip += 1
+        if tag in _BLOCK_TAGS and not self._skip:
+            self._close_block()
+        self._stack.append((tag, skipped))
+
+    def handle_endtag(self, tag):
+        while self._stack:
+            open_tag, skipped = self._stack.pop()
+            if skipped:
+                self._skip -= 1
+            if open_tag == "article":
+                self._in_article -= 1
+            if open_tag in _BLOCK_TAGS and not self._skip:
+                self._close_block()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if self._in_article and not self._skip:
+            self._current.append(data)
+
+
+def rendered_blocks(html: str) -> list[Block]:
+    """The prose a reader sees on a built page, as blocks (line 0: a built page has no source line)."""
+    parser = _MainText()
+    parser.feed(html)
+    parser.close()
+    parser._close_block()
+    return [Block(0, text) for text in parser.blocks]
+
+
+def rendered_readability(html: str, markdown: str) -> PageReadability:
+    """The score of the built page as read; long sentences from the Markdown, with their lines."""
+    ease, count = reading_ease(sentences(rendered_blocks(html)))
+    from_markdown = page_readability(markdown)
+    return PageReadability(ease, count, len(sentences(rendered_blocks(html))), from_markdown.long_sentences)
 
 
 def readability_warnings(shown: str, report: PageReadability) -> list[tuple[str, int, str]]:
