@@ -21,6 +21,7 @@ review_in: 12 months
 sources:
   - title: A source
     publisher: A publisher
+    checked: 2026-12-04
     url: https://example.org/source
 ---
 
@@ -151,7 +152,7 @@ def test_a_duplicate_key_is_refused():
 def test_a_source_url_must_be_a_web_address():
     (message,) = messages(GOOD.replace("https://example.org/source", "www.example.org"))
     assert message.startswith(
-        "docs/x.md:10: source 1 (title 'A source'), field 'url': 'www.example.org' is not a web address"
+        "docs/x.md:11: source 1 (title 'A source'), field 'url': 'www.example.org' is not a web address"
     )
 
 
@@ -166,7 +167,7 @@ def test_an_unknown_key_in_a_source_lists_the_source_fields():
 def test_the_scaffold_example_text_is_refused(key):
     text = GOOD.replace("Text.", "Text.\n\n" + PLACEHOLDERS[key])
     (message,) = messages(text)
-    assert message.startswith("docs/x.md:17: the page still has the example text")
+    assert message.startswith("docs/x.md:18: the page still has the example text")
 
 
 def test_page_title_and_url():

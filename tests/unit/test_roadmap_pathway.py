@@ -45,19 +45,24 @@ def test_the_facts_from_the_sources_are_in_the_steps(roadmap):
         "12 to 18 months",
         "within 6 months of starting full time",
         "about 3 pieces of evidence for each capability heading",
-        "Sign the stage 1 checklist with your supervisor",
-        "Sign the stage 2 checklist with your supervisor",
+        "Sign the stage 1 part of the roadmap checklist with your supervisor",
+        "Sign the stage 2 part of the roadmap checklist with your supervisor",
         "band 7",
         "at least 5 years' experience",
-        "3 to 5 years after registration",
+        "at least 3 years' experience after registration",
         "Centre for Advancing Practice",
-        "digital badge",
-        "ePortfolio supported route",
+        "ePortfolio (supported) route",
+        "learning needs analysis (LNA)",
+        "8 education providers",
+        "stage 1 e-learning modules",
+        "section 9.4",
+        "That is for the whole route, not for each stage",
+        "was withdrawn",
         "NHS England WT&E (formerly HEE)",
     ]:
         assert fact in text, fact
     stage_1 = roadmap.steps[1]
-    assert "verified before you are employed in primary care" in stage_1.summary
+    assert "verified before you are\n      employed in primary care".replace("\n      ", " ") in " ".join(stage_1.summary.split())
     assert "already in post, you can complete it afterwards" in stage_1.summary
     assert [e.id for e in roadmap.evidence_list(stage_1.evidence)] == [
         "cot",
@@ -74,7 +79,7 @@ def test_both_experience_figures_are_shown_before_stage_1_each_with_its_source(r
     before = roadmap.steps[0]
     assert before.id == "before-you-start"
     sources = {note.source for note in before.notes if "years" in note.text}
-    assert sources == {"glos-pcwc", "roles-explorer"}
+    assert sources == {"roadmap-faqs", "plymouth-pgcert"}
     assert not any("years" in note.text for step in roadmap.steps[1:] for note in step.notes)
 
 
@@ -137,6 +142,7 @@ sources:
   - id: seed
     title: Occupational Therapists
     publisher: A training hub
+    checked: 2026-12-04
 evidence_types:
   - id: cot
     name: consultation observations (COTs)
@@ -185,7 +191,7 @@ ONE_MISTAKE = [
         "      - id: portfolio\n",
         "      - id: degree\n",
         [
-            "data/roadmap.yaml:20: step 2 (id 'stage-1'), need 1 (id 'degree'), field 'id': the checklist id 'degree' "
+            "data/roadmap.yaml:21: step 2 (id 'stage-1'), need 1 (id 'degree'), field 'id': the checklist id 'degree' "
             "is already used in step 'start'. Each item needs its own id, because a reader's ticks are saved by id"
         ],
         id="checklist-id-used-twice-explains-why-it-matters",
@@ -194,7 +200,7 @@ ONE_MISTAKE = [
         "evidence: [cot]",
         "evidence: [cot, cbd]",
         [
-            "data/roadmap.yaml:22: step 2 (id 'stage-1'), evidence 2: 'cbd' is not an id in 'evidence_types'. "
+            "data/roadmap.yaml:23: step 2 (id 'stage-1'), evidence 2: 'cbd' is not an id in 'evidence_types'. "
             "Check its spelling; the ids there are: cot"
         ],
         id="unknown-evidence-type-lists-the-known-ones",
@@ -209,7 +215,7 @@ ONE_MISTAKE = [
         "page: supervision/index.md",
         "page: supervision/eligibility.md",
         [
-            "data/roadmap.yaml:28: step 2 (id 'stage-1'), link 1, field 'page': there is no page "
+            "data/roadmap.yaml:29: step 2 (id 'stage-1'), link 1, field 'page': there is no page "
             "docs/supervision/eligibility.md. Check the spelling, or use the page's new file if it moved"
         ],
         id="link-to-a-page-that-does-not-exist",
@@ -224,7 +230,7 @@ ONE_MISTAKE = [
         "page: supervision/index.md",
         "page: /supervision/",
         [
-            "data/roadmap.yaml:28: step 2 (id 'stage-1'), link 1, field 'page': '/supervision/' is not a page of "
+            "data/roadmap.yaml:29: step 2 (id 'stage-1'), link 1, field 'page': '/supervision/' is not a page of "
             "this site: write its file under docs/, as it appears there, such as supervision/index.md"
         ],
         id="page-link-written-as-an-address",

@@ -21,39 +21,23 @@ def data():
     return load_supervisors(ROOT / "data/supervisors.yaml", "data/supervisors.yaml")
 
 
-# Every way through the checker and where it must lead.
+# Every way through the checker and where it must lead. Since 2024 (NHS England's notice,
+# reproduced by training hubs) no route needs a supervisor course, and nobody is "an FCP
+# recognised by NHS England": an FCP who finished stages 1 and 2 and has the evidence is a
+# route (Cambridgeshire and Peterborough Training Hub).
+NOT_GP = (("gp", "no"), ("ap", "no"), ("fcp", "no"))
 EXPECTED = {
     (("gp", "trainer"),): "eligible:gp-trainer",
     (("gp", "not-trainer"),): "eligible:gp",
-    (("gp", "no"), ("recognised", "fcp")): "eligible:recognised-fcp",
-    (("gp", "no"), ("recognised", "ap")): "eligible:recognised-ap",
-    (("gp", "no"), ("recognised", "no"), ("macp", "full")): "eligible:macp",
-    (
-        ("gp", "no"),
-        ("recognised", "no"),
-        ("macp", "not-full"),
-        ("masters", "post-registration"),
-    ): "eligible:post-registration-masters",
-    (
-        ("gp", "no"),
-        ("recognised", "no"),
-        ("macp", "not-full"),
-        ("masters", "pre-registration"),
-    ): "not-eligible:pre-registration-masters",
-    (("gp", "no"), ("recognised", "no"), ("macp", "not-full"), ("masters", "no")): "not-eligible:no-route",
-    (
-        ("gp", "no"),
-        ("recognised", "no"),
-        ("macp", "no"),
-        ("masters", "post-registration"),
-    ): "eligible:post-registration-masters",
-    (
-        ("gp", "no"),
-        ("recognised", "no"),
-        ("macp", "no"),
-        ("masters", "pre-registration"),
-    ): "not-eligible:pre-registration-masters",
-    (("gp", "no"), ("recognised", "no"), ("macp", "no"), ("masters", "no")): "not-eligible:no-route",
+    (("gp", "no"), ("ap", "yes")): "eligible:recognised-ap",
+    (("gp", "no"), ("ap", "no"), ("fcp", "yes")): "eligible:completed-fcp",
+    (*NOT_GP, ("macp", "full")): "eligible:macp",
+    (*NOT_GP, ("macp", "not-full"), ("masters", "post-registration")): "eligible:post-registration-masters",
+    (*NOT_GP, ("macp", "not-full"), ("masters", "pre-registration")): "not-eligible:pre-registration-masters",
+    (*NOT_GP, ("macp", "not-full"), ("masters", "no")): "not-eligible:no-route",
+    (*NOT_GP, ("macp", "no"), ("masters", "post-registration")): "eligible:post-registration-masters",
+    (*NOT_GP, ("macp", "no"), ("masters", "pre-registration")): "not-eligible:pre-registration-masters",
+    (*NOT_GP, ("macp", "no"), ("masters", "no")): "not-eligible:no-route",
 }
 
 
@@ -69,7 +53,7 @@ def test_every_path_is_listed_and_there_are_no_others(data):
 
 
 @pytest.mark.parametrize(
-    "route", ["gp-trainer", "gp", "post-registration-masters", "macp", "recognised-fcp", "recognised-ap"]
+    "route", ["gp-trainer", "gp", "recognised-ap", "completed-fcp", "macp", "post-registration-masters"]
 )
 def test_every_route_in_the_list_can_be_reached(data, route):
     assert route in {route.id for route in data.routes}
@@ -89,17 +73,42 @@ def test_a_pre_registration_masters_does_not_make_anyone_eligible(data):
     assert "pre-registration" in data.reason("pre-registration-masters").title
 
 
-def test_only_gp_trainers_and_educational_supervisors_skip_the_course(data):
-    assert {route.id for route in data.routes if not route.needs_course} == {"gp-trainer"}
+def test_no_route_sends_anyone_on_a_supervisor_course_any_more(data):
+    html = checker(data, {"contact_name": "Test inbox", "contact_email": "test@example.org"})
+    assert "2-day" not in html and "Book the" not in html
+    assert html.count("You do not need to do a supervisor course") == len(data.routes)
     assert data.route("gp-trainer").next_steps[0] == "top-up"
-    for route in data.routes:
-        if route.needs_course:
-            assert "book-course" in route.next_steps
+    assert all("education-provider" in route.next_steps for route in data.routes)
 
 
-def test_backfill_funding_is_offered_to_gps_who_are_not_trainers_only(data):
-    offered = {route.id for route in data.routes if "backfill" in route.next_steps}
-    assert offered == {"gp"}
+def test_no_route_or_answer_speaks_of_a_recognised_fcp_or_a_badge(data):
+    html = checker(data, {"contact_name": "Test inbox", "contact_email": "test@example.org"}) + routes_list(data)
+    assert "recognised by the NHS England WT&amp;E centre" not in html
+    assert "FCP recognised" not in html and "badge" not in html
+    assert "completed stages 1 and 2" in data.route("completed-fcp").who
+
+
+def test_routes_from_other_professions_state_their_scope_in_the_list_and_the_answer(data):
+    html = checker(data, {"contact_name": "Test inbox", "contact_email": "test@example.org"})
+    for route_id in ("macp", "completed-fcp", "post-registration-masters", "recognised-ap"):
+        scope = data.route(route_id).scope
+        assert "own scope of practice" in scope, route_id
+        panel = html.split(f'data-outcome="eligible:{route_id}"', 1)[1].split("</section>", 1)[0]
+        assert "Your scope:" in panel
+    assert "physiotherapists" in data.route("macp").scope
+    assert "Scope:" in routes_list(data)
+
+
+def test_a_post_registration_masters_answer_is_not_reminded_of_the_pre_registration_rule(data):
+    html = checker(data, {"contact_name": "Test inbox", "contact_email": "test@example.org"})
+    panel = html.split('data-outcome="eligible:post-registration-masters"', 1)[1].split("</section>", 1)[0]
+    assert "pre-registration" not in panel
+    assert "pre-registration" in routes_list(data)  # the list still says which master's counts
+
+
+def test_the_contact_step_says_how_to_ask_once(data):
+    html = checker(data, {"contact_name": "Test inbox", "contact_email": "test@example.org"})
+    assert "reach the right person" not in html
 
 
 def test_every_answer_offers_the_hub_contact(data):
@@ -117,12 +126,13 @@ def test_the_workload_names_its_source_and_figures(data):
     assert [s.publisher for s in data.source_list(data.workload.sources)] == [
         "Cambridgeshire and Peterborough Training Hub"
     ]
+    assert all(s.checked for s in data.sources)
 
 
 def test_unanswered_questions_are_named_in_order(data):
     assert decide(data, {}).outcome == "unanswered:gp"
-    assert decide(data, {"gp": "no"}).outcome == "unanswered:recognised"
-    assert decide(data, {"gp": "no", "recognised": "no", "macp": "no"}).outcome == "unanswered:masters"
+    assert decide(data, {"gp": "no"}).outcome == "unanswered:ap"
+    assert decide(data, {"gp": "no", "ap": "no", "fcp": "no", "macp": "no"}).outcome == "unanswered:masters"
 
 
 def test_answers_to_questions_off_the_path_are_ignored(data):
@@ -157,7 +167,7 @@ def test_the_route_list_has_one_item_per_route_in_order(data):
     html = routes_list(data)
     items = re.findall(r'<li id="route-([a-z0-9-]+)"><strong>(.*?)</strong>', html)
     assert [item_id for item_id, _ in items] == [route.id for route in data.routes]
-    assert "an FCP recognised by the NHS England WT&amp;E centre (formerly HEE)" in html
+    assert "a first contact practitioner (FCP) who has completed stages 1 and 2" in html
 
 
 def test_the_checker_has_a_result_panel_for_every_outcome_and_the_hub_contact(data):

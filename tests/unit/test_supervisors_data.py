@@ -15,10 +15,10 @@ sources:
   - id: seed
     title: Occupational Therapists
     publisher: A training hub
+    checked: 2026-12-04
 routes:
   - id: gp
     who: a GP
-    needs_course: true
     next_steps: [contact]
     sources: [seed]
 not_eligible:
@@ -191,16 +191,23 @@ def test_an_id_with_spaces_or_capitals_says_how_to_write_it(tmp_path):
 
 
 def test_a_misspelt_field_lists_the_allowed_fields(tmp_path):
-    text = VALID.replace("    needs_course: true\n", "    needs_course: true\n    notes: extra\n")
+    text = VALID.replace("    who: a GP\n", "    who: a GP\n    notes: extra\n")
     (message,) = problems(tmp_path, text)
     assert "'notes' is not a field we know" in message
-    assert "who, note, needs_course, next_steps, sources" in message
+    assert "who, note, scope, next_steps, sources" in message
 
 
 def test_a_missing_field(tmp_path):
-    text = VALID.replace("    needs_course: true\n", "")
+    text = VALID.replace("    who: a GP\n", "")
     (message,) = problems(tmp_path, text)
-    assert "route 1 (id 'gp'), field 'needs_course': this required field is missing" in message
+    assert "route 1 (id 'gp'), field 'who': this required field is missing" in message
+
+
+def test_a_source_without_its_checked_date_says_how_to_add_it(tmp_path):
+    text = VALID.replace("    checked: 2026-12-04\n", "")
+    (message,) = problems(tmp_path, text)
+    assert "source 1 (id 'seed'), field 'checked': this required field is missing" in message
+    assert "checked: YYYY-MM-DD" in message
 
 
 def test_a_link_that_is_not_a_web_address(tmp_path):

@@ -96,7 +96,7 @@ def test_a_source_title_in_front_matter_over_two_lines_is_refused(tmp_path):
     page = tmp_path / "page.md"
     page.write_text(
         "---\ntitle: Page\ndescription: A page.\nowner: Hub\nlast_reviewed: 2026-01-01\nreview_in: 12 months\n"
-        "sources:\n  - title: |\n      A\n      B\n    publisher: RCOT\n---\n\n# Page\n"
+        "sources:\n  - title: |\n      A\n      B\n    publisher: RCOT\n    checked: 2026-12-04\n---\n\n# Page\n"
     )
     (problem,) = check_page_file(page, "docs/page.md").problems
     assert str(problem).startswith(
@@ -166,7 +166,7 @@ def test_a_roadmap_page_link_outside_docs_is_refused(tmp_path, page):
     with pytest.raises(DataFileError) as caught:
         load_roadmap(path, "data/roadmap.yaml", docs_dir=ROOT / "docs")
     assert str(caught.value) == (
-        f"data/roadmap.yaml:28: step 2 (id 'stage-1'), link 1, field 'page': '{page}' is not a page of this site: "
+        f"data/roadmap.yaml:29: step 2 (id 'stage-1'), link 1, field 'page': '{page}' is not a page of this site: "
         "write its file under docs/, as it appears there, such as supervision/index.md (no '..', no '/' at the "
         "start, no web address)"
     )
@@ -178,7 +178,7 @@ def test_a_roadmap_page_link_to_a_missing_page_is_refused(tmp_path):
     with pytest.raises(DataFileError) as caught:
         load_roadmap(path, "data/roadmap.yaml", docs_dir=ROOT / "docs")
     assert str(caught.value).startswith(
-        "data/roadmap.yaml:28: step 2 (id 'stage-1'), link 1, field 'page': there is no page docs/supervision/nope.md"
+        "data/roadmap.yaml:29: step 2 (id 'stage-1'), link 1, field 'page': there is no page docs/supervision/nope.md"
     )
 
 
@@ -193,20 +193,20 @@ SESSION_2 = "      - date: 2026-04-25\n"
     ("session", "expected"),
     [
         ('      - date: 2026-10-25\n        start: "01:30"\n        end: "02:30"\n',
-         "data/events.yaml:20: series 1 (id 'rcot-drop-in'), session 2 (date '2026-10-25'), field 'start': "
+         "data/events.yaml:21: series 1 (id 'rcot-drop-in'), session 2 (date '2026-10-25'), field 'start': "
          "01:30 on 2026-10-25 happens twice: the clocks go back then. Choose another time"),
         ("      - date: 2026-04-25\n        status: moved\n        moved_to: {date: 2026-04-25}\n"
          "        changes: [{date: 2026-04-01, summary: Moved}]\n",
-         "data/events.yaml:21: series 1 (id 'rcot-drop-in'), session 2 (date '2026-04-25'), field 'moved_to': "
+         "data/events.yaml:22: series 1 (id 'rcot-drop-in'), session 2 (date '2026-04-25'), field 'moved_to': "
          "'moved_to' gives the same date and times as before; give the new 'date', 'start' or 'end'"),
         ("      - date: 2026-04-25\n        status: cancelled\n        reason: Ill.\n"
          "        changes:\n          - date: 2025-12-01\n            summary: Cancelled\n",
-         "data/events.yaml:23: series 1 (id 'rcot-drop-in'), session 2 (date '2026-04-25'), change 1 "
+         "data/events.yaml:24: series 1 (id 'rcot-drop-in'), session 2 (date '2026-04-25'), change 1 "
          "(date '2025-12-01'), field 'date': a change is dated 2025-12-01, before the session was added "
          "(2026-01-05); check the dates"),
         ('      - date: 2026-04-25\n        status: moved\n        moved_to: {start: "14:00"}\n'
          "        changes: [{date: 2026-04-01, summary: Moved}]\n",
-         "data/events.yaml:21: series 1 (id 'rcot-drop-in'), session 2 (date '2026-04-25'), field 'moved_to': "
+         "data/events.yaml:22: series 1 (id 'rcot-drop-in'), session 2 (date '2026-04-25'), field 'moved_to': "
          "the end time 13:00 is not after the start time 14:00"),
     ],
 )  # fmt: skip
@@ -218,7 +218,7 @@ def test_a_session_check_points_at_the_sessions_line_and_field(tmp_path, session
 def test_every_session_problem_is_reported_not_only_the_first(tmp_path):
     text = GOOD.replace(SESSION_2, SESSION_2 + "      - date: 2026-03-28\n      - date: 2026-04-25\n")
     messages = events_problems(tmp_path, text)
-    assert [m.split(": ", 1)[0] for m in messages] == ["data/events.yaml:20", "data/events.yaml:21"]
+    assert [m.split(": ", 1)[0] for m in messages] == ["data/events.yaml:21", "data/events.yaml:22"]
     assert all("this session has the same date as session" in m for m in messages)
 
 
