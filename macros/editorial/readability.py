@@ -203,7 +203,7 @@ class _MainText(HTMLParser):
             if tag == "br":
                 self._current.append(" ")
             return
-        skipped = tag in _SKIPPED_TAGS or bool(classes & _SKIPPED_CLASSES) or dict(attrs).get("hidden") is not None
+        skipped = tag in _SKIPPED_TAGS or bool(classes & _SKIPPED_CLASSES) or "hidden" in dict(attrs)
         if tag == "article":
             self._in_article += 1
         if skipped:

@@ -75,16 +75,20 @@ CORRECTIONS = {
         [
             "With stage 1 verified, you can start work in primary care",
             "You then complete stage 2 in that post",
-            "You and your roadmap supervisor both sign the stage 1 checklist",
-            "You and your roadmap supervisor both sign the stage 2 checklist",
+            "You and your roadmap supervisor both sign the checklist",
+            "Your supervisor and your education provider both approve the portfolio",
             "Roadmap FAQs (NHS England WT&E)",
         ],
-        ["With both stages verified", "longer if you work part time"],
+        ["With both stages verified", "longer if you work part time", "45 to 60 credits at master's level (level 7)\n"],
     ),
     "roadmap, training page": (
         "training/",
-        ["Stage 2: while in post", "The OT and their roadmap supervisor both sign the stage 1 checklist"],
-        [],
+        [
+            "Stage 2: while in post",
+            "signed and dated by the OT and their supervisor",
+            "That is for the whole route, not for each stage",
+        ],
+        ["For each, you show a portfolio of evidence or pass a university course"],
     ),
     "ARRS": (
         "roles/funding/",
@@ -100,10 +104,10 @@ CORRECTIONS = {
     "supervision dated": (
         "supervision/",
         [
-            "In 2024, the Gloucestershire Primary Care Workforce Centre said each primary care network (PCN) had been given funding for backfill",
+            "Until 2024, most supervisors had to go on a 2-day roadmap supervisor course first",
             "In 2024, the Gloucestershire Primary Care Workforce Centre said the training hub had an FCP and advanced practice lead",
         ],
-        [],
+        ["needs to complete the 2-day", "reach the right person"],
     ),
     "no superpowers video": ("resources/", [], ["a short video on the three areas"]),
     "case study": (
@@ -144,7 +148,7 @@ def test_the_roadmap_puts_experience_before_stage_1_and_stage_2_after_the_post_s
     ]
     assert order == sorted(order)
     before = html[order[0] : order[1]]
-    assert "at least 5 years" in before and "3 to 5" in before
+    assert "at least 5 years" in before and "at least 3 years" in before
     assert "years" not in html[order[1] : order[3]].replace("12 to 18 months", "")
     assert "https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/roadmap-faqs" in html
 
@@ -186,7 +190,8 @@ def test_the_hiring_page_asks_its_questions_in_order(hub_site):
         "Total a year",
         "National Insurance",
         "Costs above the limit are not paid back",
-        "stage 1 of the roadmap must be verified before the OT starts",
+        "the roadmap FAQs say stage 1 of the roadmap is verified before the OT starts",
+        "Devon Training Hub says an OT employed through ARRS finishes stages 1 and 2 within 12 to 18 months",
         "Roadmap supervision",
         "Day-to-day clinical supervision",
         "It is in Scotland, so it is not funded through ARRS",

@@ -100,7 +100,12 @@ def test_the_hub_passes_the_check():
     result = run_check(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
-    assert lines[:-1] and all(OUT_OF_DATE_PAY in line for line in lines[:-1]), result.stdout
+    # The only warnings: the expired pay year, and the job description's reading score (the
+    # one menu page not held to the floor: it follows the RCOT document's terms).
+    job_description_score = "docs/recruitment/job-description.md:1: warning: this page scores"
+    assert lines[:-1] and all(
+        OUT_OF_DATE_PAY in line or line.startswith(job_description_score) for line in lines[:-1]
+    ), result.stdout
     assert lines[-1] == f"0 errors, {len(lines) - 1} warnings, 0 pages due for review within 30 days."
 
 

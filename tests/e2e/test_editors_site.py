@@ -70,16 +70,16 @@ def overdue_site(tmp_path_factory, site_builder):
 
 def test_every_page_ends_with_its_review_dates(hub_site):
     html = hub_site.read("roles/")
-    assert footer_of(html) == "Page last reviewed: 21 November 2026 Next review due: 21 November 2027"
+    assert footer_of(html) == "Page last reviewed: 4 December 2026 Next review due: 4 December 2027"
     assert html.index('class="hub-source"') < html.index('class="hub-review"')
-    assert '<time datetime="2027-11-21">' in html
+    assert '<time datetime="2027-12-04">' in html
 
 
 def test_a_current_page_carries_the_notice_hidden_for_the_browser_to_recheck(hub_site):
     html = hub_site.read("roles/")
     notice = notice_of(html)
     assert notice is not None and " hidden>" in notice
-    assert 'data-hub-next-review="2027-11-21"' in notice
+    assert 'data-hub-next-review="2027-12-04"' in notice
     assert re.search(r'<script src="[./]*assets/javascripts/review-date.js', html)
 
 
@@ -171,4 +171,4 @@ def test_a_preview_dated_before_the_reviews_still_builds(site_builder, tmp_path)
     assert site.returncode == 0, site.output
     pages = json.loads(site.read("api/pages.json"))["pages"]
     assert len(pages) == len(content_pages(ROOT / "docs"))
-    assert footer_of(site.read("roles/")) == "Page last reviewed: 21 November 2026 Next review due: 21 November 2027"
+    assert footer_of(site.read("roles/")) == "Page last reviewed: 4 December 2026 Next review due: 4 December 2027"

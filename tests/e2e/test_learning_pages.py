@@ -47,7 +47,10 @@ def test_the_checker_embeds_the_rules_decide_follows(hub_site):
 def test_the_checker_page_gives_the_workload_and_its_source(hub_site):
     html = hub_site.read("supervision/checker/")
     assert "2 workplace-based assessments a month" in html
-    assert "Source: Cambridgeshire and Peterborough Training Hub." in html
+    assert (
+        'Source: <a href="https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/">'
+        "Cambridgeshire and Peterborough Training Hub</a> (checked 4 December 2026)."
+    ) in html
     assert "mailto:glccg.pcwc@nhs.net" in html
 
 
@@ -65,9 +68,11 @@ def test_the_pathway_has_every_step_in_the_table_of_contents_and_every_item(hub_
 def test_the_pathway_names_its_sources_per_step_and_says_who_signs(hub_site):
     html = hub_site.read("training/roadmap/")
     assert html.count('class="hub-step__sources"') == len(ROADMAP.steps)
-    assert "You and your roadmap supervisor both sign the stage 1 checklist." in html
+    assert "You and your roadmap supervisor both sign the checklist." in html
+    assert "Your supervisor and your education provider both approve the portfolio." in html
     assert "NHS England WT&amp;E (formerly HEE)" in html
-    assert "(Source: Health Education England (now NHS England WT&amp;E))" in html
+    assert "(Source: University of Plymouth)" in html
+    assert html.count("(checked 4 December 2026)") >= len(ROADMAP.steps)
 
 
 def test_the_privacy_page_names_the_key_the_pathway_stores(hub_site):
