@@ -95,9 +95,11 @@ def test_start_again_by_keyboard_clears_the_answers(checker_page, hub_server):
     page, _ = fresh(checker_page, hub_server)
     page.click('label[for="answer-gp-no"]')
     page.click("button.hub-checker__continue")
-    page.click('label[for="answer-recognised-fcp"]')
+    page.click('label[for="answer-ap-no"]')
     page.click("button.hub-checker__continue")
-    assert shown_outcomes(page) == ["eligible:recognised-fcp"]
+    page.click('label[for="answer-fcp-yes"]')
+    page.click("button.hub-checker__continue")
+    assert shown_outcomes(page) == ["eligible:completed-fcp"]
     restart = page.locator("[data-hub-checker-restart]")
     restart.focus()
     page.keyboard.press("Enter")
@@ -120,13 +122,13 @@ def test_continue_without_an_answer_asks_for_one(checker_page, hub_server):
 
 def test_changing_an_earlier_answer_hides_what_no_longer_applies(checker_page, hub_server):
     page, _ = fresh(checker_page, hub_server)
-    for question, answer in [("gp", "no"), ("recognised", "no"), ("macp", "no"), ("masters", "pre-registration")]:
+    for question, answer in [("gp", "no"), ("ap", "no"), ("fcp", "no"), ("macp", "no"), ("masters", "pre-registration")]:
         page.click(f'label[for="answer-{question}-{answer}"]')
         page.click("button.hub-checker__continue")
     assert shown_outcomes(page) == ["not-eligible:pre-registration-masters"]
-    page.click('label[for="answer-recognised-ap"]')
+    page.click('label[for="answer-ap-yes"]')
     assert shown_outcomes(page) == []
-    assert shown_questions(page) == ["gp", "recognised"]
+    assert shown_questions(page) == ["gp", "ap"]
     assert not page.is_checked("#answer-masters-pre-registration")
     page.click("button.hub-checker__continue")
     assert shown_outcomes(page) == ["eligible:recognised-ap"]
@@ -134,7 +136,7 @@ def test_changing_an_earlier_answer_hides_what_no_longer_applies(checker_page, h
 
 def test_the_not_eligible_answer_says_why_and_what_to_do(checker_page, hub_server):
     page, _ = fresh(checker_page, hub_server)
-    for question, answer in [("gp", "no"), ("recognised", "no"), ("macp", "no"), ("masters", "pre-registration")]:
+    for question, answer in [("gp", "no"), ("ap", "no"), ("fcp", "no"), ("macp", "no"), ("masters", "pre-registration")]:
         page.click(f'label[for="answer-{question}-{answer}"]')
         page.click("button.hub-checker__continue")
     panel = page.locator('[data-outcome="not-eligible:pre-registration-masters"]')
@@ -144,14 +146,34 @@ def test_the_not_eligible_answer_says_why_and_what_to_do(checker_page, hub_serve
     assert panel.locator('a[href^="mailto:"]').count() == 1
 
 
-def test_the_gp_answer_offers_backfill_and_the_course(checker_page, hub_server):
+def test_the_gp_answer_says_no_course_is_needed_and_names_the_education_provider(checker_page, hub_server):
     page, _ = fresh(checker_page, hub_server)
     page.click('label[for="answer-gp-not-trainer"]')
     page.click("button.hub-checker__continue")
     text = page.locator('[data-outcome="eligible:gp"]').inner_text()
-    assert "You need to do the 2-day roadmap supervisor course" in text
-    assert "backfill" in text
+    assert "You do not need to do a supervisor course" in text
+    assert "2-day" not in text and "backfill" not in text
+    assert "education provider" in text
     assert "2 workplace-based assessments a month" in text
+    assert "reach the right person" not in text
+
+
+def test_a_physiotherapist_by_the_macp_route_is_told_about_scope(checker_page, hub_server):
+    page, _ = fresh(checker_page, hub_server)
+    for question, answer in [("gp", "no"), ("ap", "no"), ("fcp", "no"), ("macp", "full")]:
+        page.click(f'label[for="answer-{question}-{answer}"]')
+        page.click("button.hub-checker__continue")
+    text = page.locator('[data-outcome="eligible:macp"]').inner_text()
+    assert "Your scope:" in text and "physiotherapists" in text and "own scope of practice" in text
+
+
+def test_a_post_registration_masters_is_not_reminded_of_the_pre_registration_rule(checker_page, hub_server):
+    page, _ = fresh(checker_page, hub_server)
+    for question, answer in [("gp", "no"), ("ap", "no"), ("fcp", "no"), ("macp", "no"), ("masters", "post-registration")]:
+        page.click(f'label[for="answer-{question}-{answer}"]')
+        page.click("button.hub-checker__continue")
+    text = page.locator('[data-outcome="eligible:post-registration-masters"]').inner_text()
+    assert "pre-registration" not in text
 
 
 def axe_violations(page) -> str:
@@ -170,7 +192,7 @@ def test_axe_finds_no_violations_on_the_checker_page_in_any_state(checker_page, 
     reports = [axe_violations(page)]
     page.click("button.hub-checker__continue")  # the error message showing
     reports.append(axe_violations(page))
-    for question, answer in [("gp", "no"), ("recognised", "no"), ("macp", "no"), ("masters", "no")]:
+    for question, answer in [("gp", "no"), ("ap", "no"), ("fcp", "no"), ("macp", "no"), ("masters", "no")]:
         page.click(f'label[for="answer-{question}-{answer}"]')
         page.click("button.hub-checker__continue")
     reports.append(axe_violations(page))  # every question and a "not eligible" answer
@@ -207,7 +229,7 @@ def test_on_a_phone_each_new_question_and_the_answer_are_not_hidden_under_the_he
             }"""
         )
 
-    for question, answer in [("gp", "no"), ("recognised", "no"), ("macp", "no"), ("masters", "post-registration")]:
+    for question, answer in [("gp", "no"), ("ap", "no"), ("fcp", "no"), ("macp", "no"), ("masters", "post-registration")]:
         page.check(f"#answer-{question}-{answer}")
         page.focus("button.hub-checker__continue")
         page.keyboard.press("Enter")
