@@ -32,7 +32,7 @@ from ..core.templating import render_template
 class Route(IdentifiedEntry):
     who: str = Field(min_length=1)
     note: str = ""  # shown in the list only: the checker's answers already settle it
-    scope: str = ""  # shown in the list and the checker: a supervisor assesses within their own scope
+    scope: str = ""  # shown in the checker's answer; the pages say it once under the list
     next_steps: list[str] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
 

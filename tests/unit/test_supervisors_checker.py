@@ -96,7 +96,7 @@ def test_routes_from_other_professions_state_their_scope_in_the_list_and_the_ans
         panel = html.split(f'data-outcome="eligible:{route_id}"', 1)[1].split("</section>", 1)[0]
         assert "Your scope:" in panel
     assert "physiotherapists" in data.route("macp").scope
-    assert "Scope:" in routes_list(data)
+    assert "route for physiotherapists" in routes_list(data)
 
 
 def test_a_post_registration_masters_answer_is_not_reminded_of_the_pre_registration_rule(data):
