@@ -152,7 +152,8 @@ def test_a_300_character_series_id_gets_a_message_not_a_file_system_error(tmp_pa
     long_id = "-".join(["drop-in"] * 38)[:300].strip("-")
     (message,) = events_problems(tmp_path, GOOD.replace("id: rcot-drop-in", f"id: {long_id}"))
     assert message.startswith(
-        f"data/events.yaml:2: series 1 (id '{long_id}'), field 'id': the id 'drop-in-drop-in-drop...' is "
+        f"data/events.yaml:2: series 1 (id '{long_id[:60]}... ({len(long_id) - 60} more characters)'), "
+        "field 'id': the id 'drop-in-drop-in-drop...' is "
         f"{len(long_id)} characters long; keep ids to 60 characters or fewer"
     )
 
