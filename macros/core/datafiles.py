@@ -88,9 +88,7 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u202
 # Raw control characters are swapped for private-use stand-ins (plane 15) so libyaml's reader
 # accepts the text and the event pass can name the entry and field that holds each one.
 _STAND_IN = 0xF0000
-_STAND_INS = re.compile(
-    "[\U000f0000-\U000f009f\U000f2028\U000f2029\U000ffffe\U000fffff]"
-)
+_STAND_INS = re.compile("[\U000f0000-\U000f009f\U000f2028\U000f2029\U000ffffe\U000fffff]")
 _NON_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
 
 
@@ -110,7 +108,9 @@ def describe_character(char: str) -> str:
             "(for a new paragraph, where the field allows one, press Enter)"
         )
     if char == "\x7f":
-        return f"an invisible delete character ({code}), often pasted with text: delete it and retype the word around it"
+        return (
+            f"an invisible delete character ({code}), often pasted with text: delete it and retype the word around it"
+        )
     if char in "\ufffe\uffff":
         return f"a character that is not text ({code}): delete it and retype the word around it"
     return (
@@ -225,7 +225,8 @@ def check_yaml_events(text: str) -> None:
                         UnsafeYAMLItem(
                             line,
                             loc,
-                            f"'{event.value}' is not a number the hub can use. Write an ordinary number, such as 1 or 2.5",
+                            f"'{event.value}' is not a number the hub can use. "
+                            "Write an ordinary number, such as 1 or 2.5",
                         )
                     )
             if len(items) >= MAX_PROBLEMS:
@@ -297,7 +298,9 @@ def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, yaml.Node |
 
 def unsafe_yaml_problems(error: UnsafeYAML, shown_as: str, first_line: int = 1) -> list[DataProblem]:
     """The event pass's refusals as problems; `first_line` is the file's line of the text's first line."""
-    return [DataProblem(shown_as, item.line + first_line - 1, describe_path(item.loc), item.message) for item in error.items]
+    return [
+        DataProblem(shown_as, item.line + first_line - 1, describe_path(item.loc), item.message) for item in error.items
+    ]
 
 
 def yaml_error_line(error: yaml.YAMLError, text: str) -> int | None:

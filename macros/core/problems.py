@@ -186,7 +186,10 @@ def explain(item: dict, model: type[BaseModel], loc: tuple) -> str:
             "and check the day exists in that month."
         )
     if kind in ("string_type", "string_too_short"):
-        return f"{item['msg']}; you wrote {_shown_input(item['input'])}. Write some text here (put it in quotes if unsure)."
+        return (
+            f"{item['msg']}; you wrote {_shown_input(item['input'])}. "
+            "Write some text here (put it in quotes if unsure)."
+        )
     if kind in ("bool_parsing", "bool_type"):
         return f"write true or false here (without quotes); you wrote {_shown_input(item['input'])}."
     if kind in ("int_parsing", "int_type", "float_parsing", "float_type"):
