@@ -17,7 +17,7 @@ from tests.helpers import HUB_BUILD_EPOCH, PROJECT_ROOT, copy_project
 TITLES = [
     "Pay in $HOME and `id -un`",
     "Pay: $(shell touch pwned) and $$ and ${HOME}",
-    "It's \"quoted\" & <b>bold</b> # not a comment",
+    'It\'s "quoted" & <b>bold</b> # not a comment',
     "*Emphasis* [link](https://example.org) {{ 7*7 }} 🙋",
     "Ends with a backslash \\",
 ]
