@@ -135,6 +135,16 @@ def review_report(pages: list[ReviewLine], overdue_is_error: bool) -> list[tuple
     return lines
 
 
+def issue_text(text: str) -> str:
+    """Editors' text for a GitHub issue, shown as typed: a code span, where GitHub makes no
+    mention (@team), issue link (#1), link, autolink, emphasis or HTML. In a table cell a '|'
+    still needs its backslash; the fence is longer than any run of backticks in the text, and
+    the spaces inside it, which Markdown removes, keep a leading or trailing backtick apart."""
+    text = " ".join(text.split()).replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
 def overdue_markdown(pages: list[ReviewLine]) -> str:
     """The body of the GitHub issue that lists overdue pages with their owners."""
     overdue = sorted((p for p in pages if p.review.overdue), key=lambda p: (p.review.next_review, p.path))
@@ -149,8 +159,7 @@ def overdue_markdown(pages: list[ReviewLine]) -> str:
         "|---|---|---|---|",
     ]
     for page in overdue:
-        title = page.title.replace("|", "\\|")
-        owner = page.owner.replace("|", "\\|")
+        title, owner = issue_text(page.title), issue_text(page.owner)
         rows.append(
             f"| [{title}]({page.url}) | {owner} | {page.review.next_review_text} | [{page.path}]({page.edit_url}) |"
         )
