@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from html import escape
 from datetime import UTC, date, datetime
+from html import escape
 from pathlib import Path
 
 import markdown
