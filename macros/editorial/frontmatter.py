@@ -19,10 +19,12 @@ from typing import Any, Literal
 
 import material
 import yaml
+from mkdocs.utils import markdown_extensions
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..core.datafiles import (
     UnsafeYAML,
+    check_yaml_events,
     decode_text,
     parse_yaml,
     unsafe_yaml_problems,
@@ -258,6 +260,22 @@ def check_page_text(text: str, shown_as: str, today: date | None = None) -> Page
     return result
 
 
+def unsafe_front_matter(text: str, shown_as: str) -> list[DataProblem]:
+    """Only the YAML pass's refusals (anchors, aliases, deep nesting, control characters...):
+    front matter MkDocs must never read, even in `make check`'s build, which leaves the other
+    front matter problems to the check itself."""
+    match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
+    if not match:
+        return []
+    try:
+        check_yaml_events(match.group(1))
+    except UnsafeYAML as error:
+        return unsafe_yaml_problems(error, shown_as, first_line=2)
+    except yaml.YAMLError:
+        return []  # MkDocs reads it as no front matter; the check reports it
+    return []
+
+
 def _page_problem(problem: DataProblem, raw: dict, result: PageCheck) -> DataProblem:
     """Adjust a data-file problem for a page: lines count from the page's first line."""
     line = (problem.line + 1) if problem.line else 1
@@ -308,11 +326,13 @@ def check_page_file(path: Path, shown_as: str, today: date | None = None) -> Pag
 
 
 def content_pages(docs_dir: Path) -> list[Path]:
-    """Every Markdown page under docs/, sorted, as MkDocs would build them."""
+    """Every Markdown page under docs/, sorted, as MkDocs would build them (x.markdown too)."""
     return sorted(
         path
-        for path in docs_dir.rglob("*.md")
-        if not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+        for path in docs_dir.rglob("*")
+        if path.name.endswith(markdown_extensions)
+        and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
     )
 
 
