@@ -143,7 +143,7 @@ def test_overdue_pages_are_warnings_in_a_pull_request(tmp_path):
     assert "docs/resources.md:5: error: 'Resources' was due for review on 21 May 2027" in failed.stdout
     body = (tmp_path / "issue.md").read_text()
     assert (
-        "| [Resources](https://ot-primary-care.example.org/resources/) | Gloucestershire Primary Care Training Hub"
+        "| [` Resources `](https://ot-primary-care.example.org/resources/) | ` Gloucestershire Primary Care Training Hub"
         in body
     )
     assert "edit/main/docs/resources.md" in body
