@@ -34,7 +34,7 @@ def _construct_mapping_without_duplicates(loader: _UniqueKeyLoader, node: yaml.M
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                f"the key '{key}' appears twice in the same entry (first on line {seen[key]}); "
+                f"the key '{shorten(str(key), 60)}' appears twice in the same entry (first on line {seen[key]}); "
                 "keep one and delete the other",
                 key_node.start_mark,
             )

@@ -226,3 +226,10 @@ def test_a_long_wrong_value_is_cut_in_the_message():
         long = extra + "y" * 100_000 + ("}" if "{" in extra else "]" if "[" in extra else "") + "\n"
         (message,) = page_messages(long)
         assert "more characters)" in message and len(message) < 1_000, message[:300]
+
+
+def test_a_long_key_given_twice_is_cut_in_the_message():
+    key = "k" * 1_000  # YAML allows a plain key of up to 1024 characters
+    (message,) = data_messages(f"{key}: 1\n{key}: 2\n")
+    assert message.startswith(f"data/x.yaml:2: the key '{'k' * 60}... (940 more characters)' appears twice")
+    assert len(message) < 600
