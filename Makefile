@@ -34,8 +34,15 @@ check: $(VENV)/.build-deps
 	$(PY) -m macros.editorial.check
 
 ## new-page: start a page, e.g. make new-page FILE=docs/roles/new-page.md TITLE="Page title"
+# FILE and TITLE reach Python as environment variables, as typed: $(value ...) stops make
+# expanding a `$` in them, and no shell ever reads them (no backticks run, no quotes break).
+# make would export them to every command under their own names, expanding them (running
+# a `$(shell ...)` in a title) as it did so: unexport stops that.
+unexport FILE TITLE
+new-page: export NEW_PAGE_FILE := $(value FILE)
+new-page: export NEW_PAGE_TITLE := $(value TITLE)
 new-page: $(VENV)/.build-deps
-	$(PY) -m macros.editorial.new_page "$(FILE)" "$(TITLE)"
+	$(PY) -m macros.editorial.new_page
 
 ## pre-commit: run the pre-commit hooks on every file (`.venv/bin/pre-commit install` runs them on commit)
 pre-commit: $(VENV)/.test-deps

@@ -11,20 +11,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
+from mkdocs.utils import markdown_extensions
+
 from .generated import PROVIDER_CONCERNS, GeneratedFile, Provider
 from .problems import DataProblem
 from .urls import page_url
 
 
 def _address(path: str) -> str:
-    """Where a file lands in the site: a page at its page address, any other file at its path.
-    docs/events/x/2026-01-01.md and docs/events/x/2026-01-01/index.md are the same page."""
-    if path.endswith(".md"):
-        name = PurePosixPath(path)
-        if name.name.lower() == "readme.md":
-            path = str(name.with_name("index.md"))
-        return "page:" + page_url(path)
-    return "file:" + path
+    """The file a source lands at in the built site (directory addresses, as mkdocs.yml has them).
+
+    A page in any Markdown form MkDocs reads (x.md, x.markdown, x/index.md, x/README.md) lands
+    at x/index.html, and so does a hand-made x/index.html copied as it is: all are the same file.
+    """
+    if path.endswith(markdown_extensions):
+        name = PurePosixPath(path).with_suffix("")
+        if name.name.lower() == "readme":
+            name = name.with_name("index")
+        return page_url(f"{name}.md") + "index.html"
+    return path
+
+
+def _shown_address(address: str) -> str:
+    """A built file as a reader's address: x/index.html is x/."""
+    return address.removesuffix("index.html") or "the home page"
 
 
 def generated_by(provider: Provider) -> tuple[str, str]:
@@ -51,7 +61,11 @@ def editor_file_clashes(
         if found is None:
             continue
         provider, generated_path = found
-        same = "this path" if generated_path == path else f"a page at the same address ({_address(path)[5:]})"
+        same = (
+            "this path itself"
+            if generated_path == path
+            else f"{generated_path}, which lands at the same address ({_shown_address(_address(path))}) as this file"
+        )
         maker, data = generated_by(provider)
         change = f"; to change what is generated there, edit {data}" if data else ""
         problems.append(
@@ -59,7 +73,7 @@ def editor_file_clashes(
                 f"{docs_shown}/{path}",
                 1,
                 "",
-                f"the build generates {same} itself: {maker} makes it{f' from {data}' if data else ''}, and it "
+                f"the build generates {same}: {maker} makes it{f' from {data}' if data else ''}, and it "
                 f"would replace this file without a word. Delete or rename this file{change}",
             )
         )

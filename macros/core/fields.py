@@ -73,7 +73,9 @@ def check_email(value: object) -> str:
 
 
 def _shown(value: object) -> str:
-    return repr(value) if isinstance(value, str) else f"'{value}'"
+    shown = repr(value) if isinstance(value, str) else f"'{value}'"
+    # A value quoted in a message is cut: a pasted page must not become a page-long message.
+    return shown if len(shown) <= 200 else f"{shown[:200]}... ({len(shown) - 200} more characters)"
 
 
 # Line breaks of every kind: a title or a name printed on one line must not carry a second
@@ -88,6 +90,12 @@ def check_single_line(value: object) -> object:
         raise ValueError(
             f"this text runs over more than one line (it starts '{start}'). Put it all on one line, "
             "with no '|' or '>' after the colon"
+        )
+    if isinstance(value, str) and "\t" in value:
+        start = value.split("\t")[0][:40]
+        raise ValueError(
+            f"this text holds a tab (after '{start}'), which only a field of several lines may hold. "
+            "Delete it and type a space"
         )
     return value
 

@@ -98,6 +98,27 @@ def describe_location(data: Any, loc: tuple) -> str:
     return ", ".join(parts)
 
 
+def describe_path(loc: tuple) -> str:
+    """Name the entry and field from the path alone, before any data is built: "series 2, field 'title'"."""
+    parts = []
+    for position, step in enumerate(loc):
+        if isinstance(step, int):
+            parent = loc[position - 1] if position and isinstance(loc[position - 1], str) else None
+            parts.append(f"{_singular(parent) if parent else 'entry'} {step + 1}")
+        elif step is not None and not (position + 1 < len(loc) and isinstance(loc[position + 1], int)):
+            parts.append(f"field '{_cut(str(step), 60)}'")
+    return ", ".join(parts)
+
+
+def _cut(text: str, limit: int = 200) -> str:
+    """Editors' text quoted in a message, cut to `limit` characters."""
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text) - limit} more characters)"
+
+
+def _shown_input(value: Any) -> str:
+    return _cut(repr(value))
+
+
 def _name_entry(list_key: Any, index: int, entry: Any) -> str:
     noun = _singular(str(list_key)) if list_key else "entry"
     if isinstance(entry, dict):
@@ -106,7 +127,7 @@ def _name_entry(list_key: Any, index: int, entry: Any) -> str:
             if hasattr(value, "isoformat"):
                 return f"{noun} {index + 1} ({key} {value.isoformat()})"
             if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-                return f"{noun} {index + 1} ({key} '{value}')"
+                return f"{noun} {index + 1} ({key} '{_cut(str(value), 60)}')"
     return f"{noun} {index + 1}"
 
 
@@ -163,21 +184,24 @@ def explain(item: dict, model: type[BaseModel], loc: tuple) -> str:
         message = str(item.get("ctx", {}).get("error") or item["msg"])
         return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
     if kind == "literal_error":
-        return f"{item['msg'].replace('Input should be', 'write one of')}; you wrote {item['input']!r}."
+        return f"{item['msg'].replace('Input should be', 'write one of')}; you wrote {_shown_input(item['input'])}."
     if kind.startswith("date"):
         return (
-            f"{item['input']!r} is not a real date. Write it as YYYY-MM-DD, for example 2026-03-29, "
+            f"{_shown_input(item['input'])} is not a real date. Write it as YYYY-MM-DD, for example 2026-03-29, "
             "and check the day exists in that month."
         )
     if kind in ("string_type", "string_too_short"):
-        return f"{item['msg']}; you wrote {item['input']!r}. Write some text here (put it in quotes if unsure)."
+        return (
+            f"{item['msg']}; you wrote {_shown_input(item['input'])}. "
+            "Write some text here (put it in quotes if unsure)."
+        )
     if kind in ("bool_parsing", "bool_type"):
-        return f"write true or false here (without quotes); you wrote {item['input']!r}."
+        return f"write true or false here (without quotes); you wrote {_shown_input(item['input'])}."
     if kind in ("int_parsing", "int_type", "float_parsing", "float_type"):
-        return f"write a number here, such as 3; you wrote {item['input']!r}."
+        return f"write a number here, such as 3; you wrote {_shown_input(item['input'])}."
     if kind in ("list_type", "dict_type", "model_type"):
         return f"{item['msg']}. Check the indentation and the dashes that start list items."
-    return f"{item['msg']}; you wrote {item['input']!r}."
+    return f"{item['msg']}; you wrote {_shown_input(item['input'])}."
 
 
 def allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:

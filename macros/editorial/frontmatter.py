@@ -17,10 +17,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+import material
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from mkdocs.utils import markdown_extensions
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ..core.datafiles import decode_text, parse_yaml
+from ..core.datafiles import (
+    UnsafeYAML,
+    check_yaml_events,
+    decode_text,
+    parse_yaml,
+    unsafe_yaml_problems,
+    yaml_error_line,
+    yaml_error_problem,
+)
 from ..core.fields import SingleLine, Source
 from ..core.problems import DataFileError, DataProblem, describe_validation_error
 from .review import parse_review_period
@@ -45,7 +55,8 @@ class SearchOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     exclude: bool = False
-    boost: float = 1.0
+    # NaN or infinity here would reach search_index.json and stop search on every page.
+    boost: float = Field(1.0, allow_inf_nan=False)
 
 
 class PageMeta(BaseModel):
@@ -80,6 +91,27 @@ class PageMeta(BaseModel):
             parse_review_period(value)  # raises ValueError with the fix
         return value
 
+    @field_validator("template")
+    @classmethod
+    def _known_template(cls, value):
+        if value and value not in theme_templates():
+            raise ValueError(
+                f"{_quoted(value)} is not a page template of this site, so the build would stop. Check its "
+                f"spelling, or delete the line for the ordinary page. The templates are: {', '.join(theme_templates())}"
+            )
+        return value
+
+    @field_validator("icon")
+    @classmethod
+    def _known_icon(cls, value):
+        if value and not _icon_exists(value):
+            raise ValueError(
+                f"{_quoted(value)} is not an icon the theme has, so the build would stop. Copy its name from "
+                "https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/ with '/' for the first '-', "
+                "for example 'material/account-group', or delete the line"
+            )
+        return value
+
     @model_validator(mode="after")
     def _one_review_date(self):
         if self.review_in is None and self.next_review is None:
@@ -98,6 +130,28 @@ class PageMeta(BaseModel):
                 f"({self.last_reviewed.isoformat()})"
             )
         return self
+
+
+# The theme's page templates and icons: Material's, and the hub's own in overrides/.
+_MATERIAL = Path(material.__file__).parent / "templates"
+_OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
+_ICON_NAME = re.compile(r"[a-z0-9]+(?:[-_/][a-z0-9]+)*")
+
+
+def theme_templates() -> list[str]:
+    """The page templates a page's `template:` may name (top-level .html files of the theme)."""
+    names = {p.name for folder in (_MATERIAL, _OVERRIDES) if folder.is_dir() for p in folder.glob("*.html")}
+    return sorted(names)
+
+
+def _icon_exists(name: str) -> bool:
+    return bool(_ICON_NAME.fullmatch(name)) and any(
+        (folder / ".icons" / f"{name}.svg").is_file() for folder in (_OVERRIDES, _MATERIAL)
+    )
+
+
+def _quoted(value: str) -> str:
+    return repr(value if len(value) <= 100 else value[:100] + "...")
 
 
 ALLOWED_KEYS: tuple[str, ...] = tuple(PageMeta.model_fields)
@@ -143,10 +197,13 @@ def check_page_text(text: str, shown_as: str, today: date | None = None) -> Page
     try:
         # One pass with libyaml: every page's front matter is read on every build.
         nodes, raw = parse_yaml(block)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark else 1
-        problem = error.problem or "the front matter could not be read"
+    except UnsafeYAML as error:
+        result.problems.extend(unsafe_yaml_problems(error, shown_as, first_line=2))
+        return result
+    except yaml.YAMLError as error:
+        line = yaml_error_line(error, block)
+        line = line + 1 if line else 1
+        problem = yaml_error_problem(error)
         result.problems.append(
             DataProblem(
                 shown_as,
@@ -203,6 +260,22 @@ def check_page_text(text: str, shown_as: str, today: date | None = None) -> Page
     return result
 
 
+def unsafe_front_matter(text: str, shown_as: str) -> list[DataProblem]:
+    """Only the YAML pass's refusals (anchors, aliases, deep nesting, control characters...):
+    front matter MkDocs must never read, even in `make check`'s build, which leaves the other
+    front matter problems to the check itself."""
+    match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
+    if not match:
+        return []
+    try:
+        check_yaml_events(match.group(1))
+    except UnsafeYAML as error:
+        return unsafe_yaml_problems(error, shown_as, first_line=2)
+    except yaml.YAMLError:
+        return []  # MkDocs reads it as no front matter; the check reports it
+    return []
+
+
 def _page_problem(problem: DataProblem, raw: dict, result: PageCheck) -> DataProblem:
     """Adjust a data-file problem for a page: lines count from the page's first line."""
     line = (problem.line + 1) if problem.line else 1
@@ -253,11 +326,13 @@ def check_page_file(path: Path, shown_as: str, today: date | None = None) -> Pag
 
 
 def content_pages(docs_dir: Path) -> list[Path]:
-    """Every Markdown page under docs/, sorted, as MkDocs would build them."""
+    """Every Markdown page under docs/, sorted, as MkDocs would build them (x.markdown too)."""
     return sorted(
         path
-        for path in docs_dir.rglob("*.md")
-        if not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+        for path in docs_dir.rglob("*")
+        if path.name.endswith(markdown_extensions)
+        and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
     )
 
 

@@ -17,15 +17,23 @@ from ..core.dates import long_date
 # A page due within this many days is listed as "due soon" by the check.
 DUE_SOON_DAYS = 30
 
-_PERIOD = re.compile(r"^\s*(\d+)\s+(day|week|month|year)s?\s*$", re.I)
+# The longest review period in each unit (10 years): a longer one is a typing mistake, and a
+# huge one would overflow the date it is added to.
+_MOST = {"day": 3653, "week": 522, "month": 120, "year": 10}
+_PERIOD = re.compile(r"^\s*(\d{1,12})\s+(day|week|month|year)s?\s*$", re.I)
 
 
 def parse_review_period(text: str) -> relativedelta:
     """'12 months' -> relativedelta(months=12). Raises ValueError saying how to write it."""
     match = _PERIOD.match(str(text))
+    if match and int(match.group(1)) > _MOST[match.group(2).lower()]:
+        raise ValueError(
+            f"'{match.group(1)} {match.group(2)}s' is not a review period we can use: a page is reviewed "
+            "at least every 10 years. Write, for example, '12 months', '2 years' or '8 weeks'"
+        )
     if not match or int(match.group(1)) == 0:
         raise ValueError(
-            f"'{text}' is not a review period we can read. Write a number and a unit, "
+            f"'{str(text)[:100]}' is not a review period we can read. Write a number and a unit, "
             "for example '12 months', '6 months', '1 year' or '8 weeks'"
         )
     number, unit = int(match.group(1)), match.group(2).lower()
@@ -127,6 +135,16 @@ def review_report(pages: list[ReviewLine], overdue_is_error: bool) -> list[tuple
     return lines
 
 
+def issue_text(text: str) -> str:
+    """Editors' text for a GitHub issue, shown as typed: a code span, where GitHub makes no
+    mention (@team), issue link (#1), link, autolink, emphasis or HTML. In a table cell a '|'
+    still needs its backslash; the fence is longer than any run of backticks in the text, and
+    the spaces inside it, which Markdown removes, keep a leading or trailing backtick apart."""
+    text = " ".join(text.split()).replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
 def overdue_markdown(pages: list[ReviewLine]) -> str:
     """The body of the GitHub issue that lists overdue pages with their owners."""
     overdue = sorted((p for p in pages if p.review.overdue), key=lambda p: (p.review.next_review, p.path))
@@ -141,8 +159,7 @@ def overdue_markdown(pages: list[ReviewLine]) -> str:
         "|---|---|---|---|",
     ]
     for page in overdue:
-        title = page.title.replace("|", "\\|")
-        owner = page.owner.replace("|", "\\|")
+        title, owner = issue_text(page.title), issue_text(page.owner)
         rows.append(
             f"| [{title}]({page.url}) | {owner} | {page.review.next_review_text} | [{page.path}]({page.edit_url}) |"
         )

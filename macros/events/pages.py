@@ -8,6 +8,7 @@ and return text. Markup is in macros/events/templates/.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -263,8 +264,19 @@ def session_page(occurrence: Occurrence, now: datetime, site_url: str, parts: Se
         json_ld=script_json(json_ld(occurrence, site_url)),
     )
     # JSON is valid YAML, and quoting every value keeps editors' text from being read as YAML syntax.
-    header = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front_matter.items())
+    header = "\n".join(f"{key}: {front_matter_value(value)}" for key, value in front_matter.items())
     return f"---\n{header}\n---\n\n{body}\n"
+
+
+# Characters YAML's reader refuses raw (a \x7f in a title lost every session page its front
+# matter): written as \u escapes, which a YAML double-quoted string reads back as they were.
+_UNREADABLE_IN_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def front_matter_value(value) -> str:
+    """`value` as one line of YAML that always parses back to `value` (JSON, which YAML reads)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _UNREADABLE_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _source(source) -> dict:

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from ..core.clock import build_instant
+from ..core.datafiles import CONTROL_CHARACTERS, describe_character, shorten
 from ..core.problems import DataFileError
 from ..core.project import Project
 from .documents import render_documents
@@ -35,6 +36,15 @@ def option_name(field: str) -> str:
     return "--" + field.replace("_", "-")
 
 
+def typed_text(value: str) -> str:
+    """A field's value as typed: refuse what no one means to type (a Word document cannot hold
+    control characters, and the writer would stop with a traceback)."""
+    bad = CONTROL_CHARACTERS.search(value)
+    if bad:
+        raise argparse.ArgumentTypeError(f"{shorten(value, 60)!r} holds {describe_character(bad.group())}")
+    return value
+
+
 def parser_for(labels: dict[str, str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m macros.jobdesc.adapt",
@@ -45,7 +55,7 @@ def parser_for(labels: dict[str, str]) -> argparse.ArgumentParser:
     )
     group = parser.add_argument_group("fields (all optional)")
     for name in FIELD_NAMES:
-        group.add_argument(option_name(name), dest=name, metavar="TEXT", help=labels.get(name, name))
+        group.add_argument(option_name(name), dest=name, metavar="TEXT", type=typed_text, help=labels.get(name, name))
     parser.add_argument(
         "--output-dir", type=Path, default=Path("adapted"), help="folder for the two files (default: adapted)"
     )

@@ -148,7 +148,7 @@ def test_overdue_pages_are_warnings_in_a_pull_request(tmp_path):
     assert "docs/resources.md:5: error: 'Resources' was due for review on 21 May 2027" in failed.stdout
     body = (tmp_path / "issue.md").read_text()
     assert (
-        "| [Resources](https://ot-primary-care.example.org/resources/) | Gloucestershire Primary Care Training Hub"
+        "| [` Resources `](https://ot-primary-care.example.org/resources/) | ` Gloucestershire Primary Care Training Hub"
         in body
     )
     assert "edit/main/docs/resources.md" in body
@@ -208,6 +208,8 @@ def test_a_generated_path_an_unreadable_page_and_a_bom_page_in_build_and_check(t
         {
             "docs/events/feeds/all.ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
             "docs/events/rcot-drop-in/2023-10-19/index.md": page(),
+            "docs/events/rcot-drop-in/2023-09-21/index.html": "<p>A hand-made page</p>",
+            "docs/events/rcot-drop-in/2023-11-16.markdown": page(),
             "docs/roles/index.md": (ROOT / "docs/roles/index.md").read_text(encoding="utf-8"),
             "docs/glossary.md": (ROOT / "docs/glossary.md")
             .read_text(encoding="utf-8")
@@ -223,13 +225,15 @@ def test_a_generated_path_an_unreadable_page_and_a_bom_page_in_build_and_check(t
         "edit data/events.yaml"
     )
     all_ics = f"docs/events/feeds/all.ics:1: the build generates this path itself: {generates}"
-    session = (
-        "docs/events/rcot-drop-in/2023-10-19/index.md:1: the build generates a page at the same address "
-        f"(events/rcot-drop-in/2023-10-19/) itself: {generates}"
+    session, html_session, markdown_session = (
+        f"docs/events/rcot-drop-in/{day}:1: the build generates events/rcot-drop-in/{day[:10]}.md, which lands "
+        f"at the same address (events/rcot-drop-in/{day[:10]}/) as this file: {generates}"
+        for day in ("2023-10-19/index.md", "2023-09-21/index.html", "2023-11-16.markdown")
     )
     built = build_site(root, tmp_path / "site")
     assert built.returncode != 0
     assert all_ics in built.output and session in built.output, built.output
+    assert html_session in built.output and markdown_session in built.output, built.output
     assert "Traceback" not in built.output
 
     result = run_check(root, "--no-build")
@@ -242,6 +246,8 @@ def test_a_generated_path_an_unreadable_page_and_a_bom_page_in_build_and_check(t
     ) in lines
     assert all_ics.replace(":1: ", ":1: error: ", 1) in lines
     assert session.replace(":1: ", ":1: error: ", 1) in lines
+    assert html_session.replace(":1: ", ":1: error: ", 1) in lines
+    assert markdown_session.replace(":1: ", ":1: error: ", 1) in lines
     assert not [line for line in lines if line.startswith("docs/roles/index.md")], result.stdout  # the BOM page
     glossary = [line for line in lines if line.startswith("docs/glossary.md:2: error: field 'title': ")]
     assert len(glossary) == 1 and "Put it all on one line" in glossary[0], result.stdout

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from html import escape
 from pathlib import Path
 
+import markdown
 import pytest
 
 from macros.core.dates import build_date, long_date
@@ -97,10 +99,32 @@ def test_the_issue_body_lists_overdue_pages_with_owners_and_edit_links():
         line("docs/a.md", date(2025, 1, 1), date(2026, 1, 1), today, "Old | page"),
     ]
     body = overdue_markdown(pages)
-    assert "| [Old \\| page](https://hub.example/docs/a.md) | Hub (hub@nhs.net) | 1 January 2026 | " in body
+    assert "| [` Old \\| page `](https://hub.example/docs/a.md) | ` Hub (hub@nhs.net) ` | 1 January 2026 | " in body
     assert "[docs/a.md](https://github.com/x/edit/docs/a.md)" in body
     assert "Soon" not in body
     assert overdue_markdown(pages[:1]) == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("@nhs/security please", "` @nhs/security please `"),
+        ("See #12 and [a link](https://evil.example) <img src=x onerror=alert(1)>", None),
+        ("`code` and ``two``", "``` `code` and ``two`` ```"),
+        ("Pipe | in it", "` Pipe \\| in it `"),
+    ],
+)
+def test_titles_and_owners_in_the_issue_are_text_not_markdown(typed, written):
+    today = date(2026, 11, 21)
+    pages = [line("docs/a.md", date(2025, 1, 1), date(2026, 1, 1), today, typed)]
+    body = overdue_markdown(pages)
+    row = body.splitlines()[-1]
+    title_cell = row.split("](https://hub.example/docs/a.md)")[0].removeprefix("| [")
+    assert title_cell == (written or f"` {typed} `")
+    # Read back as GitHub would: a code span, whose text is exactly what was typed.
+    html = markdown.Markdown(extensions=["tables"]).convert(body)
+    assert "<img" not in html and 'href="https://evil.example"' not in html
+    assert f"<code>{escape(typed, quote=False)}</code>" in html.replace("\\|", "|")
 
 
 def make_tree(tmp_path: Path) -> Project:

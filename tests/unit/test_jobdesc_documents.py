@@ -338,3 +338,55 @@ def test_the_command_stops_on_a_bad_data_file(tmp_path, capsys):
     assert jobdesc_adapt.main(["--data", str(bad), "--output-dir", str(tmp_path / "out")]) == 1
     assert "'titel' is not a field we know" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("typed", ["Acme\x01Practice", "Acme\x0bPractice", "Acme\x7f", "Acme\u2028PCN"])
+def test_a_control_character_in_a_field_is_a_message_not_a_traceback(tmp_path, capsys, typed):
+    with pytest.raises(SystemExit) as exited:
+        jobdesc_adapt.main(["--employer", typed, "--output-dir", str(tmp_path)])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err.strip().splitlines()[-1]
+    assert error.startswith("python -m macros.jobdesc.adapt: error: argument --employer: 'Acme")
+    assert "delete it" in error
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        '<img src="file:///etc/hostname">',
+        '<link rel="stylesheet" href="file:///etc/passwd">',
+        '<img src="{server}x.png">',
+        '<style>@import url("{server}x.css");</style>',
+        '<img src="data:image/png;base64,iVBORw0KGgo=">',
+        '<img src="../../../../../../etc/hostname">',
+    ],
+)
+def test_the_pdf_writer_fetches_nothing_but_the_builds_own_files(reference):
+    """WeasyPrint's default fetcher reads any file:// path and any web address."""
+    import http.server
+    import threading
+
+    from weasyprint.urls import FatalURLFetchingError
+
+    from macros.jobdesc.pdf_writer import pdf_from_html
+
+    asked = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            self.send_error(404)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        html = f"<html><body><p>Text</p>{reference.format(server=f'http://127.0.0.1:{server.server_address[1]}/')}</body></html>"
+        with pytest.raises(FatalURLFetchingError, match="may use only the hub's own files"):
+            pdf_from_html(html, b"0" * 32)
+    finally:
+        server.shutdown()
+    assert asked == []

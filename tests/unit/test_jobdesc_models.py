@@ -3,6 +3,7 @@ an editor can make stops the build with the file, line, entry and field, and how
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -154,7 +155,8 @@ def test_a_missing_element_is_named(tmp_path, missing):
 
 def test_an_element_given_twice_is_refused(tmp_path):
     def change(data):
-        data["person_specification"].append(data["person_specification"][0])
+        # A copy: the same object twice would be written with a YAML anchor, which is refused.
+        data["person_specification"].append(copy.deepcopy(data["person_specification"][0]))
 
     assert "has the 'qualifications' element twice" in problem_with(tmp_path, change)
 

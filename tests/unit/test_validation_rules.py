@@ -152,7 +152,8 @@ def test_a_300_character_series_id_gets_a_message_not_a_file_system_error(tmp_pa
     long_id = "-".join(["drop-in"] * 38)[:300].strip("-")
     (message,) = events_problems(tmp_path, GOOD.replace("id: rcot-drop-in", f"id: {long_id}"))
     assert message.startswith(
-        f"data/events.yaml:2: series 1 (id '{long_id}'), field 'id': the id 'drop-in-drop-in-drop...' is "
+        f"data/events.yaml:2: series 1 (id '{long_id[:60]}... ({len(long_id) - 60} more characters)'), "
+        "field 'id': the id 'drop-in-drop-in-drop...' is "
         f"{len(long_id)} characters long; keep ids to 60 characters or fewer"
     )
 
@@ -305,11 +306,38 @@ def test_an_editors_file_at_a_generated_path_names_both(monkeypatch):
         f"docs/events/feeds/all.ics:1: the build generates this path itself: the events part of the hub ({code}) "
         "makes it from data/events.yaml, and it would replace this file without a word. Delete or rename this "
         "file; to change what is generated there, edit data/events.yaml",
-        "docs/events/talks/2026-01-01/index.md:1: the build generates a page at the same address "
-        f"(events/talks/2026-01-01/) itself: the events part of the hub ({code}) makes it from data/events.yaml, "
+        "docs/events/talks/2026-01-01/index.md:1: the build generates events/talks/2026-01-01.md, which lands at "
+        f"the same address (events/talks/2026-01-01/) as this file: the events part of the hub ({code}) makes it from data/events.yaml, "
         "and it would replace this file without a word. Delete or rename this file; to change what is generated "
         "there, edit data/events.yaml",
     ]
+
+
+@pytest.mark.parametrize(
+    "editors_file",
+    [
+        "events/talks/2026-01-01.markdown",
+        "events/talks/2026-01-01.mdown",
+        "events/talks/2026-01-01/index.md",
+        "events/talks/2026-01-01/README.md",
+        "events/talks/2026-01-01/index.markdown",
+        "events/talks/2026-01-01/index.html",
+    ],
+)
+def test_a_hand_made_file_in_any_form_at_a_generated_page_is_refused_naming_both(editors_file):
+    made = [(_events_provider, GeneratedFile("events/talks/2026-01-01.md", ""))]
+    (problem,) = editor_file_clashes(made, [editors_file, "events/talks/2026-01-01/notes.html", "events/talks.md"])
+    assert problem.file == f"docs/{editors_file}"
+    assert problem.message.startswith(
+        "the build generates events/talks/2026-01-01.md, which lands at the same address "
+        "(events/talks/2026-01-01/) as this file"
+    )
+
+
+def test_a_hand_made_home_page_in_html_clashes_with_a_generated_home_page():
+    made = [(_events_provider, GeneratedFile("index.md", ""))]
+    (problem,) = editor_file_clashes(made, ["index.html"])
+    assert "(the home page)" in problem.message
 
 
 # ---------------------------------------------------------------------------

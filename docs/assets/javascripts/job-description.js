@@ -92,6 +92,34 @@
     hoursFromWte: hoursFromWte
   };
 
+  // Values that came in the page's address: anyone can make such a link, so say which
+  // details it filled in, above the form, before the reader downloads or prints (issue 19).
+  // Built with textContent: nothing from the address becomes markup.
+  function noticeValuesFromAddress(form, inputs, params) {
+    var labels = inputs.filter(function (input) {
+      return params.get(input.name);
+    }).map(function (input) {
+      var label = form.querySelector('label[for="' + input.id + '"]');
+      return label ? label.textContent.trim() : input.name;
+    });
+    if (!labels.length || document.querySelector("[data-jd-from-address]")) {
+      return;
+    }
+    var notice = document.createElement("div");
+    notice.className = "admonition warning jd-from-address";
+    notice.setAttribute("data-jd-from-address", "");
+    var title = document.createElement("p");
+    title.className = "admonition-title";
+    title.textContent = "Check the details this link filled in";
+    var text = document.createElement("p");
+    text.textContent = "The link you opened filled in: " + labels.join(", ") + ". Anyone can make a link " +
+      "like this, so check each of these in the form below before you download, print or share " +
+      "this job description.";
+    notice.appendChild(title);
+    notice.appendChild(text);
+    form.parentNode.insertBefore(notice, form);
+  }
+
   function init() {
     var form = document.querySelector("[data-jd-form]");
     if (!form || form.getAttribute("data-jd-ready")) {
@@ -312,6 +340,7 @@
     });
 
     form.hidden = false;
+    noticeValuesFromAddress(form, inputs, params);
     Array.prototype.forEach.call(document.querySelectorAll("[data-jd-no-script]"), function (note) {
       note.hidden = true;
     });
