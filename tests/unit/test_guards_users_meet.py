@@ -322,3 +322,10 @@ def test_a_figure_warning_names_the_dataclass_fields_it_reports():
     from macros.figures.wording import OutOfDate
 
     assert [field.name for field in dataclasses.fields(OutOfDate)] == ["file", "line", "message"]
+
+
+def test_json_in_a_script_element_cannot_end_it_and_reads_in_any_javascript_parser():
+    from macros.core.escaping import script_json
+
+    written = script_json({"k": "</script><!--&\u2028\u2029é"})
+    assert written == '{"k":"\\u003c/script\\u003e\\u003c!--\\u0026\\u2028\\u2029é"}'
