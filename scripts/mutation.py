@@ -149,7 +149,10 @@ def measure(module: str, children: int, rerun: bool) -> ModuleResult:
         folder = Path(scratch)
         scratch_copy(folder)
         point_at(folder / "pyproject.toml", module)
-        mutmut(folder, "run", "--max-children", str(children))
+        output = mutmut(folder, "run", "--max-children", str(children))
+        if "failed to collect stats" in output or "FAILED" in output.split("Running mutation testing")[0]:
+            # The unmutated code must pass its tests first, or every mutant would look killed.
+            raise SystemExit(f"mutmut could not run the tests on unmutated code for {module}:\n{output[-3000:]}")
         found = statuses(folder)
         result.mutants = len(found)
         for name, status in sorted(found.items()):
