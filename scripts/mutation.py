@@ -138,7 +138,9 @@ def locate(folder: Path, module: str, name: str) -> Survivor:
     source = (ROOT / module).read_text(encoding="utf-8").splitlines()
     line = next((n for n, text in enumerate(source, 1) if re.match(rf"\s*def {re.escape(function)}\b", text)), 1)
     if change:
-        line = next((n for n, text in enumerate(source, 1) if n >= line and text.strip() and text.strip() in shown), line)
+        line = next(
+            (n for n, text in enumerate(source, 1) if n >= line and text.strip() and text.strip() in shown), line
+        )
     why = next((reason for path, marker, reason in EQUIVALENT if path == module and marker in change), "")
     return Survivor(name, module, line, change[:120], why)
 
@@ -208,9 +210,13 @@ def write_report(text: str, benchmarks_md: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("modules", nargs="*", default=MODULES, help="modules to measure (default: all of the hub's rules)")
+    parser.add_argument(
+        "modules", nargs="*", default=MODULES, help="modules to measure (default: all of the hub's rules)"
+    )
     parser.add_argument("--children", type=int, default=max(1, (os.cpu_count() or 2) - 1))
-    parser.add_argument("--no-rerun", action="store_true", help="skip the fresh re-run of survivors (faster, less exact)")
+    parser.add_argument(
+        "--no-rerun", action="store_true", help="skip the fresh re-run of survivors (faster, less exact)"
+    )
     parser.add_argument("--fail-under", type=float, help="exit 1 when a module scores below this")
     parser.add_argument("--no-write", action="store_true", help="print the report only")
     args = parser.parse_args(argv)

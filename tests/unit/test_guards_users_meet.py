@@ -131,17 +131,27 @@ def test_a_session_that_ends_when_it_starts_is_refused(tmp_path):
 
 
 def test_one_bad_session_does_not_hide_the_mistakes_in_later_sessions(tmp_path):
-    text = events_series_text().replace(
-        "      - date: 2026-04-25\n", '      - date: 2026-04-25\n        start: "14:00"\n        end: "13:00"\n'
-    ).replace("      - date: 2026-05-23\n", '      - date: 2026-05-23\n        start: "15:00"\n        end: "15:00"\n')
+    text = (
+        events_series_text()
+        .replace(
+            "      - date: 2026-04-25\n", '      - date: 2026-04-25\n        start: "14:00"\n        end: "13:00"\n'
+        )
+        .replace(
+            "      - date: 2026-05-23\n", '      - date: 2026-05-23\n        start: "15:00"\n        end: "15:00"\n'
+        )
+    )
     messages = _problems(tmp_path, text)
     assert len(messages) == 2
     assert "session 2 (date '2026-04-25')" in messages[0] and "session 3 (date '2026-05-23')" in messages[1]
 
 
 def test_a_repeated_date_does_not_hide_a_later_sessions_mistake(tmp_path):
-    text = events_series_text().replace("      - date: 2026-04-25\n", "      - date: 2026-03-28\n").replace(
-        "      - date: 2026-05-23\n", '      - date: 2026-05-23\n        start: "15:00"\n        end: "14:00"\n'
+    text = (
+        events_series_text()
+        .replace("      - date: 2026-04-25\n", "      - date: 2026-03-28\n")
+        .replace(
+            "      - date: 2026-05-23\n", '      - date: 2026-05-23\n        start: "15:00"\n        end: "14:00"\n'
+        )
     )
     messages = _problems(tmp_path, text)
     assert any("has the same date as session 1" in m for m in messages)
@@ -230,9 +240,11 @@ FIGURE = """\
 
 
 def test_a_current_figure_listed_first_does_not_hide_a_later_expired_one(tmp_path):
-    text = "figures:\n" + FIGURE.format(
-        id="current", title="Current pay", period="2026/27", starts="2026-04-01", ends="2027-03-31"
-    ) + FIGURE.format(id="expired", title="Old pay", period="2024/25", starts="2024-04-01", ends="2025-03-31")
+    text = (
+        "figures:\n"
+        + FIGURE.format(id="current", title="Current pay", period="2026/27", starts="2026-04-01", ends="2027-03-31")
+        + FIGURE.format(id="expired", title="Old pay", period="2024/25", starts="2024-04-01", ends="2025-03-31")
+    )
     path = tmp_path / "figures.yaml"
     path.write_text(text, encoding="utf-8")
     figures = load_figures(path, "data/figures.yaml")
