@@ -14,7 +14,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Running as root on a fresh machine needs no sudo; otherwise use it if present.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: serve build test bench check new-page pre-commit freeze clean system-deps lighthouse job-description
+.PHONY: serve build test bench check new-page pre-commit freeze clean system-deps lighthouse job-description mutation
 
 ## serve: build the hub and serve it at http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.build-deps
@@ -51,6 +51,11 @@ pre-commit: $(VENV)/.test-deps
 ## test: run every test (unit, end-to-end, browser); tests/e2e/test_editors_check.py runs `make check`
 test: $(VENV)/.test-deps system-deps tests/parsers/node_modules/.installed
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+
+## mutation: mutation testing of the hub's rules (mutmut; minutes per module); report into BENCHMARKS.md
+##   make mutation MODULES="macros/core/fields.py"   (default: every module in scripts/mutation.py)
+mutation: $(VENV)/.test-deps
+	NO_MKDOCS_2_WARNING=1 $(PY) scripts/mutation.py $(MODULES) $(MUTATION_ARGS)
 
 ## lighthouse: Lighthouse scores of five pages, mobile and desktop, into BENCHMARKS.md (a benchmark, not a test; needs npm)
 lighthouse: $(VENV)/.build-deps system-deps

@@ -97,10 +97,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     """`review` for the theme: the page's review dates, or None (generated pages, bad meta)."""
+    from macros.core.fields import Source
     from macros.editorial.frontmatter import PageMeta
     from macros.editorial.review import review_of
-
-    from macros.core.fields import Source
 
     context["review"] = None
     meta = page.meta or {}

@@ -138,7 +138,9 @@ def check_source_ages(project: Project, today: date) -> list[Finding]:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue  # the data and front matter checks report a file that cannot be read
-        findings += [Finding(f, n, "warning", m) for f, n, m in stale_sources(text, project.shown(path), today, is_page)]
+        findings += [
+            Finding(f, n, "warning", m) for f, n, m in stale_sources(text, project.shown(path), today, is_page)
+        ]
     return findings
 
 

@@ -74,7 +74,8 @@ def pages_document(project: Project, checks: list[PageCheck], today: date) -> di
                 "next_review": line.review.next_review.isoformat(),
                 "review_status": line.review.status,
                 "sources": [
-                    {key: value for key, value in source.model_dump(mode="json").items() if value} for source in meta.sources
+                    {key: value for key, value in source.model_dump(mode="json").items() if value}
+                    for source in meta.sources
                 ],
             }
         )

@@ -174,7 +174,24 @@ def page_readability(markdown: str) -> PageReadability:
 
 
 # Elements whose text is one block of prose as the reader sees it.
-_BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "summary", "figcaption", "legend", "label"}
+_BLOCK_TAGS = {
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "summary",
+    "figcaption",
+    "legend",
+    "label",
+}
 # Elements whose text is not prose: code, scripts, the permalink mark, citations at the foot.
 _SKIPPED_TAGS = {"script", "style", "code", "pre", "noscript", "svg", "template"}
 _SKIPPED_CLASSES = {"headerlink", "hub-source", "md-source-file", "hub-review"}

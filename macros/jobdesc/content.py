@@ -27,7 +27,16 @@ SECTION_TITLES = dict(SECTIONS)
 
 # The fields a practice fills in on the page's form, in order.
 FORM_FIELDS = (
-    "employer", "base", "hours", "wte", "band", "salary", "pay_year", "reporting_to", "closing_date", "contact",
+    "employer",
+    "base",
+    "hours",
+    "wte",
+    "band",
+    "salary",
+    "pay_year",
+    "reporting_to",
+    "closing_date",
+    "contact",
 )
 
 SPEC_CAPTION = "Person specification: essential and desirable criteria, and how each is assessed"

@@ -29,10 +29,12 @@ def with_pay(job: JobDescription, figure: Figure, today: date) -> JobDescription
     """The job description with its salary and pay year defaults taken from the pay figure,
     where the data file leaves them empty (it should: typed again, they would drift)."""
     fields = job.fields
-    salary = fields.salary if fields.salary.default else fields.salary.model_copy(
-        update={"default": salary_text(figure, today)}
+    salary = (
+        fields.salary
+        if fields.salary.default
+        else fields.salary.model_copy(update={"default": salary_text(figure, today)})
     )
-    pay_year = fields.pay_year if fields.pay_year.default else fields.pay_year.model_copy(
-        update={"default": figure.period}
+    pay_year = (
+        fields.pay_year if fields.pay_year.default else fields.pay_year.model_copy(update={"default": figure.period})
     )
     return job.model_copy(update={"fields": fields.model_copy(update={"salary": salary, "pay_year": pay_year})})

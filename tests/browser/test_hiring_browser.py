@@ -44,7 +44,9 @@ def closing_date_shown(page) -> list[str]:
         ("10", "", "2027", "Closing date must include a month"),
     ],
 )
-def test_a_closing_date_that_cannot_be_is_refused_and_nothing_downloads(hub_server, watched_page, day, month, year, message):
+def test_a_closing_date_that_cannot_be_is_refused_and_nothing_downloads(
+    hub_server, watched_page, day, month, year, message
+):
     page = watched_page.page
     page.goto(hub_server.url(JOB_PAGE), wait_until="networkidle")
     downloads = downloads_of(page)
@@ -86,7 +88,7 @@ def test_by_keyboard_alone_the_skip_link_reaches_the_form_and_an_impossible_date
             break
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to the form"
     page.keyboard.press("Enter")
-    for presses in range(1, 4):
+    for presses in range(1, 4):  # noqa: B007 (reported below when the form is not reached)
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "jd-employer":
             break

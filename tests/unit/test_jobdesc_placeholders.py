@@ -23,7 +23,7 @@ from macros.jobdesc.content import build_document
 from macros.jobdesc.documents import DOCX_PATH, FIELDS_MAP_PATH
 from macros.jobdesc.docx_writer import render_docx
 from macros.jobdesc.models import FIELD_NAMES
-from macros.jobdesc.placeholders import EMPLOYER_NOTE_BOOKMARK, DOCUMENT_PART, placeholder_map, placeholder_map_json
+from macros.jobdesc.placeholders import DOCUMENT_PART, EMPLOYER_NOTE_BOOKMARK, placeholder_map, placeholder_map_json
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "job_description.yaml"

@@ -1,0 +1,248 @@
+"""`make mutation`: mutation testing of the modules that hold the hub's rules, with mutmut.
+
+A benchmark, not part of `make test`: it takes minutes per module. For each module it
+copies the repository's tracked files into a scratch folder, points mutmut's
+`only_mutate` at that module alone (pyproject.toml's [tool.mutmut] gives the rest), runs
+mutmut with the fast unit tests, and then re-runs every survivor in a fresh pytest
+process. mutmut runs only the tests it saw calling a function and, with fixtures shared
+across tests, credits only the first: a survivor that a fresh run kills was a false one.
+
+The report (score per module, each survivor with file:line) goes into BENCHMARKS.md
+between its mutation markers, and into benchmarks/mutation.json. With --fail-under, the
+command fails when a measured module scores below it (the weekly workflow uses 90).
+
+    python scripts/mutation.py                      # every module
+    python scripts/mutation.py macros/core/fields.py --children 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT_START = "<!-- mutation:start -->"
+REPORT_END = "<!-- mutation:end -->"
+
+# The modules that hold the hub's rules (issue 24); add more as they grow.
+MODULES = [
+    "macros/core/fields.py",
+    "macros/core/escaping.py",
+    "macros/core/datafiles.py",
+    "macros/events/occurrences.py",
+    "macros/events/models.py",
+    "macros/events/ics.py",
+    "macros/figures/wording.py",
+    "macros/learning/supervisors.py",
+    "macros/learning/roadmap.py",
+    "macros/jobdesc/content.py",
+]
+
+# What the fresh re-run of a survivor runs: the same fast unit tests mutmut uses.
+RERUN_ARGS = ["tests/unit", "-x", "-q", "-m", "not slow and not browser", "-p", "no:cacheprovider"]
+
+# Mutants that change nothing a user can meet, found by reading them (equivalent mutants).
+# Each is (module, the mutant's changed line as mutmut shows it, why it changes nothing).
+EQUIVALENT = [
+    ("macros/core/escaping.py", "ensure_ascii=None", "None and False are both falsy: json.dumps writes the same"),
+    ("macros/core/escaping.py", "&AMP;", "HTML reads &AMP; as &amp; (a legacy entity name)"),
+    ("macros/core/escaping.py", "&LT;", "HTML reads &LT; as &lt; (a legacy entity name)"),
+    ("macros/core/escaping.py", "&GT;", "HTML reads &GT; as &gt; (a legacy entity name)"),
+]
+
+
+@dataclass
+class Survivor:
+    name: str
+    file: str
+    line: int
+    change: str
+    equivalent: str = ""
+
+
+@dataclass
+class ModuleResult:
+    module: str
+    mutants: int = 0
+    killed: int = 0
+    false_survivors: int = 0
+    survivors: list[Survivor] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        counted = self.mutants - sum(1 for s in self.survivors if s.equivalent)
+        return 100.0 if counted == 0 else round(100.0 * (counted - self.real_survivors) / counted, 1)
+
+    @property
+    def real_survivors(self) -> int:
+        return sum(1 for s in self.survivors if not s.equivalent)
+
+
+def scratch_copy(destination: Path) -> None:
+    """The tracked files only (no site/, caches or a previous mutants/ folder)."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, files.decode().split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            target = destination / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+
+
+def point_at(pyproject: Path, module: str) -> None:
+    text = pyproject.read_text(encoding="utf-8")
+    text, count = re.subn(r"(?m)^only_mutate = .*$", f'only_mutate = ["{module}"]', text)
+    if count != 1:
+        raise SystemExit("pyproject.toml's [tool.mutmut] needs one 'only_mutate = [...]' line")
+    pyproject.write_text(text, encoding="utf-8")
+
+
+def mutmut(folder: Path, *args: str) -> str:
+    mutmut_bin = Path(sys.executable).with_name("mutmut")
+    result = subprocess.run([str(mutmut_bin), *args], cwd=folder, capture_output=True, text=True)
+    return result.stdout + result.stderr
+
+
+def statuses(folder: Path) -> dict[str, str]:
+    found = {}
+    for line in mutmut(folder, "results", "--all", "true").splitlines():
+        match = re.match(r"^\s*(\S+__mutmut_\d+): (.+)$", line)
+        if match:
+            found[match.group(1)] = match.group(2).strip()
+    return found
+
+
+def killed_in_fresh_process(folder: Path, name: str) -> bool:
+    env = dict(os.environ, MUTANT_UNDER_TEST=name, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", *RERUN_ARGS], cwd=folder / "mutants", env=env,
+        capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    return result.returncode != 0
+
+
+def locate(folder: Path, module: str, name: str) -> Survivor:
+    """Where the survivor is: its function's line in the module, and the changed line."""
+    shown = mutmut(folder, "show", name)
+    change = next((line[1:].strip() for line in shown.splitlines() if line.startswith("+ ")), "")
+    function = re.sub(r"__mutmut_\d+$", "", name.rsplit(".", 1)[-1]).removeprefix("x_").split("ǁ")[-1]
+    source = (ROOT / module).read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(source, 1) if re.match(rf"\s*def {re.escape(function)}\b", text)), 1)
+    if change:
+        line = next(
+            (n for n, text in enumerate(source, 1) if n >= line and text.strip() and text.strip() in shown), line
+        )
+    why = next((reason for path, marker, reason in EQUIVALENT if path == module and marker in change), "")
+    return Survivor(name, module, line, change[:120], why)
+
+
+def measure(module: str, children: int, rerun: bool) -> ModuleResult:
+    result = ModuleResult(module)
+    with tempfile.TemporaryDirectory(prefix="hub-mutation-") as scratch:
+        folder = Path(scratch)
+        scratch_copy(folder)
+        point_at(folder / "pyproject.toml", module)
+        output = mutmut(folder, "run", "--max-children", str(children))
+        if "failed to collect stats" in output or "FAILED" in output.split("Running mutation testing")[0]:
+            # The unmutated code must pass its tests first, or every mutant would look killed.
+            raise SystemExit(f"mutmut could not run the tests on unmutated code for {module}:\n{output[-3000:]}")
+        found = statuses(folder)
+        result.mutants = len(found)
+        for name, status in sorted(found.items()):
+            if status in ("killed", "timeout", "segfault", "suspicious"):
+                result.killed += 1
+            elif status in ("survived", "no tests") and rerun and killed_in_fresh_process(folder, name):
+                result.killed += 1
+                result.false_survivors += 1
+            elif status in ("survived", "no tests"):
+                result.survivors.append(locate(folder, module, name))
+            else:  # "not checked" and the like: count it against the module, it was not shown to be caught
+                result.survivors.append(Survivor(name, module, 1, f"({status})"))
+    return result
+
+
+def report(results: list[ModuleResult], commit: str, when: str) -> str:
+    lines = [
+        REPORT_START,
+        "## Mutation testing",
+        "",
+        f"Measured {when} on commit `{commit}` with `make mutation` (mutmut, fast unit tests as the runner; "
+        "each survivor re-run in a fresh process, and equivalent mutants left out of the score).",
+        "",
+        "| module | mutants | killed | false survivors (killed when re-run) | survived | equivalent | score |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        equivalent = len(r.survivors) - r.real_survivors
+        lines.append(
+            f"| {r.module} | {r.mutants} | {r.killed} | {r.false_survivors} | {r.real_survivors} | "
+            f"{equivalent} | {r.score:.1f}% |"
+        )
+    survivors = [s for r in results for s in r.survivors]
+    if survivors:
+        lines += ["", "Survivors (file:line, the change):", ""]
+        for s in survivors:
+            note = f" — equivalent: {s.equivalent}" if s.equivalent else ""
+            lines.append(f"- `{s.file}:{s.line}` `{s.change}`{note}")
+    lines.append(REPORT_END)
+    return "\n".join(lines) + "\n"
+
+
+def write_report(text: str, benchmarks_md: Path) -> None:
+    current = benchmarks_md.read_text(encoding="utf-8") if benchmarks_md.exists() else ""
+    if REPORT_START in current and REPORT_END in current:
+        before, rest = current.split(REPORT_START, 1)
+        after = rest.split(REPORT_END, 1)[1].lstrip("\n")
+        current = before + text + after
+    else:
+        current = current.rstrip("\n") + "\n\n" + text
+    benchmarks_md.write_text(current, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "modules", nargs="*", default=MODULES, help="modules to measure (default: all of the hub's rules)"
+    )
+    parser.add_argument("--children", type=int, default=max(1, (os.cpu_count() or 2) - 1))
+    parser.add_argument(
+        "--no-rerun", action="store_true", help="skip the fresh re-run of survivors (faster, less exact)"
+    )
+    parser.add_argument("--fail-under", type=float, help="exit 1 when a module scores below this")
+    parser.add_argument("--no-write", action="store_true", help="print the report only")
+    args = parser.parse_args(argv)
+
+    results = []
+    for module in args.modules:
+        print(f"Mutating {module} ...", flush=True)
+        result = measure(module, args.children, rerun=not args.no_rerun)
+        print(f"  {result.mutants} mutants, score {result.score:.1f}%", flush=True)
+        results.append(result)
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    when = datetime.now(tz=UTC).strftime("%Y-%m-%d")
+    text = report(results, commit.strip() or "unknown", when)
+    print(text)
+    if not args.no_write:
+        write_report(text, ROOT / "BENCHMARKS.md")
+        data = [dict(asdict(r), score=r.score) for r in results]
+        (ROOT / "benchmarks" / "mutation.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    if args.fail_under is not None:
+        low = [r for r in results if r.score < args.fail_under]
+        for r in low:
+            print(f"{r.module} scores {r.score:.1f}%, below {args.fail_under:g}%", file=sys.stderr)
+        return 1 if low else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
