@@ -18,10 +18,12 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 ## serve: build the hub and serve it at http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.build-deps
+	@$(PY) -m macros.editorial.config_file
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
 
 ## build: build the hub into site/ (strict: any warning stops the build)
 build: $(VENV)/.build-deps
+	@$(PY) -m macros.editorial.config_file
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --clean
 
 ## bench: time the hub's build against plain Material for MkDocs (about 15 minutes on 2 cores);

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .problems import DataFileError, DataProblem, describe_location, describe_validation_error, line_of
+from .yaml_errors import yaml_error_advice, yaml_error_line
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -114,19 +115,7 @@ def parse_yaml_text(text: str, shown_as: str) -> tuple[Any, yaml.Node | None]:
     try:
         nodes, data = parse_yaml(text)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        problem = error.problem or "the YAML could not be read"
-        raise DataFileError(
-            [
-                DataProblem(
-                    shown_as,
-                    line,
-                    "",
-                    f"{problem}. Check the indentation and that text containing a colon is in quotes",
-                )
-            ]
-        ) from None
+        raise DataFileError([DataProblem(shown_as, yaml_error_line(error), "", yaml_error_advice(error))]) from None
     return data, nodes
 
 

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 from ..core.datafiles import decode_text, parse_yaml
 from ..core.fields import SingleLine, Source
 from ..core.problems import DataFileError, DataProblem, describe_validation_error
+from ..core.yaml_errors import yaml_error_advice, yaml_error_line
 from .review import parse_review_period
 
 # The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE), so we read what it reads.
@@ -144,17 +145,9 @@ def check_page_text(text: str, shown_as: str, today: date | None = None) -> Page
         # One pass with libyaml: every page's front matter is read on every build.
         nodes, raw = parse_yaml(block)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark else 1
-        problem = error.problem or "the front matter could not be read"
-        result.problems.append(
-            DataProblem(
-                shown_as,
-                line,
-                "",
-                f"{problem}. Each line is 'key: value'; put text containing a colon in quotes",
-            )
-        )
+        # +1: the block starts after the opening '---' line.
+        line = (yaml_error_line(error) or 0) + 1
+        result.problems.append(DataProblem(shown_as, line, "", yaml_error_advice(error)))
         return result
     if not isinstance(raw, dict):
         result.problems.append(DataProblem(shown_as, 2, "", "the front matter must be 'key: value' lines, one a line"))
