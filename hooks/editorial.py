@@ -97,6 +97,8 @@ def on_page_context(context, page, config, nav):
     from macros.editorial.frontmatter import PageMeta
     from macros.editorial.review import review_of
 
+    context["data_sources"] = data_sources(page, config)
+    context["page_from_data"] = page.file.abs_src_path is None
     context["review"] = None
     meta = page.meta or {}
     if "last_reviewed" not in meta:
@@ -107,3 +109,28 @@ def on_page_context(context, page, config, nav):
         # Only in `make check`'s own build: the check has already reported the problem.
         context["review"] = None
     return context
+
+
+def data_sources(page, config) -> list[dict[str, str]]:
+    """The data files a page's words come from, with where to edit each on the repository
+    (overrides/partials/actions.html shows them beside the page's edit link). A page made
+    wholly from data (a session page) gets the data file as its own edit link."""
+    from macros.editorial.data_sources import page_data_files, repository_edit_url
+
+    names = getattr(page.file, "hub_data_files", None)
+    if names is None:
+        if not (page.meta or {}).get("render_macros") or page.file.abs_src_path is None:
+            return []
+        names = page_data_files(page.file.content_string)
+    repo_url = (config.get("extra") or {}).get("hub", {}).get("repo_url") or config.get("repo_url") or ""
+    docs = Path(config["docs_dir"]).name
+    sources = [
+        {
+            "path": f"data/{name}",
+            "url": repository_edit_url(repo_url, config.get("edit_uri") or "", docs, f"data/{name}"),
+        }
+        for name in names
+    ]
+    if page.file.abs_src_path is None and sources and not page.edit_url:
+        page.edit_url = sources[0]["url"] or None
+    return [source for source in sources if source["url"]]
