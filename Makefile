@@ -14,7 +14,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Running as root on a fresh machine needs no sudo; otherwise use it if present.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: serve build test bench check new-page pre-commit freeze clean system-deps lighthouse job-description
+.PHONY: serve build test bench check changes new-page pre-commit freeze clean system-deps lighthouse job-description
 
 ## serve: build the hub and serve it at http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.build-deps
@@ -34,6 +34,11 @@ bench: $(VENV)/.build-deps
 ## check: check data files, page front matter, review dates, links (one line a problem)
 check: $(VENV)/.build-deps
 	$(PY) -m macros.editorial.check
+
+## changes: what a change does to the site, in words, e.g. make changes BASE=origin/main
+BASE ?= origin/main
+changes: $(VENV)/.build-deps
+	$(PY) -m macros.editorial.changes --base "$(BASE)"
 
 ## new-page: start a page, e.g. make new-page FILE=docs/roles/new-page.md TITLE="Page title"
 new-page: $(VENV)/.build-deps
