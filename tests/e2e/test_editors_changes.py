@@ -11,7 +11,7 @@ import pytest
 
 from tests.helpers import build_env, copy_project
 
-pytestmark = [pytest.mark.e2e, pytest.mark.content]
+pytestmark = pytest.mark.e2e
 
 OLD = "Health services use a lot of abbreviations."
 NEW = "The NHS uses a great many abbreviations."

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-pytestmark = [pytest.mark.e2e, pytest.mark.content]
+pytestmark = pytest.mark.e2e
 
 EDIT = "https://github.com/example-training-hub/ot-primary-care-hub/edit/main/"
 
