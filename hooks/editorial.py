@@ -42,6 +42,13 @@ def on_config(config):
     from macros.core.dates import build_date
 
     _today = build_date(build_instant())
+    from macros.editorial.config_file import menu_findings
+
+    # A page in the menu that does not exist: its line in mkdocs.yml, where MkDocs' warning has none.
+    missing = menu_findings(Path(config["config_file_path"]), Path(config["docs_dir"]))
+    if missing:
+        lines = "\n".join(f"{finding.file}:{finding.line}: {finding.message}" for finding in missing)
+        raise PluginError(f"The menu in mkdocs.yml needs fixing:\n{lines}")
     return config
 
 

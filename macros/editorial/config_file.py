@@ -132,6 +132,15 @@ def _text_lines(node: yaml.Node | None) -> dict[str, int]:
     return found
 
 
+def menu_findings(config_file: Path, docs_dir: Path) -> list[Finding]:
+    """Pages the menu names that do not exist, each at its line of mkdocs.yml: for the build
+    itself (hooks/editorial.py), where MkDocs' own warning names no line."""
+    _data, node, problems = read_config_text(config_file.read_text(encoding="utf-8-sig"))
+    if problems or not isinstance(_data, dict):
+        return []  # MkDocs read it, so this cannot happen; config_findings reports it if it does
+    return nav_findings(_data, node, docs_dir)
+
+
 def config_findings(root: Path, shape: bool = True, pages: bool = True) -> list[Finding]:
     """Every mistake in root/mkdocs.yml that stops MkDocs, one finding each (none: it reads)."""
     path = root / CONFIG
