@@ -52,7 +52,12 @@ def test_every_macro_the_concerns_register_says_which_data_file_it_reads():
     ("repo", "edit_uri", "docs", "expected"),
     [
         ("https://github.com/o/r", "edit/main/docs/", "docs", "https://github.com/o/r/edit/main/data/events.yaml"),
-        ("https://github.com/o/r/", "edit/main/content", "content", "https://github.com/o/r/edit/main/data/events.yaml"),
+        (
+            "https://github.com/o/r/",
+            "edit/main/content",
+            "content",
+            "https://github.com/o/r/edit/main/data/events.yaml",
+        ),
         ("https://github.com/o/r", "edit/main/", "docs", "https://github.com/o/r/edit/main/data/events.yaml"),
         ("", "edit/main/docs/", "docs", ""),
         ("https://github.com/o/r", "", "docs", ""),
