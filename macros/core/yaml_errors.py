@@ -50,8 +50,9 @@ def yaml_error_advice(error: yaml.MarkedYAMLError) -> str:
         )
     if "mapping values are not allowed" in problem:
         return (
-            "this line's value holds ': ', which YAML reads as the start of another name: put text "
-            'containing a colon in quotes, for example title: "Recruiting: an OT"'
+            "YAML cannot read the ': ' on this line. If the line is an entry of a list or menu, it may "
+            "have lost its '- ' (a dash may be missing); otherwise put text containing a colon in quotes, "
+            'for example title: "Recruiting: an OT"'
         )
     if "anchor" in problem or "alias" in problem:
         return f"{problem}. Remove the '&' or '*' at the start of the value, or put the value in quotes"
