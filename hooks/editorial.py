@@ -10,6 +10,7 @@ from it inside their functions, never at the top of the file.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -41,6 +42,13 @@ def on_config(config):
     from macros.core.dates import build_date
 
     _today = build_date(build_instant())
+    from macros.editorial.config_file import menu_findings
+
+    # A page in the menu that does not exist: its line in mkdocs.yml, where MkDocs' warning has none.
+    missing = menu_findings(Path(config["config_file_path"]), Path(config["docs_dir"]))
+    if missing:
+        lines = "\n".join(f"{finding.file}:{finding.line}: {finding.message}" for finding in missing)
+        raise PluginError(f"The menu in mkdocs.yml needs fixing:\n{lines}")
     return config
 
 
@@ -101,6 +109,8 @@ def on_page_context(context, page, config, nav):
     from macros.editorial.frontmatter import PageMeta
     from macros.editorial.review import review_of
 
+    context["data_sources"] = data_sources(page, config)
+    context["page_from_data"] = page.file.abs_src_path is None
     context["review"] = None
     meta = page.meta or {}
     try:
@@ -116,3 +126,87 @@ def on_page_context(context, page, config, nav):
         # Only in `make check`'s own build: the check has already reported the problem.
         context["review"] = None
     return context
+
+
+def data_sources(page, config) -> list[dict[str, str]]:
+    """The data files a page's words come from, with where to edit each on the repository
+    (overrides/partials/actions.html shows them beside the page's edit link). A page made
+    wholly from data (a session page) gets the data file as its own edit link."""
+    from macros.editorial.data_sources import page_data_files, repository_edit_url
+
+    names = getattr(page.file, "hub_data_files", None)
+    if names is None:
+        if not (page.meta or {}).get("render_macros") or page.file.abs_src_path is None:
+            return []
+        names = page_data_files(page.file.content_string)
+    repo_url = (config.get("extra") or {}).get("hub", {}).get("repo_url") or config.get("repo_url") or ""
+    docs = Path(config["docs_dir"]).name
+    sources = [
+        {
+            "path": f"data/{name}",
+            "url": repository_edit_url(repo_url, config.get("edit_uri") or "", docs, f"data/{name}"),
+        }
+        for name in names
+    ]
+    if page.file.abs_src_path is None and sources and not page.edit_url:
+        page.edit_url = sources[0]["url"] or None
+    return [source for source in sources if source["url"]]
+
+
+# ---------------------------------------------------------------------------
+# `make serve`: a rebuild that fails on an editor's mistake shows the mistake
+# ---------------------------------------------------------------------------
+
+# The lines of the last failed rebuild, shown in place of every page; empty once it builds.
+_serve_problems: list[str] = []
+
+
+class _Collect(logging.Handler):
+    """What MkDocs, its plugins and the hooks log at WARNING or above during one rebuild."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        if not record.name.startswith("mkdocs.livereload"):  # the server's own request log
+            self.messages.append(record.getMessage())
+
+
+def on_serve(server, config, builder):
+    """Without this, a failed rebuild leaves the browser waiting on the old page and the
+    message in the terminal. With it, the rebuild counts as done, so the page reloads and
+    shows the problems (macros/editorial/serve_errors.py); the next good rebuild brings the
+    site back the same way."""
+    root = Path(config["config_file_path"]).resolve().parent
+    serve_files = server._serve_request  # MkDocs 1.6 LiveReloadServer
+
+    def rebuild():
+        collected = _Collect()
+        logging.getLogger("mkdocs").addHandler(collected)
+        try:
+            builder()
+            _serve_problems.clear()
+        except (Exception, SystemExit) as error:  # MkDocs' Abort is a SystemExit
+            from macros.editorial.serve_errors import problem_lines
+
+            _serve_problems[:] = problem_lines(root, collected.messages, str(error))
+            for line in _serve_problems:
+                print(line, file=sys.stderr)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(collected)
+
+    def serve_request(environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if _serve_problems and (path.endswith("/") or path.endswith(".html")):
+            from macros.editorial.serve_errors import error_page
+
+            page = server._inject_js_into_html(error_page(list(_serve_problems)).encode(), server._visible_epoch)
+            # 200, not 500: serve logs a 500 as a warning, which fails the next strict rebuild.
+            start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+            return [page]
+        return serve_files(environ, start_response)
+
+    server.builder = rebuild
+    server._serve_request = serve_request
+    return server

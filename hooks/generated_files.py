@@ -38,6 +38,11 @@ def on_files(files, config):
     if clashes:
         lines = "\n".join(str(problem) for problem in clashes)
         raise PluginError(f"A file in {docs}/ is at a path the build generates:\n{lines}")
-    for _, item in generated:
-        files.append(File.generated(config, item.path, content=item.content))
+    from macros.core.generated import PROVIDER_CONCERNS
+
+    for provider, item in generated:
+        file = File.generated(config, item.path, content=item.content)
+        # The data files this file is made from, for the edit links (hooks/editorial.py).
+        file.hub_data_files = sorted(getattr(PROVIDER_CONCERNS.get(provider), "data_files", {}))
+        files.append(file)
     return files

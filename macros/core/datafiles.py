@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import yaml_errors
 from .problems import DataFileError, DataProblem, describe_location, describe_path, describe_validation_error, line_of
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -304,17 +305,17 @@ def unsafe_yaml_problems(error: UnsafeYAML, shown_as: str, first_line: int = 1) 
 
 
 def yaml_error_line(error: yaml.YAMLError, text: str) -> int | None:
-    """The 1-based line of a PyYAML error in `text`, where it says."""
+    """The 1-based line of a PyYAML error in `text`: where the mistake starts (yaml_errors.py)."""
     if isinstance(error, yaml.MarkedYAMLError):
-        mark = error.problem_mark or error.context_mark
-        return mark.line + 1 if mark else None
+        return yaml_errors.yaml_error_line(error)
     position = getattr(error, "position", None)  # a ReaderError
     return _line_at(text, position) if isinstance(position, int) else None
 
 
 def yaml_error_problem(error: yaml.YAMLError) -> str:
+    """What is wrong and what to do, in an editor's words (yaml_errors.py)."""
     if isinstance(error, yaml.MarkedYAMLError):
-        return shorten(error.problem or "the YAML could not be read")
+        return yaml_errors.yaml_error_advice(error)
     return "this line holds a character that is not text: delete it and retype the words around it"
 
 
@@ -324,18 +325,8 @@ def parse_yaml_text(text: str, shown_as: str) -> tuple[Any, yaml.Node | None]:
     except UnsafeYAML as error:
         raise DataFileError(unsafe_yaml_problems(error, shown_as)) from None
     except yaml.YAMLError as error:
-        line = yaml_error_line(error, text)
-        problem = yaml_error_problem(error)
-        raise DataFileError(
-            [
-                DataProblem(
-                    shown_as,
-                    line,
-                    "",
-                    f"{problem}. Check the indentation and that text containing a colon is in quotes",
-                )
-            ]
-        ) from None
+        problem = DataProblem(shown_as, yaml_error_line(error, text), "", yaml_error_problem(error))
+        raise DataFileError([problem]) from None
     return data, nodes
 
 

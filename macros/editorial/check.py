@@ -37,7 +37,7 @@ from ..core.project import Project
 from ..figures.models import DATA_FILE as FIGURES_FILE
 from ..figures.models import load_figures
 from ..figures.wording import figure_lines, figure_uses, out_of_date_report
-from . import readability
+from . import config_file, readability
 from .build_messages import check_build
 from .findings import Finding, split_location
 from .pages_list import check_all_pages, review_lines
@@ -177,12 +177,9 @@ def check_readability(project: Project, built_pages: dict[str, str] | None = Non
 
 
 def check_config_file(root: Path) -> list[Finding]:
-    """mkdocs.yml must be UTF-8 before MkDocs reads it (its own error names no line)."""
-    try:
-        datafiles.decode_text((root / "mkdocs.yml").read_bytes(), "mkdocs.yml")
-    except datafiles.DataFileError as error:
-        return [Finding(p.file, p.line or 1, "error", p.message) for p in error.problems]
-    return []
+    """mkdocs.yml must be UTF-8, YAML and MkDocs' shape before MkDocs reads it
+    (config_file.py: one line a mistake, where MkDocs would print a traceback)."""
+    return config_file.config_findings(root, pages=False)  # the build reports missing pages
 
 
 def run_checks(root: Path, today: date, overdue_is_error: bool, build: bool = True):

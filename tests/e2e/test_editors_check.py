@@ -76,7 +76,12 @@ def run_check(root: Path, *args: str, overdue: str | None = None, epoch: int = H
     if overdue:
         env["HUB_OVERDUE_PAGES"] = overdue
     return subprocess.run(
-        [sys.executable, "-m", "macros.editorial.check", *args], cwd=root, env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "macros.editorial.check", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -279,3 +284,34 @@ def test_an_unclosed_raw_block_is_reported_at_the_pages_line_in_build_and_check(
     assert result.returncode == 1
     assert expected.replace(f":{line}: ", f":{line}: error: ") in result.stdout
     assert "mkdocs.yml:1" not in result.stdout, result.stdout
+
+
+MENU_LINE = "      - ARRS funding: roles/funding.md"
+
+
+@pytest.mark.parametrize(
+    ("mistake", "old", "new", "expected"),
+    [
+        ("a menu entry indented one level too little", MENU_LINE, MENU_LINE[2:], "this line does not line up"),
+        ("a menu entry without its dash", MENU_LINE, MENU_LINE.replace("- ", "  "), "a dash may be missing"),
+        ("an unknown setting", "\nstrict: true\n", "\nstrict: true\nstirct: true\n", "no setting called 'stirct'"),
+        ("a page the menu names that does not exist", MENU_LINE, MENU_LINE.replace("funding", "fundng"),
+         "the menu (nav:) lists 'roles/fundng.md', but there is no page docs/roles/fundng.md"),
+    ],
+)  # fmt: skip
+def test_a_mistake_in_mkdocs_yml_is_one_line_at_its_line_in_check_and_build(tmp_path, mistake, old, new, expected):
+    from tests.helpers import build_site
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert old in config
+    changed = config.replace(old, new, 1)
+    line = next(n for n, (a, b) in enumerate(zip(config.splitlines(), changed.splitlines(), strict=False), 1) if a != b)
+    root = copy_project(tmp_path / "project", {"mkdocs.yml": changed})
+    result = run_check(root)
+    assert result.returncode == 1
+    errors = [text for text in result.stdout.splitlines() if ": error: " in text]
+    assert errors == [f"mkdocs.yml:{line}: error: " + errors[0].split(": error: ", 1)[1]], result.stdout
+    assert expected in errors[0] and "Traceback" not in result.stdout + result.stderr
+    if "menu" in expected:  # the build itself names the line too
+        built = build_site(root, tmp_path / "site")
+        assert built.returncode != 0 and f"mkdocs.yml:{line}: {expected}" in built.output, built.output

