@@ -44,11 +44,11 @@ def test_data_files_report_that_line_in_one_line(name, text, line, words):
 def test_an_unclosed_quote_in_the_figures_file_points_at_its_own_line():
     """The case from the issue: an unclosed quote on line 16 was reported at the file's end."""
     lines = open("data/figures.yaml", encoding="utf-8").read().splitlines()
-    assert lines[15].startswith("    title: ")
-    lines[15] = lines[15].replace("title: ", 'title: "')
+    number = next(n for n, line in enumerate(lines) if line.startswith("    title: "))  # the first figure's title
+    lines[number] = lines[number].replace("title: ", 'title: "')
     with pytest.raises(DataFileError) as caught:
         parse_yaml_text("\n".join(lines) + "\n", "data/figures.yaml")
-    assert str(caught.value.problems[0]).startswith("data/figures.yaml:16: a quote opened on this line")
+    assert str(caught.value.problems[0]).startswith(f"data/figures.yaml:{number + 1}: a quote opened on this line")
 
 
 def test_front_matter_counts_the_opening_dashes():
