@@ -23,23 +23,23 @@ def open_on(browser, url: str, when: datetime):
 
 
 def test_the_notice_stays_hidden_before_the_review_date(browser, hub_server):
-    # The hub was built on 21 November 2026; the roles page is next due on 21 November 2027.
-    context, page, errors = open_on(browser, hub_server.url("roles/"), datetime(2027, 11, 21, 23, 0))
+    # The roles page was reviewed on 4 December 2026 and is next due on 4 December 2027.
+    context, page, errors = open_on(browser, hub_server.url("roles/"), datetime(2027, 12, 4, 23, 0))
     try:
         assert page.locator(NOTICE).is_hidden()
-        assert page.get_by_text("Next review due: 21 November 2027").is_visible()
+        assert page.get_by_text("Next review due: 4 December 2027").is_visible()
         assert errors == []
     finally:
         context.close()
 
 
 def test_the_notice_appears_when_the_date_passes_after_the_build(browser, hub_server):
-    context, page, errors = open_on(browser, hub_server.url("roles/"), datetime(2027, 11, 22, 9, 0))
+    context, page, errors = open_on(browser, hub_server.url("roles/"), datetime(2027, 12, 5, 9, 0))
     try:
         notice = page.locator(NOTICE)
         assert notice.is_visible()
         assert notice.get_by_text("This page may be out of date").is_visible()
-        assert "It was due to be reviewed on 21 November 2027." in notice.inner_text()
+        assert "It was due to be reviewed on 4 December 2027." in notice.inner_text()
         assert errors == []
     finally:
         context.close()

@@ -44,7 +44,7 @@ def test_a_tick_survives_a_reload(roadmap_page):
     page.reload(wait_until="networkidle")
     assert page.is_checked("#tick-stage-1-evidence")
     assert not page.is_checked("#tick-stage-1-route")
-    assert progress_text(page, "stage-1") == "Step 2: 1 of 5 ticked"
+    assert progress_text(page, "stage-1") == "Step 2: 1 of 6 ticked"
     assert page.get_attribute("#stage-1-progress", "value") == "1"
 
 
