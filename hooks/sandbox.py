@@ -1,57 +1,19 @@
-"""MkDocs hook: the macros in a page's body run in Jinja's sandbox.
+"""MkDocs hook: a page's macros run in a sandbox built from an allow-list.
 
-A page with `render_macros: true` is rendered by mkdocs-macros as a Jinja template. Its
-own environment is a plain one, in which a page could reach Python itself through an
-object's attributes (`{{ cycler.__init__.__globals__ }}` and the like) and run code at
-build time: a pull request from a fork could then run anything on the machine that
-builds the site. Here that environment is replaced, once its macros and filters are
-registered, by a SandboxedEnvironment with the same settings: the hub's macros and
-Jinja's own tags and filters work as before, and an attribute that would reach Python's
-internals stops the build with a SecurityError naming the page.
+mkdocs-macros builds its environment in on_config and renders pages from on_page_markdown:
+in between, it is replaced by the page environment of macros/core/page_sandbox.py, which
+holds only the hub's own macros and filters and a few plain values. A page cannot reach
+`config`, the theme, the hooks or Python; trying stops the build with a message naming
+the page, and nothing runs.
 """
 
 from __future__ import annotations
 
-from jinja2.sandbox import SandboxedEnvironment
-
-# The settings mkdocs-macros gives its environment (its `j2_*` options among them).
-_SETTINGS = (
-    "block_start_string",
-    "block_end_string",
-    "variable_start_string",
-    "variable_end_string",
-    "comment_start_string",
-    "comment_end_string",
-    "line_statement_prefix",
-    "line_comment_prefix",
-    "trim_blocks",
-    "lstrip_blocks",
-    "newline_sequence",
-    "keep_trailing_newline",
-    "undefined",
-    "finalize",
-    "autoescape",
-    "loader",
-)
-
-
-def sandboxed_copy(environment) -> SandboxedEnvironment:
-    """A SandboxedEnvironment with the settings, extensions, globals, filters and tests of `environment`."""
-    if isinstance(environment, SandboxedEnvironment):
-        return environment
-    sandbox = SandboxedEnvironment(
-        extensions=list(environment.extensions),
-        **{name: getattr(environment, name) for name in _SETTINGS},
-    )
-    sandbox.globals.update(environment.globals)
-    sandbox.filters.update(environment.filters)
-    sandbox.tests.update(environment.tests)
-    return sandbox
-
 
 def on_pre_build(config):
-    # mkdocs-macros builds its environment in on_config and renders pages from on_page_markdown:
-    # in between, it is swapped for the sandboxed one.
+    from macros.core.page_sandbox import page_environment
+
     macros = config.plugins.get("macros")
     if macros is not None:
-        macros._env = sandboxed_copy(macros.env)
+        settings = {key.removeprefix("j2_"): value for key, value in macros.config.items() if key.startswith("j2_")}
+        macros._env = page_environment(macros.macros, macros.filters, macros.variables, settings)
