@@ -16,6 +16,7 @@ cannot `include`, `import` or `extends` anything: the loader refuses every name.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -93,13 +94,26 @@ def hub_made(callables: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[
     }
 
 
+def marked(function: Callable[..., Any], mark: Callable[[str], str]) -> Callable[..., Any]:
+    """`function`, whose HTML results come back passed through `mark` (the hub's HTML mark)."""
+
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        result = function(*args, **kwargs)
+        return mark(result) if isinstance(result, str) and "<" in result else result
+
+    return call
+
+
 def page_environment(
     macros: Mapping[str, Callable[..., Any]],
     filters: Mapping[str, Callable[..., Any]],
     values: Mapping[str, Any],
     settings: Mapping[str, Any] | None = None,
+    mark: Callable[[str], str] | None = None,
 ) -> PageEnvironment:
-    """The page environment: the hub's `macros` and `filters`, and of `values` only PAGE_VALUES."""
+    """The page environment: the hub's `macros` and `filters`, and of `values` only PAGE_VALUES.
+    With `mark`, the HTML the hub's macros return is marked as the hub's (sanitise.py)."""
     delimiters = {name: value for name, value in (settings or {}).items() if name in _DELIMITERS and value}
     environment = PageEnvironment(loader=NoPageIncludes(), undefined=StrictUndefined, **delimiters)
     # Jinja's own globals (cycler, joiner, namespace, lipsum, dict) go; `range` stays.
@@ -107,6 +121,9 @@ def page_environment(
     for name in REFUSED_FILTERS:
         environment.filters.pop(name, None)
     environment.globals.update({name: plain_copy(values[name], name) for name in PAGE_VALUES if name in values})
-    environment.globals.update(hub_made(macros))
+    hub_macros = hub_made(macros)
+    if mark is not None:
+        hub_macros = {name: marked(function, mark) for name, function in hub_macros.items()}
+    environment.globals.update(hub_macros)
     environment.filters.update(hub_made(filters))
     return environment
