@@ -14,24 +14,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import content_paths
+from tests.helpers import CSP_VIOLATIONS_SCRIPT, content_paths, csp_violations
 
 pytestmark = pytest.mark.browser
 
-COLLECT = """
-window.addEventListener("securitypolicyviolation", (event) => {
-  const seen = JSON.parse(sessionStorage.getItem("csp-seen") || "[]");
-  seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
-  sessionStorage.setItem("csp-seen", JSON.stringify(seen));
-}, true);
-"""
 
 
 @pytest.fixture
 def tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", accept_downloads=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    context.add_init_script(COLLECT)
+    context.add_init_script(CSP_VIOLATIONS_SCRIPT)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -39,9 +32,7 @@ def tab(browser):
     context.close()
 
 
-def violations(page) -> list[str]:
-    page.wait_for_timeout(200)
-    return page.evaluate("JSON.parse(sessionStorage.getItem('csp-seen') || '[]')")
+violations = csp_violations
 
 
 def test_the_policy_is_enforced_a_stray_inline_script_is_blocked(tab, hub_server):
