@@ -41,7 +41,9 @@ _EMAIL_AUTOLINK = re.compile(r"<[^\s<>@\"']+@[^\s<>@\"']+>")
 _ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
 _INLINE_LINK = re.compile(r"\]\(\s*(<[^>]*>|[^\s)]*)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
-_ATTR_LIST = re.compile(r"\{:?\s*((?:[#.][^\s}]+|[^\s}=]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))(?:\s+(?:[#.][^\s}]+|[^\s}=]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*)\s*\}")
+_ATTR_LIST = re.compile(
+    r"\{:?\s*((?:[#.][^\s}]+|[^\s}=]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))(?:\s+(?:[#.][^\s}]+|[^\s}=]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*)\s*\}"
+)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 # Browsers drop ASCII tab and line breaks inside addresses, and ignore leading controls and spaces.
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
@@ -59,7 +61,10 @@ WHAT_TO_WRITE = {
     "ol": "write a Markdown list instead: 1. item",
     "li": "write a Markdown list instead: - item",
 }
-NO_CODE = "pages cannot carry scripts, styles, frames, forms or embedded objects: describe it in words, or ask a maintainer for a macro"
+NO_CODE = (
+    "pages cannot carry scripts, styles, frames, forms or embedded objects: "
+    "describe it in words, or ask a maintainer for a macro"
+)
 ADDRESS_ADVICE = (
     "a link or image address must start https://, mailto: or tel:, or be a page or file of the hub "
     "(like ../roles/funding.md) or a #heading on the page"
@@ -84,7 +89,9 @@ def _attribute_problems(tag: str, attributes: str) -> list[str]:
     for match in _ATTRIBUTE.finditer(attributes):
         name = match.group(1).lower()
         if name.startswith("on"):
-            problems.append(f"<{tag} {name}=...> runs code in the reader's browser: delete {name}=..., pages cannot run code")
+            problems.append(
+                f"<{tag} {name}=...> runs code in the reader's browser: delete {name}=..., pages cannot run code"
+            )
         elif name not in ALLOWED_ATTRIBUTES:
             problems.append(
                 f"the attribute {name}= on <{tag}> is not allowed: delete it "
@@ -108,7 +115,9 @@ def _attr_list_problems(body: str) -> list[str]:
         if name[0] in "#." or name.lower() == "title":
             continue
         what = "runs code in the reader's browser" if name.lower().startswith("on") else "is not allowed"
-        problems.append(f"the attribute {name}= in {{: ... }} {what}: delete it (only #id, .class and title= may be set)")
+        problems.append(
+            f"the attribute {name}= in {{: ... }} {what}: delete it (only #id, .class and title= may be set)"
+        )
     return problems
 
 

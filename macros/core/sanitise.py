@@ -91,6 +91,8 @@ def sanitise_page(html: str, mark: HubMark) -> str:
     html = re.sub(rf"<p>{start}</p>\n?(.*?)\n?<p>{end}</p>", slot, html, flags=re.S)
     html = re.sub(rf"{start}(.*?){end}", slot, html, flags=re.S)
     if mark.nonce in html.replace(f"hubhtmlslot{mark.nonce}", ""):
-        raise UnbalancedHubMark("a macro's HTML did not come through Markdown whole: put the macro on a line of its own")
+        raise UnbalancedHubMark(
+            "a macro's HTML did not come through Markdown whole: put the macro on a line of its own"
+        )
     cleaned = sanitise(html)
     return re.sub(rf"hubhtmlslot{mark.nonce}n(\d+)x", lambda m: regions[int(m.group(1))], cleaned)

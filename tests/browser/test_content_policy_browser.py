@@ -19,7 +19,6 @@ from tests.helpers import CSP_VIOLATIONS_SCRIPT, content_paths, csp_violations
 pytestmark = pytest.mark.browser
 
 
-
 @pytest.fixture
 def tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", accept_downloads=True)
@@ -103,7 +102,9 @@ def test_the_supervisor_checker_works_under_the_policy(tab, hub_server):
     first = page.locator(".hub-checker__form label").first
     first.click()
     page.click("button.hub-checker__continue")
-    expect(page.locator("[data-question]:not([hidden])").nth(1).or_(page.locator("[data-outcome]:not([hidden])").first)).to_be_visible()
+    expect(
+        page.locator("[data-question]:not([hidden])").nth(1).or_(page.locator("[data-outcome]:not([hidden])").first)
+    ).to_be_visible()
     assert violations(page) == [] and errors == []
 
 

@@ -15,21 +15,33 @@ def problems(body: str) -> list[str]:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("<script>window.x=1</script>", "docs/a.md:5: the HTML element <script> is not allowed in a page: pages cannot"),
-        ('<img src=x onerror="window.y=1">', "docs/a.md:5: the HTML element <img> is not allowed in a page: write a Markdown image"),
+        (
+            "<script>window.x=1</script>",
+            "docs/a.md:5: the HTML element <script> is not allowed in a page: pages cannot",
+        ),
+        (
+            '<img src=x onerror="window.y=1">',
+            "docs/a.md:5: the HTML element <img> is not allowed in a page: write a Markdown image",
+        ),
         ('<a href="https://x.org">x</a>', "write a Markdown link instead: [link text](https://...)"),
         ("<iframe src=x></iframe>", "the HTML element <iframe> is not allowed"),
         ("<style>p{}</style>", "the HTML element <style> is not allowed"),
         ('<div onclick="x()">', "<div onclick=...> runs code in the reader's browser: delete onclick=..."),
         ('<span ONMOUSEOVER="x()">y</span>', "<span onmouseover=...> runs code"),
         ('<p style="color:red">x</p>', "the attribute style= on <p> is not allowed: delete it"),
-        ("[Contact](javascript:window.z=1)", "the address 'javascript:window.z=1' is not allowed: a link or image address must start https://"),
+        (
+            "[Contact](javascript:window.z=1)",
+            "the address 'javascript:window.z=1' is not allowed: a link or image address must start https://",
+        ),
         ("![x](data:image/svg+xml,<svg>)", "the address 'data:image/svg+xml,<svg>' is not allowed"),
         ("[x](JaVaScRiPt:alert(1))", "is not allowed"),
         ("[x](java&#115;cript:alert(1))", "is not allowed"),
         ("[x](<java\tscript:alert(1)>)", "is not allowed"),
         ("[x](file:///etc/passwd)", "is not allowed"),
-        ("[x](http://example.org)", "the address 'http://example.org' is not secure: write https:// instead of http://"),
+        (
+            "[x](http://example.org)",
+            "the address 'http://example.org' is not secure: write https:// instead of http://",
+        ),
         ("[x](//evil.example)", "leaves the hub without saying how"),
         ("[x]: vbscript:msgbox", "the address 'vbscript:msgbox' is not allowed"),
         ("<javascript:alert(1)>", "the address 'javascript:alert(1)' is not allowed"),
