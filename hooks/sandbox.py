@@ -25,7 +25,7 @@ _MARK = None
 def on_pre_build(config):
     global _MARK
     from macros.core.page_html import docs_html_problems
-    from macros.core.page_sandbox import page_environment
+    from macros.core.page_sandbox import PageValueError, page_environment
     from macros.core.sanitise import HubMark
 
     docs = Path(config.docs_dir)
@@ -39,7 +39,10 @@ def on_pre_build(config):
     macros = config.plugins.get("macros")
     if macros is not None:
         settings = {key.removeprefix("j2_"): value for key, value in macros.config.items() if key.startswith("j2_")}
-        macros._env = page_environment(macros.macros, macros.filters, macros.variables, settings, _MARK.around)
+        try:
+            macros._env = page_environment(macros.macros, macros.filters, macros.variables, settings, _MARK.around)
+        except PageValueError as error:
+            raise PluginError(f"mkdocs.yml: extra: {error}") from None
 
 
 def on_page_content(html, page, config, files):

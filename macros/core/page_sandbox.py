@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound
@@ -49,8 +50,8 @@ class PageValueError(TypeError):
 
 
 def plain_copy(value: Any, where: str) -> Any:
-    """A copy of `value` made only of str, int, float, bool, None, lists and dicts."""
-    if value is None or isinstance(value, bool | int | float | str):
+    """A copy of `value` made only of str, int, float, bool, None, dates, lists and dicts."""
+    if value is None or isinstance(value, bool | int | float | str | date):
         return value
     if isinstance(value, Mapping):
         return {str(key): plain_copy(item, f"{where}.{key}") for key, item in value.items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import types
+from datetime import date
 
 import pytest
 from jinja2 import TemplateNotFound, UndefinedError
@@ -140,6 +141,7 @@ def test_pages_include_nothing(payload):
 
 def test_only_plain_data_is_offered_as_a_value():
     assert plain_copy({"a": [1, "b", None, True, 2.5]}, "hub") == {"a": [1, "b", None, True, 2.5]}
+    assert plain_copy({"founded": date(2020, 1, 2)}, "hub") == {"founded": date(2020, 1, 2)}
     with pytest.raises(PageValueError, match=r"hub\.module is a module"):
         plain_copy({"module": os}, "hub")
 
