@@ -40,7 +40,7 @@ _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 _EMAIL_AUTOLINK = re.compile(r"<[^\s<>@\"']+@[^\s<>@\"']+>")
 _ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
 _INLINE_LINK = re.compile(r"\]\(\s*(<[^>]*>|[^\s)]*)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
 _ATTR_LIST = re.compile(
     r"\{:?\s*((?:[#.][^\s}]+|[^\s}=]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))(?:\s+(?:[#.][^\s}]+|[^\s}=]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*)\s*\}"
 )
@@ -121,23 +121,29 @@ def _attr_list_problems(body: str) -> list[str]:
     return problems
 
 
-def _line_problems(line: str) -> list[str]:
-    problems = []
-    for match in _AUTOLINK.finditer(line):
+def _blank(match: re.Match) -> str:
+    """The matched text as spaces, its line breaks kept, so offsets and line numbers stay."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _text_problems(text: str) -> list[tuple[int, str]]:
+    """(offset, message) for each thing in `text` that is not allowed. A tag may span lines."""
+    problems: list[tuple[int, str]] = []
+    for match in _AUTOLINK.finditer(text):
         problem = address_problem(match.group(1))
         if problem:
-            problems.append(problem)
-    line = _EMAIL_AUTOLINK.sub("", _AUTOLINK.sub("", line))
-    for match in _TAG.finditer(line):
+            problems.append((match.start(), problem))
+    text = _EMAIL_AUTOLINK.sub(_blank, _AUTOLINK.sub(_blank, text))
+    for match in _TAG.finditer(text):
         if not match.group(1):  # an opening tag (its closing tag says nothing more)
-            problems += _tag_problems(match.group(2), match.group(3))
-    for match in list(_INLINE_LINK.finditer(line)) + list(_REFERENCE.finditer(line)):
+            problems += [(match.start(), message) for message in _tag_problems(match.group(2), match.group(3))]
+    for match in list(_INLINE_LINK.finditer(text)) + list(_REFERENCE.finditer(text)):
         problem = address_problem(match.group(1))
         if problem:
-            problems.append(problem)
-    for match in _ATTR_LIST.finditer(line):
-        problems += _attr_list_problems(match.group(1))
-    return problems
+            problems.append((match.start(), problem))
+    for match in _ATTR_LIST.finditer(text):
+        problems += [(match.start(), message) for message in _attr_list_problems(match.group(1))]
+    return sorted(problems, key=lambda problem: problem[0])
 
 
 def html_problems(markdown: str, shown_as: str) -> list[DataProblem]:
@@ -145,22 +151,28 @@ def html_problems(markdown: str, shown_as: str) -> list[DataProblem]:
     front = _FRONT_MATTER.match(markdown)
     skipped_lines = front.group(0).count("\n") if front else 0
     body = markdown[front.end() :] if front else markdown
-    # Comments are blanked (keeping their line breaks), so a tag inside one is not read.
-    body = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
-    problems: list[DataProblem] = []
+    # Comments are blanked (keeping their line breaks), so a tag inside one is not read;
+    # so are fenced code and code spans, which Markdown shows as text.
+    body = _COMMENT.sub(_blank, body)
+    visible: list[str] = []
     fence: str | None = None
-    for number, line in enumerate(body.split("\n"), start=skipped_lines + 1):
+    for line in body.split("\n"):
         opening = _FENCE.match(line)
         if fence:
             if opening and opening.group(1) == fence:
                 fence = None
+            visible.append("")
             continue
         if opening:
             fence = opening.group(1)
+            visible.append("")
             continue
-        for message in _line_problems(_CODE_SPAN.sub("", line)):
-            problems.append(DataProblem(shown_as, number, "", message))
-    return problems
+        visible.append(_CODE_SPAN.sub(_blank, line))
+    text = "\n".join(visible)
+    return [
+        DataProblem(shown_as, skipped_lines + 1 + text.count("\n", 0, offset), "", message)
+        for offset, message in _text_problems(text)
+    ]
 
 
 def docs_html_problems(docs_dir: Path, shown_docs: str) -> list[DataProblem]:

@@ -46,6 +46,8 @@ def problems(body: str) -> list[str]:
         ("[x]: vbscript:msgbox", "the address 'vbscript:msgbox' is not allowed"),
         ("<javascript:alert(1)>", "the address 'javascript:alert(1)' is not allowed"),
         ('A paragraph\n{: onclick="x()" }', "docs/a.md:6: the attribute onclick= in {: ... } runs code"),
+        ('Text\n\n<img\n  src="x"\n  onerror="y()">', "docs/a.md:7: the HTML element <img> is not allowed in a page"),
+        ('<span\n onclick="y()">x</span>', "docs/a.md:5: <span onclick=...> runs code"),
         ('[x](y.md){: href="javascript:x" }', "the attribute href= in {: ... } is not allowed"),
     ],
 )
