@@ -1,57 +1,56 @@
-"""MkDocs hook: the macros in a page's body run in Jinja's sandbox.
+"""MkDocs hook: what a page holds is text, never code.
 
-A page with `render_macros: true` is rendered by mkdocs-macros as a Jinja template. Its
-own environment is a plain one, in which a page could reach Python itself through an
-object's attributes (`{{ cycler.__init__.__globals__ }}` and the like) and run code at
-build time: a pull request from a fork could then run anything on the machine that
-builds the site. Here that environment is replaced, once its macros and filters are
-registered, by a SandboxedEnvironment with the same settings: the hub's macros and
-Jinja's own tags and filters work as before, and an attribute that would reach Python's
-internals stops the build with a SecurityError naming the page.
+- Before the build, every page's Markdown is checked (macros/core/page_html.py): raw HTML
+  outside a short allow-list, event handlers and unsafe link addresses stop the build with
+  the file, the line and what to write instead.
+- mkdocs-macros builds its environment in on_config and renders pages from
+  on_page_markdown: in between, it is replaced by the page environment of
+  macros/core/page_sandbox.py, which holds only the hub's own macros and filters and a few
+  plain values. A page cannot reach `config`, the theme, the hooks or Python; trying stops
+  the build with a message naming the page, and nothing runs. The HTML the hub's macros
+  return is marked as the hub's there.
+- After Markdown, an editor's page is sanitised with nh3 (macros/core/sanitise.py), all but
+  the hub's marked HTML. Generated pages are the hub's own and are left as made.
 """
 
 from __future__ import annotations
 
-from jinja2.sandbox import SandboxedEnvironment
+from pathlib import Path
 
-# The settings mkdocs-macros gives its environment (its `j2_*` options among them).
-_SETTINGS = (
-    "block_start_string",
-    "block_end_string",
-    "variable_start_string",
-    "variable_end_string",
-    "comment_start_string",
-    "comment_end_string",
-    "line_statement_prefix",
-    "line_comment_prefix",
-    "trim_blocks",
-    "lstrip_blocks",
-    "newline_sequence",
-    "keep_trailing_newline",
-    "undefined",
-    "finalize",
-    "autoescape",
-    "loader",
-)
+from mkdocs.exceptions import PluginError
 
-
-def sandboxed_copy(environment) -> SandboxedEnvironment:
-    """A SandboxedEnvironment with the settings, extensions, globals, filters and tests of `environment`."""
-    if isinstance(environment, SandboxedEnvironment):
-        return environment
-    sandbox = SandboxedEnvironment(
-        extensions=list(environment.extensions),
-        **{name: getattr(environment, name) for name in _SETTINGS},
-    )
-    sandbox.globals.update(environment.globals)
-    sandbox.filters.update(environment.filters)
-    sandbox.tests.update(environment.tests)
-    return sandbox
+_MARK = None
 
 
 def on_pre_build(config):
-    # mkdocs-macros builds its environment in on_config and renders pages from on_page_markdown:
-    # in between, it is swapped for the sandboxed one.
+    global _MARK
+    from macros.core.page_html import docs_html_problems
+    from macros.core.page_sandbox import PageValueError, page_environment
+    from macros.core.sanitise import HubMark
+
+    docs = Path(config.docs_dir)
+    root = Path(config.config_file_path).parent
+    shown = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs)
+    problems = docs_html_problems(docs, shown)
+    if problems:
+        raise PluginError("A page holds something only code may hold:\n" + "\n".join(str(p) for p in problems))
+
+    _MARK = HubMark()
     macros = config.plugins.get("macros")
     if macros is not None:
-        macros._env = sandboxed_copy(macros.env)
+        settings = {key.removeprefix("j2_"): value for key, value in macros.config.items() if key.startswith("j2_")}
+        try:
+            macros._env = page_environment(macros.macros, macros.filters, macros.variables, settings, _MARK.around)
+        except PageValueError as error:
+            raise PluginError(f"mkdocs.yml: extra: {error}") from None
+
+
+def on_page_content(html, page, config, files):
+    from macros.core.sanitise import UnbalancedHubMark, sanitise_page
+
+    if page.file.generated_by is not None:
+        return html
+    try:
+        return sanitise_page(html, _MARK)
+    except UnbalancedHubMark as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None

@@ -304,3 +304,22 @@ EVENTS_VENUE = "    venue:\n      name: Hub House\n      address: 1 High Street,
 
 def events_series_text(start="12:30", end="13:00", place=EVENTS_ONLINE, extra="") -> str:
     return EVENTS_SERIES.format(start=start, end=end, place=place, extra=extra)
+
+
+# --- Content-Security-Policy violations in the browser ---------------------------------
+
+# Added with context.add_init_script before any page script runs: each violation Chromium
+# reports is kept in sessionStorage, so it survives the page's own navigation.
+CSP_VIOLATIONS_SCRIPT = """
+window.addEventListener("securitypolicyviolation", (event) => {
+  const seen = JSON.parse(sessionStorage.getItem("csp-seen") || "[]");
+  seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+  sessionStorage.setItem("csp-seen", JSON.stringify(seen));
+}, true);
+"""
+
+
+def csp_violations(page) -> list[str]:
+    """The policy violations the tab's current origin has seen (CSP_VIOLATIONS_SCRIPT)."""
+    page.wait_for_timeout(200)
+    return page.evaluate("JSON.parse(sessionStorage.getItem('csp-seen') || '[]')")

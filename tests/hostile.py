@@ -271,6 +271,58 @@ def build_hostile_site(groups: list[str], base: Path) -> HostileBuild:
 
 
 # ---------------------------------------------------------------------------
+# Page bodies (issue 19): what only code may hold stops the build
+# ---------------------------------------------------------------------------
+
+BODY_PAGE = "docs/about/privacy.md"
+# Each payload, alone on a line of a page's body, and what the build and `make check` say.
+PAGE_BODY_PAYLOADS = (
+    ("<script>window.hostileX=1</script>", "the HTML element <script> is not allowed in a page"),
+    ('<img src=x onerror="window.hostileY=1">', "the HTML element <img> is not allowed in a page"),
+    ("[Contact](javascript:window.hostileZ=1)", "the address 'javascript:window.hostileZ=1' is not allowed"),
+    ("![x](JaVaScRiPt:window.hostileZ=1)", "the address 'JaVaScRiPt:window.hostileZ=1' is not allowed"),
+    ("[x](java&#115;cript:window.hostileZ=1)", "the address 'java&#115;cript:window.hostileZ=1' is not allowed"),
+    ("[x](data:text/html,<b>x</b>)", "the address 'data:text/html,<b>x</b>' is not allowed"),
+    ("<svg/onload=window.hostileX=1>", "the HTML element <svg> is not allowed in a page"),
+    ('<span onmouseover="window.hostileX=1">x</span>', "<span onmouseover=...> runs code in the reader's browser"),
+    ('<div style="background:url(x)">x</div>', "the attribute style= on <div> is not allowed"),
+    ("<iframe srcdoc='<script>x</script>'></iframe>", "the HTML element <iframe> is not allowed in a page"),
+    ('<form action="https://example.org"><input></form>', "the HTML element <form> is not allowed in a page"),
+    ('<base href="https://example.org/">', "the HTML element <base> is not allowed in a page"),
+    ('<meta http-equiv="refresh" content="0;url=https://example.org">', "the HTML element <meta> is not allowed"),
+    ('A paragraph {: onclick="window.hostileX=1" }', "the attribute onclick= in {: ... } runs code"),
+    ("[x]: javascript:window.hostileZ=1", "the address 'javascript:window.hostileZ=1' is not allowed"),
+)
+# Payloads put together by a page's macros, so the source check cannot see them: the
+# sanitiser and the Content-Security-Policy behind it must stop them (resources.md renders macros).
+MACRO_PAGE = "docs/resources.md"
+ASSEMBLED_PAYLOADS = (
+    '{{ "%sscript%swindow.hostileX=1%s/script%s" | format("<", ">", "<", ">") }}',
+    '{{ "%simg src=\'../assets/images/logo.svg\' onerror=\'window.hostileY=1\' data-hostile%s" | format("<", ">") }}',
+    '{{ "[assembled link](java" ~ "script:window.hostileZ=1)" }}',
+    '{{ "%sa href=\'javascript:window.hostileZ=1\' data-hostile%sassembled anchor%s/a%s" | format("<", ">", "<", ">") }}',
+)
+HOSTILE_GLOBALS = ("hostileX", "hostileY", "hostileZ")
+
+
+def page_body_project(destination: Path) -> tuple[Path, dict[str, int]]:
+    """A copy of the hub with every PAGE_BODY_PAYLOADS line in BODY_PAGE: payload -> its line."""
+    text = (ROOT / BODY_PAGE).read_text(encoding="utf-8")
+    lines: dict[str, int] = {}
+    body = text.rstrip("\n") + "\n"
+    for payload, _ in PAGE_BODY_PAYLOADS:
+        body += "\n" + payload + "\n"
+        lines[payload] = body.count("\n")
+    return copy_project(destination, {BODY_PAGE: body}), lines
+
+
+def assembled_project(destination: Path) -> Path:
+    """A copy of the hub whose MACRO_PAGE assembles ASSEMBLED_PAYLOADS at build time."""
+    text = (ROOT / MACRO_PAGE).read_text(encoding="utf-8")
+    return copy_project(destination, {MACRO_PAGE: text + "\n" + "\n\n".join(ASSEMBLED_PAYLOADS) + "\n"})
+
+
+# ---------------------------------------------------------------------------
 # Reading the built site
 # ---------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from ..core.clashes import editor_file_clashes
 from ..core.clock import build_instant
 from ..core.dates import build_date
 from ..core.generated import generated_by_provider
+from ..core.page_html import docs_html_problems
 from ..core.problems import DataFileError
 from ..core.project import Project
 from ..figures.models import DATA_FILE as FIGURES_FILE
@@ -74,6 +75,12 @@ def check_generated_paths(project: Project) -> list[Finding]:
         Finding(p.file, p.line or 1, "error", p.message)
         for p in editor_file_clashes(generated, editor_files, project.shown(docs))
     ]
+
+
+def check_page_html(project: Project) -> list[Finding]:
+    """Raw HTML, event handlers and unsafe addresses in pages (macros/core/page_html.py)."""
+    docs = project.docs_dir
+    return [Finding(p.file, p.line or 1, "error", p.message) for p in docs_html_problems(docs, project.shown(docs))]
 
 
 def check_pages(project: Project, today: date, overdue_is_error: bool, real_today: date | None = None):
@@ -187,7 +194,7 @@ def run_checks(root: Path, today: date, overdue_is_error: bool, build: bool = Tr
     if config_findings:
         return config_findings, []
     project = Project.from_mkdocs_yml(root / "mkdocs.yml")
-    findings = check_data(project) + check_generated_paths(project)
+    findings = check_data(project) + check_generated_paths(project) + check_page_html(project)
     real_today = build_date(datetime.now(tz=UTC))
     page_findings, lines = check_pages(project, today, overdue_is_error, real_today)
     findings += page_findings

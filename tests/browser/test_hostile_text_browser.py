@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 from hostile import CORPUS, build_hostile_site, shown
 
-from tests.helpers import serve_directory
+from tests.helpers import CSP_VIOLATIONS_SCRIPT, build_site, csp_violations, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +34,7 @@ def hostile_server(tmp_path_factory):
 @pytest.fixture
 def tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context.add_init_script(CSP_VIOLATIONS_SCRIPT)
     page = context.new_page()
     dialogs: list[str] = []
     errors: list[str] = []
@@ -60,6 +61,7 @@ def assert_nothing_ran(page, dialogs, errors) -> None:
     assert dialogs == []
     assert errors == []
     assert page.locator(PAYLOAD_SELECTOR).count() == 0
+    assert csp_violations(page) == []
 
 
 def typed_title(build, file: str, field: str) -> str:
@@ -139,3 +141,30 @@ def test_the_job_description_form_shows_hostile_values_as_typed(hostile_server, 
     page.goto(f"{base}recruitment/job-description/?employer={quote(value)}", wait_until="networkidle")
     assert_nothing_ran(page, dialogs, errors)
     assert shown(value)[:60] in shown(page.locator("article").inner_text())
+
+
+# --- Page bodies (issue 19) -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def assembled_server(tmp_path_factory):
+    """The hub with script put together by a page's macros (hostile.ASSEMBLED_PAYLOADS)."""
+    from hostile import assembled_project
+
+    base = tmp_path_factory.mktemp("assembled")
+    built = build_site(assembled_project(base / "project"), base / "site")
+    assert built.returncode == 0, built.output
+    server = serve_directory(built.site_dir)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_script_a_pages_macros_put_together_never_runs(assembled_server, tab):
+    from hostile import HOSTILE_GLOBALS
+
+    page, dialogs, errors = tab
+    page.goto(assembled_server + "resources/", wait_until="networkidle")
+    for name in ("assembled link", "assembled anchor"):
+        page.get_by_text(name).click()
+    assert_nothing_ran(page, dialogs, errors)
+    assert page.evaluate(f"{list(HOSTILE_GLOBALS)}.filter((name) => name in window)") == []

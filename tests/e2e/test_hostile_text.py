@@ -174,3 +174,37 @@ def test_the_job_description_documents_hold_the_text(hostile_build):
         assert fragment in pdf, fragment
     page = _page(hostile_build.site_dir, "recruitment/job-description")
     assert duty[:200] in shown(page.xpath("//article")[0].text_content())
+
+
+# --- Page bodies (issue 19) -------------------------------------------------------------
+
+
+def test_what_only_code_may_hold_in_a_page_body_stops_the_build_with_file_and_line(tmp_path):
+    from hostile import BODY_PAGE, PAGE_BODY_PAYLOADS, page_body_project
+
+    from tests.helpers import build_site
+
+    root, lines = page_body_project(tmp_path / "project")
+    built = build_site(root, tmp_path / "site")
+    assert built.returncode != 0
+    assert "Traceback" not in built.output
+    for payload, message in PAGE_BODY_PAYLOADS:
+        assert f"{BODY_PAGE}:{lines[payload]}: {message}" in built.output, (payload, built.output[-3000:])
+
+
+def test_script_a_pages_macros_put_together_is_removed_before_the_theme_gets_it(tmp_path):
+    from hostile import HOSTILE_GLOBALS, assembled_project
+
+    from tests.helpers import build_site
+
+    built = build_site(assembled_project(tmp_path / "project"), tmp_path / "site")
+    assert built.returncode == 0, built.output
+    page = built.site_dir / "resources" / "index.html"
+    assert payload_markup(parse_html(page)) == []
+    text = page.read_text(encoding="utf-8")
+    assert "assembled link" in text and "assembled anchor" in text  # the words stay
+    tree = parse_html(page)
+    addresses = tree.xpath("//@href | //@src")
+    assert not [a for a in addresses if a.strip().lower().startswith("javascript:")]
+    assert not tree.xpath("//script[contains(., 'hostile')]")
+    assert not [name for name in HOSTILE_GLOBALS for value in tree.xpath("//@*") if name in value]

@@ -1,0 +1,187 @@
+"""What an editor's Markdown may hold: HTML by allow-list, and safe link addresses only.
+
+Editors write text, never code. In a page's Markdown this check refuses, with the file, the
+line, what was found and what to write instead:
+
+- a raw HTML element outside ALLOWED_TAGS (`<script>`, `<img>`, `<iframe>`, `<a>`...);
+- any attribute outside ALLOWED_ATTRIBUTES, and above all an event handler (`onerror=`);
+- a link or image address that is not `https:`, `mailto:`, `tel:`, a relative path or a
+  `#fragment` (so no `javascript:`, `data:`, `file:` or plain `http:`);
+- an attribute list (`{: ... }`) setting anything but an id, a class or a title.
+
+Nothing is dropped quietly: the build and `make check` stop with the message, and the
+sanitiser behind this check (macros/core/sanitise.py) only catches what slips past it.
+Fenced code, code spans and the front matter are not looked at: they are shown as text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from .problems import DataProblem
+
+# The elements pages really use (checked across docs/ in December 2026), and a few more an
+# editor may need for text: abbreviations, line breaks, keys, folding sections.
+ALLOWED_TAGS = frozenset(
+    {"abbr", "br", "kbd", "details", "summary", "div", "p", "span", "noscript", "sub", "sup", "strong", "em"}
+)
+# `markdown` lets Markdown run inside a block (md_in_html); `open` unfolds a <details>.
+ALLOWED_ATTRIBUTES = frozenset({"class", "id", "title", "markdown", "open"})
+ALLOWED_SCHEMES = frozenset({"https", "mailto", "tel"})
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
+_EMAIL_AUTOLINK = re.compile(r"<[^\s<>@\"']+@[^\s<>@\"']+>")
+_ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
+_INLINE_LINK = re.compile(r"\]\(\s*(<[^>]*>|[^\s)]*)")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
+_ATTR_LIST = re.compile(
+    r"\{:?\s*((?:[#.][^\s}]+|[^\s}=]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))(?:\s+(?:[#.][^\s}]+|[^\s}=]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*)\s*\}"
+)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+# Browsers drop ASCII tab and line breaks inside addresses, and ignore leading controls and spaces.
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
+
+WHAT_TO_WRITE = {
+    "a": "write a Markdown link instead: [link text](https://...)",
+    "img": "write a Markdown image instead: ![what the picture shows](../assets/images/name.png)",
+    "b": "write **bold** in Markdown instead",
+    "i": "write *emphasis* in Markdown instead",
+    "table": "write a Markdown table instead (see CONTRIBUTING.md)",
+    "h1": "write a Markdown heading instead: # Heading",
+    "h2": "write a Markdown heading instead: ## Heading",
+    "h3": "write a Markdown heading instead: ### Heading",
+    "ul": "write a Markdown list instead: - item",
+    "ol": "write a Markdown list instead: 1. item",
+    "li": "write a Markdown list instead: - item",
+}
+NO_CODE = (
+    "pages cannot carry scripts, styles, frames, forms or embedded objects: "
+    "describe it in words, or ask a maintainer for a macro"
+)
+ADDRESS_ADVICE = (
+    "a link or image address must start https://, mailto: or tel:, or be a page or file of the hub "
+    "(like ../roles/funding.md) or a #heading on the page"
+)
+
+
+def address_problem(address: str) -> str | None:
+    """Why `address` may not be a link or image in a page, or None when it may."""
+    cleaned = _URL_NOISE.sub("", html.unescape(address.strip("<>")))
+    if cleaned.startswith("//") or cleaned.startswith("\\"):
+        return f"the address '{address}' leaves the hub without saying how: write it in full, starting https://"
+    scheme = _SCHEME.match(cleaned)
+    if scheme is None or scheme.group(1).lower() in ALLOWED_SCHEMES:
+        return None
+    if scheme.group(1).lower() == "http":
+        return f"the address '{address}' is not secure: write https:// instead of http://"
+    return f"the address '{address}' is not allowed: {ADDRESS_ADVICE}"
+
+
+def _attribute_problems(tag: str, attributes: str) -> list[str]:
+    problems = []
+    for match in _ATTRIBUTE.finditer(attributes):
+        name = match.group(1).lower()
+        if name.startswith("on"):
+            problems.append(
+                f"<{tag} {name}=...> runs code in the reader's browser: delete {name}=..., pages cannot run code"
+            )
+        elif name not in ALLOWED_ATTRIBUTES:
+            problems.append(
+                f"the attribute {name}= on <{tag}> is not allowed: delete it "
+                f"(a page's HTML may only use {', '.join(sorted(ALLOWED_ATTRIBUTES))})"
+            )
+    return problems
+
+
+def _tag_problems(tag: str, attributes: str) -> list[str]:
+    name = tag.lower()
+    if name not in ALLOWED_TAGS:
+        advice = WHAT_TO_WRITE.get(name, NO_CODE)
+        return [f"the HTML element <{tag}> is not allowed in a page: {advice}"]
+    return _attribute_problems(tag, attributes)
+
+
+def _attr_list_problems(body: str) -> list[str]:
+    problems = []
+    for match in _ATTRIBUTE.finditer(body):
+        name = match.group(1)
+        if name[0] in "#." or name.lower() == "title":
+            continue
+        what = "runs code in the reader's browser" if name.lower().startswith("on") else "is not allowed"
+        problems.append(
+            f"the attribute {name}= in {{: ... }} {what}: delete it (only #id, .class and title= may be set)"
+        )
+    return problems
+
+
+def _blank(match: re.Match) -> str:
+    """The matched text as spaces, its line breaks kept, so offsets and line numbers stay."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _text_problems(text: str) -> list[tuple[int, str]]:
+    """(offset, message) for each thing in `text` that is not allowed. A tag may span lines."""
+    problems: list[tuple[int, str]] = []
+    for match in _AUTOLINK.finditer(text):
+        problem = address_problem(match.group(1))
+        if problem:
+            problems.append((match.start(), problem))
+    text = _EMAIL_AUTOLINK.sub(_blank, _AUTOLINK.sub(_blank, text))
+    for match in _TAG.finditer(text):
+        if not match.group(1):  # an opening tag (its closing tag says nothing more)
+            problems += [(match.start(), message) for message in _tag_problems(match.group(2), match.group(3))]
+    for match in list(_INLINE_LINK.finditer(text)) + list(_REFERENCE.finditer(text)):
+        problem = address_problem(match.group(1))
+        if problem:
+            problems.append((match.start(), problem))
+    for match in _ATTR_LIST.finditer(text):
+        problems += [(match.start(), message) for message in _attr_list_problems(match.group(1))]
+    return sorted(problems, key=lambda problem: problem[0])
+
+
+def html_problems(markdown: str, shown_as: str) -> list[DataProblem]:
+    """Each thing in a page's Markdown that is not allowed, as `file:line: message`."""
+    front = _FRONT_MATTER.match(markdown)
+    skipped_lines = front.group(0).count("\n") if front else 0
+    body = markdown[front.end() :] if front else markdown
+    # Comments are blanked (keeping their line breaks), so a tag inside one is not read;
+    # so are fenced code and code spans, which Markdown shows as text.
+    body = _COMMENT.sub(_blank, body)
+    visible: list[str] = []
+    fence: str | None = None
+    for line in body.split("\n"):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1) == fence:
+                fence = None
+            visible.append("")
+            continue
+        if opening:
+            fence = opening.group(1)
+            visible.append("")
+            continue
+        visible.append(_CODE_SPAN.sub(_blank, line))
+    text = "\n".join(visible)
+    return [
+        DataProblem(shown_as, skipped_lines + 1 + text.count("\n", 0, offset), "", message)
+        for offset, message in _text_problems(text)
+    ]
+
+
+def docs_html_problems(docs_dir: Path, shown_docs: str) -> list[DataProblem]:
+    """html_problems for every Markdown page in `docs_dir` (shown as `shown_docs`/...)."""
+    problems: list[DataProblem] = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        relative = page.relative_to(docs_dir)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        text = page.read_text(encoding="utf-8", errors="replace")
+        problems += html_problems(text, f"{shown_docs}/{relative.as_posix()}")
+    return problems
