@@ -56,8 +56,10 @@ def test_the_session_page_actions_carry_the_right_instants(events_server, page, 
     google = page.get_by_role("link", name="Add to Google Calendar").get_attribute("href")
     assert parse_qs(urlparse(google).query)["dates"] == [f"{start}/{end}"]
     iso = lambda stamp: f"{stamp[0:4]}-{stamp[4:6]}-{stamp[6:8]}T{stamp[9:11]}:{stamp[11:13]}:{stamp[13:15]}Z"  # noqa: E731
-    for name, host in [("Add to Outlook (work or school account)", "outlook.office.com"),
-                       ("Add to Outlook.com (personal account)", "outlook.live.com")]:
+    for name, host in [
+        ("Add to Outlook (work or school account)", "outlook.office.com"),
+        ("Add to Outlook.com (personal account)", "outlook.live.com"),
+    ]:
         link = urlparse(page.get_by_role("link", name=name).get_attribute("href"))
         assert link.netloc == host
         query = parse_qs(link.query)
@@ -80,7 +82,5 @@ def test_the_drop_in_content_has_no_accessibility_violations(events_server, page
     page.goto(events_server + path, wait_until="networkidle")
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
     result = Axe().run(page, context={"include": [["article"]]}, options=options)
-    violations = [
-        f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in result.response["violations"]
-    ]
+    violations = [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in result.response["violations"]]
     assert not violations, "\n".join(violations)

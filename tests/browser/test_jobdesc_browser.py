@@ -48,7 +48,10 @@ def test_typing_in_the_form_fills_the_page_and_the_address(hub_server, watched_p
     query = current_query(page)
     # The whole-time equivalent is worked out from the hours (37.5 hours a week is 1.0).
     assert query == {
-        "employer": ["Severn Vale PCN"], "hours": ["22.5 hours a week"], "wte": ["0.6"], "closing_date": ["2027-01-31"]
+        "employer": ["Severn Vale PCN"],
+        "hours": ["22.5 hours a week"],
+        "wte": ["0.6"],
+        "closing_date": ["2027-01-31"],
     }
     # Nothing left the browser: no new request carries a value or reloads the page (Chromium
     # may fetch the favicon again when the address changes).
@@ -64,7 +67,10 @@ def test_typing_in_the_form_fills_the_page_and_the_address(hub_server, watched_p
 
 def test_reloading_the_address_restores_the_values(hub_server, watched_page):
     page = watched_page.page
-    page.goto(hub_server.url(PAGE) + "?employer=Stroud%20PCN&base=Stroud%20Health%20Centre&contact=Jo%20Bloggs", wait_until="networkidle")
+    page.goto(
+        hub_server.url(PAGE) + "?employer=Stroud%20PCN&base=Stroud%20Health%20Centre&contact=Jo%20Bloggs",
+        wait_until="networkidle",
+    )
     assert page.get_by_label("Employing practice or primary care network").input_value() == "Stroud PCN"
     assert page.get_by_label("Base").input_value() == "Stroud Health Centre"
     assert set(field_texts(page, "employer")) == {"Stroud PCN"}
@@ -121,7 +127,9 @@ def test_printing_gives_the_document_without_site_chrome(hub_server, watched_pag
         assert chrome not in text, chrome
     # The person specification's header row repeats on each page it spans.
     pages_with_header = [
-        i for i, p in enumerate(reader.pages) if "Essential or desirable How assessed" in re.sub(r"\s+", " ", p.extract_text())
+        i
+        for i, p in enumerate(reader.pages)
+        if "Essential or desirable How assessed" in re.sub(r"\s+", " ", p.extract_text())
     ]
     assert len(pages_with_header) >= 2
 

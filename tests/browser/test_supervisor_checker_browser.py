@@ -122,7 +122,13 @@ def test_continue_without_an_answer_asks_for_one(checker_page, hub_server):
 
 def test_changing_an_earlier_answer_hides_what_no_longer_applies(checker_page, hub_server):
     page, _ = fresh(checker_page, hub_server)
-    for question, answer in [("gp", "no"), ("ap", "no"), ("fcp", "no"), ("macp", "no"), ("masters", "pre-registration")]:
+    for question, answer in [
+        ("gp", "no"),
+        ("ap", "no"),
+        ("fcp", "no"),
+        ("macp", "no"),
+        ("masters", "pre-registration"),
+    ]:
         page.click(f'label[for="answer-{question}-{answer}"]')
         page.click("button.hub-checker__continue")
     assert shown_outcomes(page) == ["not-eligible:pre-registration-masters"]
@@ -136,7 +142,13 @@ def test_changing_an_earlier_answer_hides_what_no_longer_applies(checker_page, h
 
 def test_the_not_eligible_answer_says_why_and_what_to_do(checker_page, hub_server):
     page, _ = fresh(checker_page, hub_server)
-    for question, answer in [("gp", "no"), ("ap", "no"), ("fcp", "no"), ("macp", "no"), ("masters", "pre-registration")]:
+    for question, answer in [
+        ("gp", "no"),
+        ("ap", "no"),
+        ("fcp", "no"),
+        ("macp", "no"),
+        ("masters", "pre-registration"),
+    ]:
         page.click(f'label[for="answer-{question}-{answer}"]')
         page.click("button.hub-checker__continue")
     panel = page.locator('[data-outcome="not-eligible:pre-registration-masters"]')
@@ -169,7 +181,13 @@ def test_a_physiotherapist_by_the_macp_route_is_told_about_scope(checker_page, h
 
 def test_a_post_registration_masters_is_not_reminded_of_the_pre_registration_rule(checker_page, hub_server):
     page, _ = fresh(checker_page, hub_server)
-    for question, answer in [("gp", "no"), ("ap", "no"), ("fcp", "no"), ("macp", "no"), ("masters", "post-registration")]:
+    for question, answer in [
+        ("gp", "no"),
+        ("ap", "no"),
+        ("fcp", "no"),
+        ("macp", "no"),
+        ("masters", "post-registration"),
+    ]:
         page.click(f'label[for="answer-{question}-{answer}"]')
         page.click("button.hub-checker__continue")
     text = page.locator('[data-outcome="eligible:post-registration-masters"]').inner_text()
@@ -229,7 +247,13 @@ def test_on_a_phone_each_new_question_and_the_answer_are_not_hidden_under_the_he
             }"""
         )
 
-    for question, answer in [("gp", "no"), ("ap", "no"), ("fcp", "no"), ("macp", "no"), ("masters", "post-registration")]:
+    for question, answer in [
+        ("gp", "no"),
+        ("ap", "no"),
+        ("fcp", "no"),
+        ("macp", "no"),
+        ("masters", "post-registration"),
+    ]:
         page.check(f"#answer-{question}-{answer}")
         page.focus("button.hub-checker__continue")
         page.keyboard.press("Enter")

@@ -164,7 +164,9 @@ def test_upcoming_session_pages_offer_ics_google_and_outlook_with_utc_instants(s
     assert any("dates=20261210T123000Z%2F20261210T130000Z" in link for link in links if "calendar.google.com" in link)
     outlook = [link for link in links if "/calendar/0/deeplink/compose" in link]
     assert {urlparse(link).netloc for link in outlook} == {"outlook.office.com", "outlook.live.com"}
-    assert all("startdt=2026-12-10T12%3A30%3A00Z" in link and "enddt=2026-12-10T13%3A00%3A00Z" in link for link in outlook)
+    assert all(
+        "startdt=2026-12-10T12%3A30%3A00Z" in link and "enddt=2026-12-10T13%3A00%3A00Z" in link for link in outlook
+    )
     assert "mailto:drop-ins@example.org" in links
     assert o.series.notes_for(o.session) == ["This session is the last one this year."]
     assert "This session is the last one this year." in body
@@ -196,7 +198,12 @@ def test_every_link_on_the_event_pages_resolves(site, sessions):
 
 
 def test_feeds_are_in_the_site_and_match_the_generator(site, sessions):
-    expected = calendar_files(list(sessions.values()), EVENTS_FIXTURE_SITE_URL, "OT in Primary Care hub", "ot-primary-care-hub.gloucestershire")
+    expected = calendar_files(
+        list(sessions.values()),
+        EVENTS_FIXTURE_SITE_URL,
+        "OT in Primary Care hub",
+        "ot-primary-care-hub.gloucestershire",
+    )
     for name, text in expected.items():
         assert (site.site_dir / name).read_bytes() == text.encode("utf-8"), name
     assert (site.site_dir / "events/feeds/all.ics").exists()
@@ -212,7 +219,12 @@ def test_subscribe_section_gives_https_webcal_and_outlook_for_each_feed_and_no_g
         assert https.replace("https://", "webcal://") in links
         assert '<code class="hub-feed__address" id="' in subscribe and f">{https}</code>" in subscribe
         for host in ("outlook.office.com", "outlook.live.com"):
-            assert any(link.startswith(f"https://{host}/calendar/0/addfromweb?url=https%3A%2F%2Ffixture-hub.example.net%2Fevents%2Ffeeds%2F{feed}.ics") for link in links)
+            assert any(
+                link.startswith(
+                    f"https://{host}/calendar/0/addfromweb?url=https%3A%2F%2Ffixture-hub.example.net%2Fevents%2Ffeeds%2F{feed}.ics"
+                )
+                for link in links
+            )
     assert not [link for link in links if "calendar.google.com" in link]  # "?cid=" fails for some addresses
     assert "every 12 to 24 hours" in subscribe
     for app in ("Outlook", "Google Calendar", "Apple Calendar"):
@@ -235,7 +247,9 @@ def test_the_same_sources_and_date_give_byte_identical_output(fixture_builds):
 
 @pytest.mark.slow
 def test_every_built_ics_parses_the_same_in_vobject_icalendar_and_ical_js(site, sessions):
-    expected = {f"{o.series.id}-{o.session.date.isoformat()}@ot-primary-care-hub.gloucestershire": o for o in sessions.values()}
+    expected = {
+        f"{o.series.id}-{o.session.date.isoformat()}@ot-primary-care-hub.gloucestershire": o for o in sessions.values()
+    }
     files = sorted((site.site_dir / "events").rglob("*.ics"))
     assert len(files) == len(sessions) + 3
     for path in files:
@@ -246,7 +260,9 @@ def test_every_built_ics_parses_the_same_in_vobject_icalendar_and_ical_js(site, 
         for event in icalendar.Calendar.from_ical(text).walk("VEVENT"):
             o = expected[str(event["UID"])]
             assert event.decoded("DTSTART") == o.start_utc
-    result = subprocess.run(["node", str(PARSERS / "parse_ics.mjs"), *map(str, files)], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["node", str(PARSERS / "parse_ics.mjs"), *map(str, files)], capture_output=True, text=True, check=True
+    )
     for events in json.loads(result.stdout).values():
         for event in events:
             o = expected[event["uid"]]
@@ -264,10 +280,19 @@ def test_the_hub_lists_the_four_rcot_sessions_as_past_and_offers_the_feed(hub_si
     assert "There are no upcoming drop-in sessions at the moment." in section(page, "upcoming-sessions")
     past = section(page, "past-sessions")
     assert session_links(past) == [
-        "rcot-drop-in/2023-12-13/", "rcot-drop-in/2023-11-16/", "rcot-drop-in/2023-10-19/", "rcot-drop-in/2023-09-21/"
+        "rcot-drop-in/2023-12-13/",
+        "rcot-drop-in/2023-11-16/",
+        "rcot-drop-in/2023-10-19/",
+        "rcot-drop-in/2023-09-21/",
     ]
-    for text in ("Wednesday 13 December 2023", "Thursday 16 November 2023", "Thursday 19 October 2023",
-                 "Thursday 21 September 2023", "12:30 to 13:00 UK time (BST)", "12:30 to 13:00 UK time (GMT)"):
+    for text in (
+        "Wednesday 13 December 2023",
+        "Thursday 16 November 2023",
+        "Thursday 19 October 2023",
+        "Thursday 21 September 2023",
+        "12:30 to 13:00 UK time (BST)",
+        "12:30 to 13:00 UK time (GMT)",
+    ):
         assert text in past, text
     assert "weekdays fit" in page and "2023" in page
     assert "https://ot-primary-care.example.org/events/feeds/all.ics" in page
@@ -306,14 +331,15 @@ def test_a_long_series_id_and_a_join_link_with_a_line_break_stop_the_build_with_
     )
     lines = broken.splitlines()
     id_line = lines.index(f"  - id: {long_id}") + 1
-    link_line = next(number for number, line in enumerate(lines, 1) if line.startswith("      link: \"https://meet"))
+    link_line = next(number for number, line in enumerate(lines, 1) if line.startswith('      link: "https://meet'))
     root = copy_project(tmp_path / "project", {"data/events.yaml": broken})
     built = build_site(root, tmp_path / "site")
     assert built.returncode != 0
     # A long value is cut in the message (the whole of it would bury the advice).
     shown_id = f"{long_id[:60]}... ({len(long_id) - 60} more characters)"
-    assert f"data/events.yaml:{id_line}: series 1 (id '{shown_id}'), field 'id': the id 'drop-in-drop-in-drop...' is " in (
-        built.output
+    assert (
+        f"data/events.yaml:{id_line}: series 1 (id '{shown_id}'), field 'id': the id 'drop-in-drop-in-drop...' is "
+        in (built.output)
     ), built.output
     assert "characters long; keep ids to 60 characters or fewer" in built.output
     assert (

@@ -40,7 +40,9 @@ def article_text(html: str) -> str:
 
 def test_the_page_is_in_the_recruitment_nav_after_the_overview():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    recruitment = next(item["Recruitment"] for item in config["nav"] if isinstance(item, dict) and "Recruitment" in item)
+    recruitment = next(
+        item["Recruitment"] for item in config["nav"] if isinstance(item, dict) and "Recruitment" in item
+    )
     assert recruitment[0] == "recruitment/index.md"
     assert {"Job description": "recruitment/job-description.md"} in recruitment
 
@@ -64,7 +66,7 @@ def test_the_page_shows_every_section_duty_and_criterion_with_placeholders(hub_s
 def test_without_javascript_the_form_is_hidden_and_says_so(hub_site):
     html = hub_site.read(PAGE)
     form = re.search(r'<form [^>]*id="jd-adapt"[^>]*>', html).group(0)
-    assert re.search(r'\shidden[\s=>]', form), form
+    assert re.search(r"\shidden[\s=>]", form), form
     assert "data-jd-no-script" in html
     assert "assets/javascripts/job-description.js" in html
 
@@ -112,12 +114,16 @@ def test_a_cold_build_gives_byte_identical_documents(hub_site, cold_copy):
 
 def test_a_broken_job_description_stops_the_build_naming_file_entry_and_field(make_project, site_builder, tmp_path):
     text = (ROOT / "data" / "job_description.yaml").read_text(encoding="utf-8")
-    broken = text.replace("    Assess risks in people's surroundings", "    Assess risks at {workplace} in people's surroundings")
+    broken = text.replace(
+        "    Assess risks in people's surroundings", "    Assess risks at {workplace} in people's surroundings"
+    )
     assert broken != text
     root = make_project({"data/job_description.yaml": broken})
     site = site_builder(root, tmp_path / "site")
     assert site.returncode != 0
-    assert re.search(r"data/job_description\.yaml:\d+: key duty 7: '\{workplace\}' is not a template field", site.output)
+    assert re.search(
+        r"data/job_description\.yaml:\d+: key duty 7: '\{workplace\}' is not a template field", site.output
+    )
     assert "Traceback" not in site.output
 
 

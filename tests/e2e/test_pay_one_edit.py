@@ -39,7 +39,9 @@ def new_year(text: str) -> str:
 
 
 def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def word_text(path) -> str:
@@ -83,8 +85,14 @@ def test_changing_only_the_figures_changes_every_page_and_document(next_year_sit
 def test_built_after_the_pay_year_the_documents_say_the_pay_is_out_of_date(hub_site):
     # The hub's build date (2026-11-21) is after the 2025/26 pay year ended.
     folder = hub_site.site_dir / "recruitment"
-    for text in (word_text(folder / "primary-care-ot-job-description.docx"), pdf_text(folder / "primary-care-ot-job-description.pdf")):
+    for text in (
+        word_text(folder / "primary-care-ot-job-description.docx"),
+        pdf_text(folder / "primary-care-ot-job-description.pdf"),
+    ):
         text = re.sub(r"\s+", " ", text)
-        assert "£47,810 to £54,710 a year (out of date: these are the 2025/26 figures, which ended on 31 March 2026" in text
+        assert (
+            "£47,810 to £54,710 a year (out of date: these are the 2025/26 figures, which ended on 31 March 2026"
+            in text
+        )
     html = hub_site.read("recruitment/hiring-an-ot/")
     assert "Out of date:" in html and "£61,107" in html

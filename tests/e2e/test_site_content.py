@@ -144,7 +144,14 @@ FACTS = {
         "96% of patients said the service was easy to access",
         "occupational performance",
     ],
-    "events/": ["12:30", "13:00", "clinical directors", "practice nurses", "education leads", "genevieve.smyth@rcot.co.uk"],
+    "events/": [
+        "12:30",
+        "13:00",
+        "clinical directors",
+        "practice nurses",
+        "education leads",
+        "genevieve.smyth@rcot.co.uk",
+    ],
     "": ["GPs and clinical directors (CDs)", "practice and business managers (BMs)", "Drop-in sessions"],
 }
 
@@ -160,7 +167,10 @@ def test_abbreviations_render_as_abbr_with_their_expansion(hub_site):
     html = hub_site.read("roles/funding/")
     assert '<abbr title="Additional Roles Reimbursement Scheme">ARRS</abbr>' in html
     assert '<abbr title="primary care network">PCNs</abbr>' in hub_site.read("")
-    assert '<abbr title="Workforce, Training and Education directorate of NHS England">WT&amp;E</abbr>' in hub_site.read("training/")
+    assert (
+        '<abbr title="Workforce, Training and Education directorate of NHS England">WT&amp;E</abbr>'
+        in hub_site.read("training/")
+    )
 
 
 def test_the_glossary_page_lists_every_abbreviation(hub_site):

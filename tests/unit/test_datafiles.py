@@ -55,7 +55,9 @@ def test_a_valid_file_loads(tmp_path):
 
 
 def test_a_typo_in_a_key_names_file_line_entry_field_and_the_allowed_fields(tmp_path):
-    text = "series:\n  - id: drop-in\n    title: Drop-in\n    sessions:\n      - date: 2026-03-29\n        noet: hello\n"
+    text = (
+        "series:\n  - id: drop-in\n    title: Drop-in\n    sessions:\n      - date: 2026-03-29\n        noet: hello\n"
+    )
     (message,) = problems(tmp_path, text)
     assert message.startswith("data/calendar.yaml:6:")
     assert "series 1 (id 'drop-in')" in message
@@ -128,5 +130,11 @@ def test_a_problem_with_a_whole_list_names_its_field():
 def test_a_wrong_type_says_what_to_write_instead(tmp_path):
     text = "series:\n  - id: a\n    title: A\n    online: maybe\n    places: lots\n"
     online, places = problems(tmp_path, text)
-    assert online == "data/calendar.yaml:4: series 1 (id 'a'), field 'online': write true or false here (without quotes); you wrote 'maybe'."
-    assert places == "data/calendar.yaml:5: series 1 (id 'a'), field 'places': write a number here, such as 3; you wrote 'lots'."
+    assert (
+        online
+        == "data/calendar.yaml:4: series 1 (id 'a'), field 'online': write true or false here (without quotes); you wrote 'maybe'."
+    )
+    assert (
+        places
+        == "data/calendar.yaml:5: series 1 (id 'a'), field 'places': write a number here, such as 3; you wrote 'lots'."
+    )

@@ -160,7 +160,9 @@ def test_an_unknown_key_in_a_source_lists_the_source_fields():
     missing, unknown = sorted(messages(GOOD.replace("    publisher: A publisher", "    publsher: A publisher")))
     assert unknown.startswith("docs/x.md:9: source 1 (title 'A source'), field 'publsher':")
     assert "title, publisher, url, note" in unknown
-    assert missing.startswith("docs/x.md:8: source 1 (title 'A source'), field 'publisher': this required field is missing")
+    assert missing.startswith(
+        "docs/x.md:8: source 1 (title 'A source'), field 'publisher': this required field is missing"
+    )
 
 
 @pytest.mark.parametrize("key", sorted(PLACEHOLDERS))

@@ -176,7 +176,9 @@ def test_the_pages_list_has_every_valid_page_with_its_dates_owner_and_sources(tm
             "last_reviewed": "2026-11-01",
             "next_review": "2027-05-01",
             "review_status": "current",
-            "sources": [{"title": "Source", "publisher": "Publisher", "url": "https://example.org/s", "checked": "2026-12-04"}],
+            "sources": [
+                {"title": "Source", "publisher": "Publisher", "url": "https://example.org/s", "checked": "2026-12-04"}
+            ],
         },
     ]
     # The broken page is not listed: the build and `make check` refuse it.

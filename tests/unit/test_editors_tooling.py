@@ -30,7 +30,12 @@ def steps(data: dict) -> list[dict]:
 
 
 def test_the_workflows_match_github_s_schema():
-    assert [path.name for path in WORKFLOWS] == ["mutation.yml", "publish.yml", "pull-request.yml", "review-reminders.yml"]
+    assert [path.name for path in WORKFLOWS] == [
+        "mutation.yml",
+        "publish.yml",
+        "pull-request.yml",
+        "review-reminders.yml",
+    ]
     result = subprocess.run(
         [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
         capture_output=True, text=True,

@@ -85,11 +85,23 @@ def zone_lines(serialised: bytes) -> tuple[str, ...]:
 
 def test_london_vtimezone_uses_yearly_rules():
     assert zone_lines(vtimezone("Europe/London", 2025, 2027)) == (
-        "BEGIN:VTIMEZONE", "TZID:Europe/London", "X-LIC-LOCATION:Europe/London",
-        "BEGIN:DAYLIGHT", "DTSTART:20250330T010000", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100", "TZNAME:BST",
-        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
-        "BEGIN:STANDARD", "DTSTART:20251026T020000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT",
-        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/London",
+        "X-LIC-LOCATION:Europe/London",
+        "BEGIN:DAYLIGHT",
+        "DTSTART:20250330T010000",
+        "TZOFFSETFROM:+0000",
+        "TZOFFSETTO:+0100",
+        "TZNAME:BST",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+        "END:DAYLIGHT",
+        "BEGIN:STANDARD",
+        "DTSTART:20251026T020000",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0000",
+        "TZNAME:GMT",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        "END:STANDARD",
         "END:VTIMEZONE",
     )
 
@@ -108,18 +120,26 @@ def test_a_zone_whose_rules_changed_in_range_is_refused_naming_the_series(tmp_pa
     )
     path = tmp_path / "events.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"series 'rcot-drop-in', field 'time_zone': the clock changes in Africa/Casablanca"):
+    with pytest.raises(
+        DataFileError, match=r"series 'rcot-drop-in', field 'time_zone': the clock changes in Africa/Casablanca"
+    ):
         event_files(load_events(path), datetime(2026, 1, 1, tzinfo=UTC), SITE, "Hub", "data/events.yaml")
 
 
 def test_calendar_properties(fixture_files):
     lines = unfold(fixture_files["events/feeds/all.ics"])
     for expected in [
-        "VERSION:2.0", "PRODID:-//Test hub//Drop-in sessions//EN", "METHOD:PUBLISH", "CALSCALE:GREGORIAN",
-        "NAME:Test hub: all drop-in sessions", "X-WR-CALNAME:Test hub: all drop-in sessions",
+        "VERSION:2.0",
+        "PRODID:-//Test hub//Drop-in sessions//EN",
+        "METHOD:PUBLISH",
+        "CALSCALE:GREGORIAN",
+        "NAME:Test hub: all drop-in sessions",
+        "X-WR-CALNAME:Test hub: all drop-in sessions",
         "URL;VALUE=URI:https://hub.example.org/events/",
         "SOURCE;VALUE=URI:https://hub.example.org/events/feeds/all.ics",
-        "REFRESH-INTERVAL;VALUE=DURATION:PT12H", "X-PUBLISHED-TTL:PT12H", "X-WR-TIMEZONE:Europe/London",
+        "REFRESH-INTERVAL;VALUE=DURATION:PT12H",
+        "X-PUBLISHED-TTL:PT12H",
+        "X-WR-TIMEZONE:Europe/London",
     ]:
         assert expected in lines, expected
     assert any(line.startswith("X-WR-CALDESC:") for line in lines)
@@ -138,7 +158,9 @@ def test_calendar_names_are_escaped_text(fixture_files):
 def test_one_file_per_session_per_series_and_for_the_hub(fixture_files):
     sessions = occurrences(load_events(FIXTURE))
     assert {o.ics_path for o in sessions} | {
-        "events/feeds/all.ics", "events/feeds/rcot-drop-in.ics", "events/feeds/cymraeg-gaidhlig.ics"
+        "events/feeds/all.ics",
+        "events/feeds/rcot-drop-in.ics",
+        "events/feeds/cymraeg-gaidhlig.ics",
     } == set(fixture_files)
 
 
@@ -194,7 +216,11 @@ def expected_instants() -> dict[str, tuple[str, str, str]]:
     for events_file in (FIXTURE, ROOT / "data" / "events.yaml"):
         for o in occurrences(load_events(events_file)):
             uid = f"{o.series.id}-{o.session.date.isoformat()}@{CALENDAR_ID}"
-            result[uid] = (o.start_utc.strftime("%Y-%m-%dT%H:%M:%SZ"), o.end_utc.strftime("%Y-%m-%dT%H:%M:%SZ"), o.status)
+            result[uid] = (
+                o.start_utc.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                o.end_utc.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                o.status,
+            )
     return result
 
 

@@ -69,7 +69,10 @@ def test_upcoming_soonest_first_and_past_newest_first(sessions):
     now = datetime(2026, 10, 25, 12, 0, tzinfo=UTC)
     upcoming, past = split_upcoming_past(list(sessions.values()), now)
     assert [o.key for o in upcoming] == [
-        "rcot-drop-in/2026-10-26", "rcot-drop-in/2026-11-21", "rcot-drop-in/2026-12-10", "cymraeg-gaidhlig/2027-01-20"
+        "rcot-drop-in/2026-10-26",
+        "rcot-drop-in/2026-11-21",
+        "rcot-drop-in/2026-12-10",
+        "cymraeg-gaidhlig/2027-01-20",
     ]
     assert [o.key for o in past][:2] == ["rcot-drop-in/2026-10-25", "rcot-drop-in/2026-10-24"]
     assert len(upcoming) + len(past) == len(sessions)
@@ -138,7 +141,11 @@ def test_json_ld_for_each_status(sessions):
     assert scheduled["eventStatus"] == "https://schema.org/EventScheduled"
     assert scheduled["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert scheduled["location"]["@type"] == "VirtualLocation"
-    assert scheduled["organizer"] == {"@type": "Organization", "name": "Royal College of Occupational Therapists", "url": "https://www.rcot.co.uk/"}
+    assert scheduled["organizer"] == {
+        "@type": "Organization",
+        "name": "Royal College of Occupational Therapists",
+        "url": "https://www.rcot.co.uk/",
+    }
     assert json_ld(sessions["rcot-drop-in/2026-03-30"], SITE)["eventStatus"] == "https://schema.org/EventCancelled"
     moved = json_ld(sessions["rcot-drop-in/2026-10-26"], SITE)
     assert moved["eventStatus"] == "https://schema.org/EventRescheduled"

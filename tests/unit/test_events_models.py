@@ -71,7 +71,9 @@ BAD = [
         id="end-not-after-start",
     ),
     pytest.param(
-        GOOD.replace("      - date: 2026-04-25", '      - date: 2026-04-25\n        start: "14:00"\n        end: "13:30"'),
+        GOOD.replace(
+            "      - date: 2026-04-25", '      - date: 2026-04-25\n        start: "14:00"\n        end: "13:30"'
+        ),
         r"data/events\.yaml:22: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-04-25'\), field 'end': "
         r"the end time 13:30 is not after the start time 14:00",
         id="session-end-not-after-start",
@@ -125,12 +127,17 @@ BAD = [
         id="cancelled-without-reason",
     ),
     pytest.param(
-        GOOD.replace("      - date: 2026-04-25", "      - date: 2026-04-25\n        status: cancelled\n        reason: Ill."),
+        GOOD.replace(
+            "      - date: 2026-04-25", "      - date: 2026-04-25\n        status: cancelled\n        reason: Ill."
+        ),
         r"a cancelled session needs an entry under 'changes:'",
         id="cancelled-without-change",
     ),
     pytest.param(
-        GOOD.replace("      - date: 2026-04-25", "      - date: 2026-04-25\n        status: moved\n        changes: [{date: 2026-04-01, summary: x}]"),
+        GOOD.replace(
+            "      - date: 2026-04-25",
+            "      - date: 2026-04-25\n        status: moved\n        changes: [{date: 2026-04-01, summary: x}]",
+        ),
         r"marked 'moved' but says nowhere where to: add 'moved_to:'",
         id="moved-without-target",
     ),
@@ -140,7 +147,9 @@ BAD = [
         id="unknown-status",
     ),
     pytest.param(
-        GOOD.replace("      - date: 2026-04-25", '      - date: 2026-03-29\n        start: "01:30"\n        end: "02:30"'),
+        GOOD.replace(
+            "      - date: 2026-04-25", '      - date: 2026-03-29\n        start: "01:30"\n        end: "02:30"'
+        ),
         r"data/events\.yaml:21: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-03-29'\), field 'start': "
         r"01:30 on 2026-03-29 does not exist: the clocks go forward then",
         id="time-skipped-by-clock-change",

@@ -127,7 +127,9 @@ def test_the_job_description_takes_its_pay_from_the_figures_unless_typed(tmp_pat
     assert paid.fields.salary.default == "£47,810 to £54,710 a year"
     assert paid.fields.pay_year.default == "2025/26"
     typed = job.model_copy(
-        update={"fields": job.fields.model_copy(update={"salary": job.fields.salary.model_copy(update={"default": "£1"})})}
+        update={
+            "fields": job.fields.model_copy(update={"salary": job.fields.salary.model_copy(update={"default": "£1"})})
+        }
     )
     assert with_pay(typed, figure, date(2026, 1, 1)).fields.salary.default == "£1"
 

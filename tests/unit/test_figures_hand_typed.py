@@ -11,7 +11,7 @@ def test_amounts_in_the_text_are_found_with_their_lines():
 
 
 def test_front_matter_code_blocks_and_macros_are_left_alone():
-    text = "# Pay\n\n```\n£100 in an example\n```\n\n{{ figure_range(\"afc-band-7-england\") }} and a £ sign alone.\n"
+    text = '# Pay\n\n```\n£100 in an example\n```\n\n{{ figure_range("afc-band-7-england") }} and a £ sign alone.\n'
     assert typed_amounts_in(text) == []
 
 

@@ -186,7 +186,12 @@ def test_word_placeholders_are_bracketed_and_highlighted(template_docx, adapted_
         return [r for p in list(word.paragraphs) + cells for r in p.runs]
 
     highlighted = {r.text for r in runs(template_docx) if r.font.highlight_color == WD_COLOR_INDEX.YELLOW}
-    assert {"[Employing practice or primary care network]", "[Base]", "[Closing date]", "[37.5 hours a week]"} <= highlighted
+    assert {
+        "[Employing practice or primary care network]",
+        "[Base]",
+        "[Closing date]",
+        "[37.5 hours a week]",
+    } <= highlighted
     adapted_runs = runs(adapted_docx)
     employer = [r for r in adapted_runs if r.text == "Severn Vale PCN"]
     assert employer and all(r.font.highlight_color is None for r in employer)
@@ -306,8 +311,18 @@ def test_the_document_date_is_source_date_epoch_or_the_data_files_date(tmp_path)
 def test_the_command_writes_adapted_documents(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795262400")
     code = jobdesc_adapt.main(
-        ["--employer", "Severn Vale PCN", "--hours", "22.5 hours a week", "--wte", "0.6",
-         "--closing-date", "2027-01-31", "--output-dir", str(tmp_path)]
+        [
+            "--employer",
+            "Severn Vale PCN",
+            "--hours",
+            "22.5 hours a week",
+            "--wte",
+            "0.6",
+            "--closing-date",
+            "2027-01-31",
+            "--output-dir",
+            str(tmp_path),
+        ]
     )
     assert code == 0
     docx_file = tmp_path / "severn-vale-pcn-job-description.docx"
@@ -318,7 +333,11 @@ def test_the_command_writes_adapted_documents(tmp_path, monkeypatch, capsys):
     text = "\n".join(p.text for p in word.paragraphs) + "\n".join(
         c.text for t in word.tables for row in t.rows for c in row.cells
     )
-    assert "Severn Vale PCN" in text and "31 January 2027" in text and "[Employing practice or primary care network]" not in text
+    assert (
+        "Severn Vale PCN" in text
+        and "31 January 2027" in text
+        and "[Employing practice or primary care network]" not in text
+    )
     assert "Severn Vale PCN" in pdftotext(pdf_file.read_bytes())
     assert word.core_properties.author  # the hub's organisation, from mkdocs.yml
     assert docx_file.stat().st_size < ONE_MB and pdf_file.stat().st_size < ONE_MB
@@ -327,14 +346,19 @@ def test_the_command_writes_adapted_documents(tmp_path, monkeypatch, capsys):
 def test_the_command_runs_as_a_module(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "macros.jobdesc.adapt", "--help"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "--employer TEXT" in result.stdout and "--closing-date TEXT" in result.stdout
 
 
 def test_the_command_stops_on_a_bad_data_file(tmp_path, capsys):
     bad = tmp_path / "job_description.yaml"
-    bad.write_text(DATA.read_text(encoding="utf-8").replace("title: Primary care occupational therapist", "titel: x", 1))
+    bad.write_text(
+        DATA.read_text(encoding="utf-8").replace("title: Primary care occupational therapist", "titel: x", 1)
+    )
     assert jobdesc_adapt.main(["--data", str(bad), "--output-dir", str(tmp_path / "out")]) == 1
     assert "'titel' is not a field we know" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()

@@ -8,7 +8,11 @@ from macros.core.project import Project
 
 
 def test_paths_come_from_the_folder_holding_mkdocs_yml(tmp_path):
-    config = {"config_file_path": str(tmp_path / "mkdocs.yml"), "site_url": "https://hub.example/x", "extra": {"hub": {"name": "Hub"}}}
+    config = {
+        "config_file_path": str(tmp_path / "mkdocs.yml"),
+        "site_url": "https://hub.example/x",
+        "extra": {"hub": {"name": "Hub"}},
+    }
     project = Project.from_config(config)
     assert project.data_file("events.yaml") == tmp_path / "data" / "events.yaml"
     assert project.site_url == "https://hub.example/x/"

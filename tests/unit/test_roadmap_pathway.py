@@ -62,7 +62,9 @@ def test_the_facts_from_the_sources_are_in_the_steps(roadmap):
     ]:
         assert fact in text, fact
     stage_1 = roadmap.steps[1]
-    assert "verified before you are\n      employed in primary care".replace("\n      ", " ") in " ".join(stage_1.summary.split())
+    assert "verified before you are\n      employed in primary care".replace("\n      ", " ") in " ".join(
+        stage_1.summary.split()
+    )
     assert "already in post, you can complete it afterwards" in stage_1.summary
     assert [e.id for e in roadmap.evidence_list(stage_1.evidence)] == [
         "cot",

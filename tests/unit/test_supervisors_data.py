@@ -217,7 +217,10 @@ def test_a_link_that_is_not_a_web_address(tmp_path):
         "    contact_hub: true\n", "    contact_hub: true\n    link:\n      text: e-LfH\n      url: www.e-lfh.org.uk\n"
     )
     (message,) = problems(tmp_path, text)
-    assert "'www.e-lfh.org.uk' is not a web address we can link to. Copy the full address from your browser: it starts with https://" in message
+    assert (
+        "'www.e-lfh.org.uk' is not a web address we can link to. Copy the full address from your browser: it starts with https://"
+        in message
+    )
 
 
 def test_a_question_with_one_answer_is_not_a_question(tmp_path):
