@@ -23,6 +23,7 @@ def with_first_session(lines: str) -> str:
         ('        moved_to:\n          start: "13:00"\n', "moved_to"),
         ("        status: cancelled\n" + CHANGE, "reason"),
         ("        status: cancelled\n        reason: Room closed.\n", "changes"),
+        ('        status: moved\n        moved_to:\n          start: "13:00"\n          end: "13:30"\n', "changes"),
         ("        changes:\n          - date: 2026-02-02\n            summary: b\n"
          "          - date: 2026-02-01\n            summary: a\n", "oldest first"),
     ],
@@ -48,9 +49,9 @@ def test_a_session_whose_status_fits_is_kept(tmp_path, lines):
 
 def test_a_series_needs_a_way_to_join(tmp_path):
     text = events_series_text()
-    assert "join" in events_problem(
-        tmp_path, text.replace("      email: someone@example.org\n", "      instructions: Ask.\n")
-    )
+    refused = events_problem(tmp_path, text.replace("      email: someone@example.org\n", "      instructions: Ask.\n"))
+    how = refused.split("field 'join'", 1)[1]
+    assert "email" in how and "link" in how
     by_link = text.replace("      email: someone@example.org\n", "      link: https://meet.example.org/a\n")
     assert load_events_text(tmp_path, by_link).series[0].join.link == "https://meet.example.org/a"
     assert load_events_text(tmp_path, text).series[0].join.email == "someone@example.org"
@@ -69,6 +70,7 @@ def test_a_series_note_names_only_dates_of_its_sessions(tmp_path):
     note = "    notes:\n      - sessions: [{day}]\n        text: Bring a laptop.\n"
     refused = events_problem(tmp_path, events_series_text(extra=note.format(day="2026-03-29")))
     assert "2026-03-29" in refused and "2026-03-28" in refused
+    assert "note 1 " in refused
     series = load_events_text(tmp_path, events_series_text(extra=note.format(day="2026-03-28"))).series[0]
     assert series.notes_for(series.sessions[0]) == ["Bring a laptop."]
     assert series.notes_for(series.sessions[1]) == []
@@ -84,5 +86,7 @@ def test_an_answer_with_one_outcome_leads_there(outcome, leads_to):
 
 @pytest.mark.parametrize("outcome", [{}, {"next": "q2", "eligible": "gp"}, {"eligible": "gp", "not_eligible": "no"}])
 def test_an_answer_needs_exactly_one_outcome(outcome):
-    with pytest.raises(ValueError, match="exactly one"):
+    with pytest.raises(ValueError, match="exactly one") as caught:
         Answer(id="yes", text="Yes", **outcome)
+    # It names what was written, and only when something was.
+    assert ("wrote" in str(caught.value)) == bool(outcome)
