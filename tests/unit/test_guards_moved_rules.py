@@ -90,3 +90,19 @@ def test_an_answer_needs_exactly_one_outcome(outcome):
         Answer(id="yes", text="Yes", **outcome)
     # It names what was written, and only when something was.
     assert ("wrote" in str(caught.value)) == bool(outcome)
+
+
+def test_a_session_is_created_when_listed_and_modified_at_its_latest_change(tmp_path):
+    from datetime import UTC, datetime
+
+    from macros.events.occurrences import occurrences
+
+    lines = (
+        "        added: 2026-01-20\n        changes:\n          - date: 2026-02-01\n            summary: a\n"
+        "          - date: 2026-02-10\n            summary: b\n"
+    )
+    first, second, _ = occurrences(load_events_text(tmp_path, with_first_session(lines)))
+    assert first.created == datetime(2026, 1, 20, tzinfo=UTC)  # its own 'added'
+    assert first.last_modified == datetime(2026, 2, 10, tzinfo=UTC)  # the latest change, not the first
+    assert second.created == second.last_modified == datetime(2026, 1, 5, tzinfo=UTC)  # the series' 'added'
+    assert (first.sequence, second.sequence) == (2, 0)
