@@ -244,15 +244,19 @@ class EventsFile(_Strict):
 
     @model_validator(mode="after")
     def _ids_unique(self):
-        seen: dict[str, int] = {}
-        for number, series in enumerate(self.series, start=1):
-            if series.id in seen:
-                raise ValueError(
-                    f"series {seen[series.id]} and series {number} both have the id '{series.id}': "
-                    "give each series its own id"
-                )
-            seen[series.id] = number
+        check_series_ids_unique(self)
         return self
+
+
+def check_series_ids_unique(events: EventsFile) -> None:
+    seen: dict[str, int] = {}
+    for number, series in enumerate(events.series, start=1):
+        if series.id in seen:
+            raise ValueError(
+                f"series {seen[series.id]} and series {number} both have the id '{series.id}': "
+                "give each series its own id"
+            )
+        seen[series.id] = number
 
 
 def session_problems(events: EventsFile) -> list[tuple[tuple, str]]:

@@ -106,3 +106,12 @@ def test_a_session_is_created_when_listed_and_modified_at_its_latest_change(tmp_
     assert first.last_modified == datetime(2026, 2, 10, tzinfo=UTC)  # the latest change, not the first
     assert second.created == second.last_modified == datetime(2026, 1, 5, tzinfo=UTC)  # the series' 'added'
     assert (first.sequence, second.sequence) == (2, 0)
+
+
+def test_two_series_need_two_ids(tmp_path):
+    second = events_series_text().split("series:\n", 1)[1]
+    refused = events_problem(tmp_path, events_series_text() + second)
+    assert "series 1" in refused and "series 2" in refused and "'evening-drop-in'" in refused
+    renamed = second.replace("evening-drop-in", "second-drop-in")
+    events = load_events_text(tmp_path, events_series_text() + renamed)
+    assert [series.id for series in events.series] == ["evening-drop-in", "second-drop-in"]
