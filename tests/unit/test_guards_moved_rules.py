@@ -115,3 +115,24 @@ def test_two_series_need_two_ids(tmp_path):
     renamed = second.replace("evening-drop-in", "second-drop-in")
     events = load_events_text(tmp_path, events_series_text() + renamed)
     assert [series.id for series in events.series] == ["evening-drop-in", "second-drop-in"]
+
+
+@pytest.mark.parametrize(
+    ("where", "kept"),
+    [
+        ({"url": "https://www.rcot.co.uk/"}, True),
+        ({"page": "supervision/index.md"}, True),
+        ({"url": "https://www.rcot.co.uk/", "page": "supervision/index.md"}, False),
+        ({}, False),
+    ],
+)
+def test_a_roadmap_link_goes_to_a_website_or_a_page_never_both(where, kept):
+    from pydantic import ValidationError
+
+    from macros.learning.roadmap import StepLink
+
+    if kept:
+        assert StepLink(text="Read more", **where).text == "Read more"
+    else:
+        with pytest.raises(ValidationError, match="exactly one of 'url'"):
+            StepLink(text="Read more", **where)
