@@ -103,11 +103,13 @@ class Join(_Strict):
 
     @model_validator(mode="after")
     def _one_way_in(self):
-        if not self.email and not self.link:
-            raise ValueError(
-                "say how to join: give 'email' (an address to write to) or 'link' (a web address), or both"
-            )
+        check_way_in(self)
         return self
+
+
+def check_way_in(join: Join) -> None:
+    if not join.email and not join.link:
+        raise ValueError("say how to join: give 'email' (an address to write to) or 'link' (a web address), or both")
 
 
 class Venue(_Strict):
@@ -143,27 +145,31 @@ class Session(_Strict):
 
     @model_validator(mode="after")
     def _status_fits(self):
-        if self.status == "moved" and self.moved_to is None:
-            raise ValueError(
-                "this session is marked 'moved' but says nowhere where to: add 'moved_to:' with the new "
-                "'date', 'start' or 'end'"
-            )
-        if self.status != "moved" and self.moved_to is not None:
-            raise ValueError(
-                f"'moved_to' is only for moved sessions: set 'status: moved', or remove 'moved_to' "
-                f"(this session's status is '{self.status}')"
-            )
-        if self.status == "cancelled" and not self.reason:
-            raise ValueError("a cancelled session needs a 'reason' (one sentence that readers will see)")
-        if self.status in ("cancelled", "moved") and not self.changes:
-            raise ValueError(
-                f"a {self.status} session needs an entry under 'changes:' (the date of the change and "
-                "a one-line summary): it tells subscribed calendars to update"
-            )
-        dates = [change.date for change in self.changes]
-        if dates != sorted(dates):
-            raise ValueError("list the 'changes' oldest first, so the newest change is last")
+        check_session_status(self)
         return self
+
+
+def check_session_status(session: Session) -> None:
+    if session.status == "moved" and session.moved_to is None:
+        raise ValueError(
+            "this session is marked 'moved' but says nowhere where to: add 'moved_to:' with the new "
+            "'date', 'start' or 'end'"
+        )
+    if session.status != "moved" and session.moved_to is not None:
+        raise ValueError(
+            f"'moved_to' is only for moved sessions: set 'status: moved', or remove 'moved_to' "
+            f"(this session's status is '{session.status}')"
+        )
+    if session.status == "cancelled" and not session.reason:
+        raise ValueError("a cancelled session needs a 'reason' (one sentence that readers will see)")
+    if session.status in ("cancelled", "moved") and not session.changes:
+        raise ValueError(
+            f"a {session.status} session needs an entry under 'changes:' (the date of the change and "
+            "a one-line summary): it tells subscribed calendars to update"
+        )
+    dates = [change.date for change in session.changes]
+    if dates != sorted(dates):
+        raise ValueError("list the 'changes' oldest first, so the newest change is last")
 
 
 class SeriesNote(_Strict):
@@ -205,22 +211,7 @@ class Series(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self):
-        if sum(map(bool, (self.online, self.venue, self.location_note))) > 1:
-            raise ValueError(
-                "choose one: 'online: true' for an online series, a 'venue' for one in a building, "
-                "or a 'location_note' when the source does not say"
-            )
-        if not self.online and not self.venue and not self.location_note:
-            raise ValueError("say where it happens: add 'online: true', or a 'venue' with a 'name' and an 'address'")
-        session_dates = [session.date for session in self.sessions]
-        for number, note in enumerate(self.notes, start=1):
-            unknown = [day.isoformat() for day in note.sessions if day not in session_dates]
-            if unknown:
-                raise ValueError(
-                    f"note {number} names {', '.join(unknown)}, which is not the date of a session in this "
-                    f"series. List the sessions' original dates under the note's 'sessions:' "
-                    f"(this series has: {', '.join(day.isoformat() for day in session_dates)})"
-                )
+        check_series_place_and_notes(self)
         return self
 
     def notes_for(self, session: Session) -> list[str]:
@@ -229,20 +220,43 @@ class Series(_Strict):
         return found + [note.text for note in self.notes if session.date in note.sessions]
 
 
+def check_series_place_and_notes(series: Series) -> None:
+    if sum(map(bool, (series.online, series.venue, series.location_note))) > 1:
+        raise ValueError(
+            "choose one: 'online: true' for an online series, a 'venue' for one in a building, "
+            "or a 'location_note' when the source does not say"
+        )
+    if not series.online and not series.venue and not series.location_note:
+        raise ValueError("say where it happens: add 'online: true', or a 'venue' with a 'name' and an 'address'")
+    session_dates = [session.date for session in series.sessions]
+    for number, note in enumerate(series.notes, start=1):
+        unknown = [day.isoformat() for day in note.sessions if day not in session_dates]
+        if unknown:
+            raise ValueError(
+                f"note {number} names {', '.join(unknown)}, which is not the date of a session in this "
+                f"series. List the sessions' original dates under the note's 'sessions:' "
+                f"(this series has: {', '.join(day.isoformat() for day in session_dates)})"
+            )
+
+
 class EventsFile(_Strict):
     series: list[Series] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _ids_unique(self):
-        seen: dict[str, int] = {}
-        for number, series in enumerate(self.series, start=1):
-            if series.id in seen:
-                raise ValueError(
-                    f"series {seen[series.id]} and series {number} both have the id '{series.id}': "
-                    "give each series its own id"
-                )
-            seen[series.id] = number
+        check_series_ids_unique(self)
         return self
+
+
+def check_series_ids_unique(events: EventsFile) -> None:
+    seen: dict[str, int] = {}
+    for number, series in enumerate(events.series, start=1):
+        if series.id in seen:
+            raise ValueError(
+                f"series {seen[series.id]} and series {number} both have the id '{series.id}': "
+                "give each series its own id"
+            )
+        seen[series.id] = number
 
 
 def session_problems(events: EventsFile) -> list[tuple[tuple, str]]:
