@@ -74,6 +74,8 @@ def description(occurrence: Occurrence, site_url: str) -> str:
     if occurrence.moved:
         moved = f"MOVED from {moved_from(occurrence)} to {when(occurrence)}."
         paragraphs.append(moved + (f" {session.reason}" if session.reason else ""))
+    if not occurrence.cancelled and not occurrence.confirmed:
+        paragraphs.append(f"NOT CONFIRMED: {occurrence.unconfirmed_reason}")
     paragraphs.append(series.description)
     paragraphs.append(f"For: {audience_sentence(series.audience)}.")
     if not occurrence.cancelled:
@@ -120,7 +122,7 @@ class _SeriesValues:
             )
 
 
-_CONFIRMED, _CANCELLED = vText("CONFIRMED"), vText("CANCELLED")
+_CONFIRMED, _CANCELLED, _TENTATIVE = vText("CONFIRMED"), vText("CANCELLED"), vText("TENTATIVE")
 _OPAQUE, _PUBLIC = vText("OPAQUE"), vText("PUBLIC")
 
 
@@ -156,7 +158,10 @@ def session_event(
         component["ORGANIZER"] = shared.organizer
     if shared.conference is not None and not occurrence.cancelled:
         component["CONFERENCE"] = shared.conference
-    component["STATUS"] = _CANCELLED if occurrence.cancelled else _CONFIRMED
+    if occurrence.cancelled:
+        component["STATUS"] = _CANCELLED
+    else:
+        component["STATUS"] = _CONFIRMED if occurrence.confirmed else _TENTATIVE
     component["TRANSP"] = _OPAQUE
     component["CLASS"] = _PUBLIC
     return component

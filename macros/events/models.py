@@ -141,6 +141,8 @@ class Session(_Strict):
     note: str = ""
     added: Day | None = None
     source: Source | None = None  # only where it differs from the series' source
+    # Why this session is not confirmed; left out, the session is confirmed.
+    unconfirmed: SingleLine | None = None
     changes: list[Change] = []
 
     @model_validator(mode="after")
@@ -198,6 +200,8 @@ class Series(_Strict):
     location_note: str = ""
     rhythm: Rhythm | None = None  # None: worked out from the sessions' dates (see facts.py)
     notes: list[SeriesNote] = []
+    # Why none of this series' sessions is confirmed; left out, each session says for itself.
+    unconfirmed: SingleLine | None = None
     added: Day
     source: Source
     sessions: list[Session] = Field(min_length=1)

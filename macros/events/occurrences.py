@@ -45,6 +45,16 @@ class Occurrence:
         return self.session.status == "moved"
 
     @property
+    def unconfirmed_reason(self) -> str:
+        """Why the session is not confirmed (its own reason, else its series'), or ''."""
+        return self.session.unconfirmed or self.series.unconfirmed or ""
+
+    @property
+    def confirmed(self) -> bool:
+        """A session is confirmed unless the data says why it is not."""
+        return not self.unconfirmed_reason
+
+    @property
     def start_utc(self) -> datetime:
         return self.start.astimezone(UTC)
 

@@ -47,9 +47,9 @@ EVENING_IN_PERSON = changed(
     "    location_note: The source does not say whether sessions are online or in person.\n",
     "    venue:\n      name: Sandford Education Centre\n      address: Keynsham Road, Cheltenham, GL53 7PX\n",
 )
-WITH_2027_SESSION = changed(
-    HUB_DATA, "      - date: 2023-12-13\n", "      - date: 2023-12-13\n      - date: 2027-01-21\n"
-)
+# An editor adds a session with only its date, as the last entry of the file.
+assert HUB_DATA.endswith("\n")
+WITH_2027_SESSION = HUB_DATA + "      - date: 2027-01-21\n"
 
 
 def build(tmp_path_factory, name: str, data: str, site_url: str = PLACEHOLDER, epoch: int | None = None):
@@ -145,6 +145,29 @@ def test_moving_the_series_to_the_evening_in_person_changes_every_page_that_desc
     assert "18:00 to 19:30 UK time (BST)" in session and "Sandford Education Centre" in session
 
 
+def test_every_calendar_file_marks_the_2023_sessions_tentative_and_their_pages_say_not_confirmed(hub_site):
+    import icalendar
+    import vobject
+    from ical.calendar_stream import IcsCalendarStream
+
+    files = sorted(hub_site.site_dir.rglob("*.ics"))
+    assert len(files) == 6  # four sessions, the series' feed and the hub's
+    for path in files:
+        text = path.read_bytes().decode("utf-8")
+        statuses = [
+            [str(e["STATUS"]) for e in icalendar.Calendar.from_ical(text).walk("VEVENT")],
+            [str(e.status.value) for e in IcsCalendarStream.calendar_from_ics(text).events],
+            [e.status.value for e in vobject.readOne(text).vevent_list],
+        ]
+        for found in statuses:
+            assert found and set(found) == {"TENTATIVE"}, (path, found)
+    for day in ("2023-09-21", "2023-10-19", "2023-11-16", "2023-12-13"):
+        page = article_text(hub_site.read(f"events/rcot-drop-in/{day}/"))
+        assert "This session is not confirmed The source gives no year; we worked it out from the weekdays." in page
+    past = between(article_text(hub_site.read("events/")), "Past sessions ¶", "¶")
+    assert past.count("Not confirmed") == 4
+
+
 def test_the_drop_in_pages_description_states_no_fact_that_the_data_could_change(hub_site):
     description = meta_description(hub_site.read("events/"))
     assert not re.search(r"monthly|weekly|online|in person|lunchtime|evening|minutes?|hours?|\d", description, re.I)
@@ -167,6 +190,13 @@ def test_a_2027_session_in_a_series_with_2023_notes_shows_no_2023_note(with_2027
     assert "without a year" in old_ics.replace("\r\n ", "")
     upcoming = between(article_text(with_2027.read("events/")), "Upcoming sessions ¶", "Past sessions ¶")
     assert "Thursday 21 January 2027" in upcoming and "2023" not in upcoming
+    # A session added with only its date is confirmed: no doubt on its page, the list, the home page or its calendar.
+    assert "not confirmed" not in new.lower(), new
+    assert "not confirmed" not in upcoming.lower(), upcoming
+    home_next = between(article_text(with_2027.read("")), "Next drop-in session", "¶")
+    assert "Thursday 21 January 2027" in home_next and "not confirmed" not in home_next.lower()
+    assert "STATUS:CONFIRMED" in ics and "TENTATIVE" not in ics and "NOT CONFIRMED" not in ics
+    assert "This session is not confirmed" in old and "STATUS:TENTATIVE" in old_ics
     # One session in 2027 after four in 2023 is no longer a monthly rhythm: the home page stops saying so.
     assert "offered a drop-in" in drop_in_statements(with_2027)["home"]
 

@@ -216,10 +216,11 @@ def expected_instants() -> dict[str, tuple[str, str, str]]:
     for events_file in (FIXTURE, ROOT / "data" / "events.yaml"):
         for o in occurrences(load_events(events_file)):
             uid = f"{o.series.id}-{o.session.date.isoformat()}@{CALENDAR_ID}"
+            status = "CANCELLED" if o.cancelled else "CONFIRMED" if o.confirmed else "TENTATIVE"
             result[uid] = (
                 o.start_utc.strftime("%Y-%m-%dT%H:%M:%SZ"),
                 o.end_utc.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                o.status,
+                status,
             )
     return result
 
@@ -244,17 +245,17 @@ def written(tmp_path_factory) -> list[Path]:
 
 def parse_with_icalendar(text: str):
     for event in icalendar.Calendar.from_ical(text).walk("VEVENT"):
-        yield str(event["UID"]), utc(event.decoded("DTSTART")), utc(event.decoded("DTEND"))
+        yield str(event["UID"]), utc(event.decoded("DTSTART")), utc(event.decoded("DTEND")), str(event["STATUS"])
 
 
 def parse_with_ical(text: str):
     for event in IcsCalendarStream.calendar_from_ics(text).events:
-        yield event.uid, utc(event.dtstart), utc(event.dtend)
+        yield event.uid, utc(event.dtstart), utc(event.dtend), str(event.status.value)
 
 
 def parse_with_vobject(text: str):
     for event in vobject.readOne(text).vevent_list:
-        yield event.uid.value, utc(event.dtstart.value), utc(event.dtend.value)
+        yield event.uid.value, utc(event.dtstart.value), utc(event.dtend.value), event.status.value
 
 
 @pytest.mark.parametrize("parser", [parse_with_icalendar, parse_with_ical, parse_with_vobject])
@@ -263,8 +264,8 @@ def test_python_parsers_agree_with_zoneinfo(written, parser):
     for path in written:
         found = list(parser(path.read_text(encoding="utf-8")))
         assert found, path
-        for uid, start, end in found:
-            assert (start, end) == expected[uid][:2], f"{parser.__name__} {path.name} {uid}"
+        for uid, start, end, status in found:
+            assert (start, end, status) == expected[uid], f"{parser.__name__} {path.name} {uid}"
 
 
 @pytest.mark.slow
@@ -282,7 +283,7 @@ def test_ical_js_agrees_with_zoneinfo(written):
         assert events, path
         for event in events:
             assert (event["start"], event["end"]) == expected[event["uid"]][:2], f"{path} {event['uid']}"
-            assert event["status"] == ("CANCELLED" if expected[event["uid"]][2] == "cancelled" else "CONFIRMED")
+            assert event["status"] == expected[event["uid"]][2]
             assert event["zone"] in ("Europe/London",)
 
 
@@ -330,3 +331,53 @@ def test_five_thousand_sessions_load_validate_render_and_write_every_file(tmp_pa
     assert len(load_events(path).series[0].sessions) == 5000
     assert len(files) == 5000 * 2 + 2  # a page and an .ics per session, a series feed, the hub feed
     assert len(list((tmp_path / "site").rglob("*.ics"))) == 5000 + 2
+
+
+# ---------------------------------------------------------------------------
+# Confirmed or not: STATUS follows the data, and confirming is a change like any other
+# ---------------------------------------------------------------------------
+
+
+def _with(occurrence, **session_update):
+    session = occurrence.session.model_copy(update=session_update)
+    return dataclasses.replace(occurrence, session=session)
+
+
+def test_a_session_is_confirmed_unless_the_data_says_why_not():
+    first = next(o for o in occurrences(load_events(FIXTURE)) if not o.cancelled)
+    assert first.confirmed and first.unconfirmed_reason == ""
+    event = session_event(first, SITE)
+    assert str(event["STATUS"]) == "CONFIRMED" and "NOT CONFIRMED" not in str(event["DESCRIPTION"])
+    doubtful = _with(first, unconfirmed="The source gives no year.")
+    assert not doubtful.confirmed
+    event = icalendar.Calendar.from_ical(
+        b"BEGIN:VCALENDAR\r\n" + session_event(doubtful, SITE).to_ical() + b"END:VCALENDAR\r\n"
+    )
+    vevent = next(iter(event.walk("VEVENT")))
+    assert str(vevent["STATUS"]) == "TENTATIVE"
+    assert "NOT CONFIRMED: The source gives no year." in str(vevent["DESCRIPTION"])
+
+
+def test_a_series_can_say_none_of_its_sessions_is_confirmed():
+    first = next(o for o in occurrences(load_events(FIXTURE)) if not o.cancelled)
+    series = first.series.model_copy(update={"unconfirmed": "We have not heard from the organiser."})
+    doubtful = dataclasses.replace(first, series=series)
+    assert not doubtful.confirmed
+    assert str(session_event(doubtful, SITE)["STATUS"]) == "TENTATIVE"
+
+
+def test_a_cancelled_unconfirmed_session_is_cancelled():
+    cancelled = next(o for o in occurrences(load_events(FIXTURE)) if o.cancelled)
+    assert str(session_event(_with(cancelled, unconfirmed="No year given."), SITE)["STATUS"]) == "CANCELLED"
+
+
+def test_confirming_a_session_raises_its_sequence():
+    from macros.events.models import Change
+
+    first = next(o for o in occurrences(load_events(FIXTURE)) if not o.cancelled and not o.session.changes)
+    before = _with(first, unconfirmed="No year given.")
+    after = _with(first, changes=[Change(date=date(2026, 12, 4), summary="Confirmed by the organiser")])
+    old, new = session_event(before, SITE), session_event(after, SITE)
+    assert str(old["STATUS"]) == "TENTATIVE" and str(new["STATUS"]) == "CONFIRMED"
+    assert int(new["SEQUENCE"]) == int(old["SEQUENCE"]) + 1
+    assert str(new["UID"]) == str(old["UID"])

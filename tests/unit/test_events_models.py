@@ -57,7 +57,24 @@ def test_the_hubs_own_data_loads_with_the_four_rcot_sessions_in_2023():
     assert all("2023" in series.notes_for(s)[0] and "weekdays" in series.notes_for(s)[0] for s in series.sessions)
 
 
+def test_the_2023_sessions_say_why_they_are_not_confirmed_and_a_date_alone_is_confirmed(tmp_path):
+    from macros.events.occurrences import occurrences
+
+    events = load_events(Path(__file__).resolve().parents[2] / "data" / "events.yaml")
+    shipped = occurrences(events)
+    assert len(shipped) == 4 and not any(o.confirmed for o in shipped)
+    assert all("no year" in o.unconfirmed_reason and "weekdays" in o.unconfirmed_reason for o in shipped)
+    assert events.series[0].unconfirmed is None  # the doubt is the sessions', not the series'
+    added = occurrences(load(tmp_path, GOOD))
+    assert all(o.confirmed and o.unconfirmed_reason == "" for o in added)
+
+
 BAD = [
+    pytest.param(
+        GOOD.replace("      - date: 2026-04-25", "      - date: 2026-04-25\n        unconfirmed: [no, year]"),
+        r"data/events\.yaml:\d+: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2026-04-25'\), field 'unconfirmed'",
+        id="unconfirmed-not-text",
+    ),
     pytest.param(
         GOOD.replace('start: "12:30"', "start: 12:30"),
         r'data/events\.yaml:10: series 1 \(id \'rcot-drop-in\'\), field \'start\': write the time in quotes, like "12:30"\. '
