@@ -225,6 +225,19 @@ class WatchedPage:
     requests: list[str]
 
 
+def wait_until(page, expression: str, arg=None, timeout: float = 5000) -> None:
+    """Wait until `expression` (JavaScript, as for page.evaluate) is true in `page`.
+    Playwright's wait_for_function evaluates its predicate with eval, which the pages'
+    Content-Security-Policy refuses; page.evaluate goes through the DevTools protocol."""
+    import time
+
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} ms waiting for {expression}")
+        page.wait_for_timeout(50)
+
+
 def open_watched_page(browser, width: int = 1280, height: int = 900, **context_options):
     """A new browser context and a watched tab in it: (context, WatchedPage). Close the context."""
     context = browser.new_context(viewport={"width": width, "height": height}, locale="en-GB", **context_options)

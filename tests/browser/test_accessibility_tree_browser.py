@@ -20,6 +20,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.helpers import wait_until
+
 pytestmark = pytest.mark.browser
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -173,7 +175,7 @@ class TreeSurvey:
 def open_the_menu(page) -> None:
     """As a reader does: press the menu button."""
     page.locator(".hub-menu-button").click()
-    page.wait_for_function("() => document.getElementById('__drawer').checked")
+    wait_until(page, "() => document.getElementById('__drawer').checked")
     page.evaluate(SETTLE)
 
 
@@ -337,7 +339,7 @@ def test_escape_from_search_returns_focus_to_what_opened_it(browser, hub_server,
         page.keyboard.type("roadmap", delay=20)
         assert page.evaluate(search_open)
         page.keyboard.press("Escape")
-        page.wait_for_function("() => document.activeElement.matches('button[for=__search]')")
+        wait_until(page, "() => document.activeElement.matches('button[for=__search]')")
         page.evaluate(SETTLE)
         assert not page.evaluate(search_open)
         assert page.evaluate("() => document.activeElement.matches(':focus-visible')")
@@ -345,10 +347,10 @@ def test_escape_from_search_returns_focus_to_what_opened_it(browser, hub_server,
         # Opened by pressing that button: Escape comes back to it.
         opener = page.evaluate("() => document.activeElement.className")
         page.keyboard.press("Enter")
-        page.wait_for_function(search_open)
+        wait_until(page, search_open)
         assert page.evaluate("() => document.activeElement.matches('input.md-search__input')")
         page.keyboard.press("Escape")
-        page.wait_for_function("() => document.activeElement.matches('button[for=__search]')")
+        wait_until(page, "() => document.activeElement.matches('button[for=__search]')")
         assert page.evaluate("() => document.activeElement.className") == opener
         # Opened by another control (the "page not found" page's search form).
         page.goto(hub_server.url("/404.html"), wait_until="networkidle")
@@ -356,9 +358,9 @@ def test_escape_from_search_returns_focus_to_what_opened_it(browser, hub_server,
         page.keyboard.type("supervisor", delay=20)
         page.keyboard.press("Tab")
         page.keyboard.press("Enter")  # the form's Search button
-        page.wait_for_function(search_open)
+        wait_until(page, search_open)
         page.keyboard.press("Escape")
-        page.wait_for_function("() => document.activeElement.matches('.hub-404-search button')")
+        wait_until(page, "() => document.activeElement.matches('.hub-404-search button')")
     finally:
         context.close()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import build_site, copy_project, serve_directory
+from tests.helpers import build_site, copy_project, serve_directory, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +59,7 @@ def test_copy_address_puts_the_https_address_on_the_clipboard_and_announces_it(b
         status = feed.get_by_role("status")
         assert status.inner_text() == ""
         button.click()
-        page.wait_for_function("element => element.textContent === 'Copied'", arg=status.element_handle(), timeout=5000)
+        wait_until(page, "element => element.textContent === 'Copied'", arg=status.element_handle(), timeout=5000)
         assert status.get_attribute("aria-live") == "polite"
         assert page.evaluate("navigator.clipboard.readText()") == FEEDS[index]
         # The button is named by its visible text and described by its feed's heading.

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pypdf
 import pytest
 
-from tests.helpers import AXE_TAGS
+from tests.helpers import AXE_TAGS, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -95,7 +95,7 @@ def test_the_form_works_by_keyboard(hub_server, watched_page):
     # Tab on to the buttons and clear the form with the keyboard.
     page.get_by_role("button", name="Clear the form").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("!location.search")
+    wait_until(page, "!location.search")
     assert field_texts(page, "base") == ["[Base]"]
     assert "placeholders again" in page.locator("[data-jd-status]").inner_text()
 

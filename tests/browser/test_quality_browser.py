@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.helpers import AXE_TAGS, content_paths
+from tests.helpers import AXE_TAGS, content_paths, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -524,7 +524,7 @@ def test_search_is_opened_used_and_closed_by_keyboard_alone(browser, hub_server,
         page.goto(hub_server.url("/"), wait_until="networkidle")
         # Opened: Tab reaches the search box, and focusing it opens search.
         assert tab_to(page, "input.md-search__input"), "Tab never reaches the search box"
-        page.wait_for_function("() => document.getElementById('__search').checked")
+        wait_until(page, "() => document.getElementById('__search').checked")
         settle(page)
         assert not focus_problems(page.evaluate(FOCUS_STATE)), page.evaluate(FOCUS_STATE)
         # Used: typing shows results; the arrow key moves to one and Enter follows it.
@@ -545,7 +545,7 @@ def test_search_is_opened_used_and_closed_by_keyboard_alone(browser, hub_server,
         page.keyboard.type("roadmap", delay=30)
         page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
         page.keyboard.press("Escape")
-        page.wait_for_function("() => !document.getElementById('__search').checked")
+        wait_until(page, "() => !document.getElementById('__search').checked")
         assert not page.evaluate("() => document.activeElement.matches('input.md-search__input')")
     finally:
         context.close()
@@ -559,7 +559,7 @@ def test_the_404_page_search_finds_pages(browser, hub_server):
         assert tab_to(page, "#hub-404-query", limit=80), "Tab never reaches the 404 page's search box"
         page.keyboard.type("supervisor", delay=20)
         page.keyboard.press("Enter")
-        page.wait_for_function("() => document.getElementById('__search').checked")
+        wait_until(page, "() => document.getElementById('__search').checked")
         results = page.locator(".md-search-result__item a")
         results.first.wait_for(timeout=10_000)
         hrefs = [urlparse(results.nth(i).get_attribute("href") or "").path for i in range(results.count())]

@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from macros.learning.roadmap import STORAGE_KEY, load_roadmap
-from tests.helpers import AXE_TAGS, open_watched_page
+from tests.helpers import AXE_TAGS, open_watched_page, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -127,7 +127,7 @@ def test_axe_finds_no_violations_on_the_roadmap_page(roadmap_page):
     page.click('label[for="tick-degree"]')
     # Ticking scrolls the page, and Material fades its tabs out on scroll: let every
     # transition finish, or axe measures the contrast of a half-faded tab.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    wait_until(page, "document.getAnimations().every(a => a.playState !== 'running')")
     results = Axe().run(
         page,
         options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
