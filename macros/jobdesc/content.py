@@ -25,19 +25,8 @@ SECTIONS = (
 )
 SECTION_TITLES = dict(SECTIONS)
 
-# The fields a practice fills in on the page's form, in order.
-FORM_FIELDS = (
-    "employer",
-    "base",
-    "hours",
-    "wte",
-    "band",
-    "salary",
-    "pay_year",
-    "reporting_to",
-    "closing_date",
-    "contact",
-)
+# The fields a practice fills in on the page's form, in order: every template field.
+FORM_FIELDS = FIELD_NAMES
 
 SPEC_CAPTION = "Person specification: essential and desirable criteria, and how each is assessed"
 SPEC_HEADERS = ("Criterion", "Essential or desirable", "How assessed")
