@@ -18,6 +18,8 @@ command fails when a measured module scores below it (the weekly workflow uses 9
 from __future__ import annotations
 
 import argparse
+import ast
+import io
 import json
 import os
 import re
@@ -25,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tokenize
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -57,7 +60,33 @@ EQUIVALENT = [
     ("macros/core/escaping.py", "&AMP;", "HTML reads &AMP; as &amp; (a legacy entity name)"),
     ("macros/core/escaping.py", "&LT;", "HTML reads &LT; as &lt; (a legacy entity name)"),
     ("macros/core/escaping.py", "&GT;", "HTML reads &GT; as &gt; (a legacy entity name)"),
+    (
+        "macros/core/datafiles.py",
+        '"XX\\x0b',
+        "only control characters reach describe_character: an added 'X' is never among them",
+    ),
+    (
+        "macros/core/datafiles.py",
+        '"XX\\ufffe',
+        "only control characters reach describe_character: an added 'X' is never among them",
+    ),
+    ("macros/core/datafiles.py", "% 65537", "the characters matched are at most U+FFFF: both remainders are the same"),
+    ("macros/core/datafiles.py", 'count("\\n", None,', "None and 0 both count from the start of the text"),
+    (
+        "macros/core/datafiles.py",
+        "_with_stand_ins(text) if (raw_controls) or True",
+        "with no control characters in the text, swapping them for stand-ins changes nothing",
+    ),
+    ("macros/core/datafiles.py", '"UTF-8-SIG"', "Python's codec names are case-insensitive"),
+    ("macros/core/datafiles.py", "n=2)", "only the first close match is shown"),
+    ("macros/core/datafiles.py", "list(DATA_LOADERS), )", "only the first close match is shown"),
 ]
+
+# A message's words with mutmut's "XX" around them, or in capitals: the message still says
+# what is wrong and how to fix it, and nothing else is accepted or refused (issue 24 lists
+# message wording among the equivalent mutants). Found by position and by comparing tokens:
+# only string literals inside a refusal, nothing else on the line changed.
+MESSAGE_WORDING = "message wording only: the same words, with mutmut's XX around them or in another case"
 
 
 @dataclass
@@ -130,6 +159,52 @@ def killed_in_fresh_process(folder: Path, name: str) -> bool:
     return result.returncode != 0
 
 
+# Calls whose text is a message to an editor or a developer (the words of a refusal).
+MESSAGE_CALLS = {"ValueError", "TypeError", "DataProblem", "DataFileError", "UnsafeYAMLItem", "SystemExit"}
+
+
+def message_lines(source: str) -> set[int]:
+    """The lines of `source` that hold the words of a message: inside a `raise`, or inside a
+    call that builds a refusal (MESSAGE_CALLS), or the message of a (location, message) problem."""
+    lines: set[int] = set()
+    for node in ast.walk(ast.parse(source)):
+        inside = None
+        if isinstance(node, ast.Raise):
+            inside = node
+        elif isinstance(node, ast.Call):
+            called = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if called in MESSAGE_CALLS:
+                inside = node
+        elif isinstance(node, ast.Tuple) and len(node.elts) == 2 and isinstance(node.elts[0], ast.Tuple):
+            inside = node.elts[1]  # ((list, index, field), "message")
+        if inside is not None:
+            lines.update(range(inside.lineno, (inside.end_lineno or inside.lineno) + 1))
+    return lines
+
+
+def _tokens(line: str) -> list[tuple[int, str]] | None:
+    try:
+        return [(t.type, t.string) for t in tokenize.generate_tokens(io.StringIO(line.strip() + "\n").readline)]
+    except (tokenize.TokenError, SyntaxError):
+        return None
+
+
+def only_words_changed(before: str, after: str) -> bool:
+    """True when `after` differs from `before` only in the words of string literals that are
+    prose (they hold a space): mutmut's "XX" around them, or their case changed."""
+    old, new = _tokens(before), _tokens(after)
+    if old is None or new is None or len(old) != len(new) or old == new:
+        return False
+    for (old_type, old_text), (new_type, new_text) in zip(old, new, strict=True):
+        if (old_type, old_text) == (new_type, new_text):
+            continue
+        if old_type != tokenize.STRING or new_type != tokenize.STRING or " " not in old_text:
+            return False
+        if new_text.replace("XX", "").lower() != old_text.lower():
+            return False
+    return True
+
+
 def locate(folder: Path, module: str, name: str) -> Survivor:
     """Where the survivor is: its function's line in the module, and the changed line."""
     shown = mutmut(folder, "show", name)
@@ -137,11 +212,13 @@ def locate(folder: Path, module: str, name: str) -> Survivor:
     function = re.sub(r"__mutmut_\d+$", "", name.rsplit(".", 1)[-1]).removeprefix("x_").split("ǁ")[-1]
     source = (ROOT / module).read_text(encoding="utf-8").splitlines()
     line = next((n for n, text in enumerate(source, 1) if re.match(rf"\s*def {re.escape(function)}\b", text)), 1)
-    if change:
-        line = next(
-            (n for n, text in enumerate(source, 1) if n >= line and text.strip() and text.strip() in shown), line
-        )
+    # The changed line: the first line from the function's start that reads as the diff's "- " line.
+    removed = next((text[1:].strip() for text in shown.splitlines() if text.startswith("- ")), "")
+    if removed:
+        line = next((n for n, text in enumerate(source, 1) if n >= line and text.strip() == removed), line)
     why = next((reason for path, marker, reason in EQUIVALENT if path == module and marker in change), "")
+    if not why and line in message_lines("\n".join(source)) and only_words_changed(removed, change):
+        why = MESSAGE_WORDING
     return Survivor(name, module, line, change[:120], why)
 
 
@@ -226,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Mutating {module} ...", flush=True)
         result = measure(module, args.children, rerun=not args.no_rerun)
         print(f"  {result.mutants} mutants, score {result.score:.1f}%", flush=True)
+        for survivor in result.survivors:
+            why = f"  (equivalent: {survivor.equivalent})" if survivor.equivalent else ""
+            print(f"  survived {survivor.file}:{survivor.line} {survivor.change}{why}", flush=True)
         results.append(result)
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout

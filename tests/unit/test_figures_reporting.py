@@ -1,0 +1,126 @@
+"""How dated figures read and how their warnings reach editors (macros/figures/wording.py),
+beyond tests/unit/test_figures.py: one amount, no unit, a page that cannot be read, the
+first line a page names a figure on, a job description with nothing typed."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from test_figures import VALID, write  # the same figures file as test_figures.py
+
+from macros.core.datafiles import DataFileError
+from macros.figures.models import load_figures
+from macros.figures.wording import (
+    FigureUse,
+    check_job_description,
+    figure_uses,
+    job_description_problems,
+    money,
+    out_of_date_report,
+    range_text,
+)
+
+TODAY = date(2026, 12, 4)
+
+
+def figures_from(tmp_path: Path, text: str = VALID):
+    return load_figures(write(tmp_path, text))
+
+
+def test_money_is_whole_pounds_with_thousands_separated():
+    assert money(1234567) == "£1,234,567"
+    assert money(5) == "£5"
+
+
+def test_a_figure_with_one_amount_reads_as_that_amount(tmp_path):
+    one = VALID.replace("amount: 54710", "amount: 47810")
+    assert range_text(figures_from(tmp_path, one).get("band-7")) == "£47,810 a year"
+
+
+def test_a_figure_without_a_unit_has_no_trailing_space(tmp_path):
+    bare = VALID.replace("    unit: a year\n", "")
+    assert range_text(figures_from(tmp_path, bare).get("band-7")) == "£47,810 to £54,710"
+
+
+def test_amounts_are_shown_lowest_to_highest_whatever_their_order(tmp_path):
+    swapped = VALID.replace("amount: 47810", "amount: 99999")
+    assert range_text(figures_from(tmp_path, swapped).get("band-7")) == "£54,710 to £99,999 a year"
+
+
+def test_a_page_not_saved_as_utf8_is_skipped_and_the_others_still_read(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_bytes(b"caf\xe9 {{ figure_range('band-7') }}\n")
+    (docs / "b.md").write_bytes("\ufeffPay {{ figure_range( 'band-7' ) }}\n".encode())
+    assert figure_uses(docs) == [FigureUse("docs/b.md", 1, "band-7")]
+    assert figure_uses(docs, "site") == [FigureUse("site/b.md", 1, "band-7")]
+
+
+def test_each_out_of_date_figure_is_reported_with_every_page_at_its_first_use(tmp_path):
+    figures = figures_from(tmp_path)
+    uses = [
+        FigureUse("docs/pay.md", 9, "band-7"),
+        FigureUse("docs/pay.md", 3, "other"),
+        FigureUse("docs/pay.md", 12, "band-7"),
+        FigureUse("docs/roles.md", 4, "band-7"),
+    ]
+    report = out_of_date_report(figures, {}, uses, TODAY, "data/figures.yaml")
+    assert [(r.file, r.line) for r in report] == [("data/figures.yaml", 1), ("docs/pay.md", 9), ("docs/roles.md", 4)]
+    assert report[0].message == (
+        "the 2025/26 figures for Band 7 pay (band-7) ended on 31 March 2026. Update the values, period and "
+        "source from NHS Employers (https://www.nhsemployers.org/); until then every page showing them says "
+        "they are out of date"
+    )
+    assert report[1].message == (
+        "the 2025/26 figures for Band 7 pay (band-7) ended on 31 March 2026: this page shows them, with a note "
+        "that they are out of date"
+    )
+
+
+JOB_FIGURES = VALID.replace("id: band-7", "id: afc-band-7-england")
+
+
+@pytest.mark.parametrize(
+    "job_text",
+    [
+        "",  # an empty file
+        "title: x\n",  # no fields at all
+        "title: x\nfields:\n",  # fields left empty
+        "title: x\nfields:\n  salary:\n  pay_year:\n",  # the fields named with nothing under them
+        "title: x\nfields:\n  salary:\n    label: Salary\n  pay_year:\n    label: Pay year\n",  # no defaults
+        'title: x\nfields:\n  salary:\n    default: ""\n  pay_year:\n    default: ""\n',  # empty defaults
+    ],
+)
+def test_a_job_description_that_types_no_pay_takes_it_from_the_figures(tmp_path, job_text):
+    figures = figures_from(tmp_path, JOB_FIGURES)
+    job = tmp_path / "data" / "job_description.yaml"
+    job.write_text(job_text, encoding="utf-8")
+    assert job_description_problems(figures, job, "data/job_description.yaml") == []
+    check_job_description(figures, tmp_path / "data")
+
+
+def test_without_a_job_description_or_its_figure_nothing_is_compared(tmp_path):
+    job = tmp_path / "data" / "job_description.yaml"
+    assert job_description_problems(figures_from(tmp_path, JOB_FIGURES), job, "x") == []
+    job.write_text("fields:\n  salary:\n    default: £1\n", encoding="utf-8")
+    assert job_description_problems(figures_from(tmp_path), job, "x") == []  # no afc-band-7-england
+
+
+def test_a_job_description_typing_other_pay_stops_the_build_naming_its_file(tmp_path):
+    figures = figures_from(tmp_path, JOB_FIGURES)
+    job = tmp_path / "data" / "job_description.yaml"
+    job.write_text("fields:\n  pay_year:\n    default: 2024/25\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        check_job_description(figures, tmp_path / "data", "hub-data")
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.where) == (
+        "hub-data/job_description.yaml",
+        3,
+        "field 'pay_year', field 'default'",
+    )
+    assert problem.message == (
+        "the pay year '2024/25' does not match data/figures.yaml (afc-band-7-england: 2025/26). Start it with "
+        "'2025/26', or better leave it empty (default: \"\") so it comes from data/figures.yaml"
+    )
