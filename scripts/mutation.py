@@ -79,6 +79,12 @@ EQUIVALENT = [
     ),
     ("macros/core/datafiles.py", '"UTF-8-SIG"', "Python's codec names are case-insensitive"),
     ("macros/core/datafiles.py", "n=2)", "only the first close match is shown"),
+    (
+        "macros/jobdesc/content.py",
+        "field=name, filled=None)",
+        "a placeholder's `filled` is only read as true or false: None and False read the same",
+    ),
+    ("macros/jobdesc/content.py", "field=name, )", "False is Piece.filled's default: leaving it out changes nothing"),
     ("macros/core/datafiles.py", "list(DATA_LOADERS), )", "only the first close match is shown"),
 ]
 
