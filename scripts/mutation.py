@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import tokenize
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -123,6 +124,8 @@ class Survivor:
 @dataclass
 class ModuleResult:
     module: str
+    commit: str = ""
+    measured: str = ""  # the date, YYYY-MM-DD
     mutants: int = 0
     killed: int = 0
     false_survivors: int = 0
@@ -244,8 +247,8 @@ def locate(folder: Path, module: str, name: str) -> Survivor:
     return Survivor(name, module, line, change[:120], why)
 
 
-def measure(module: str, children: int, rerun: bool) -> ModuleResult:
-    result = ModuleResult(module)
+def measure(module: str, children: int, rerun: bool, commit: str, when: str) -> ModuleResult:
+    result = ModuleResult(module, commit, when)
     with tempfile.TemporaryDirectory(prefix="hub-mutation-") as scratch:
         folder = Path(scratch)
         scratch_copy(folder)
@@ -256,10 +259,17 @@ def measure(module: str, children: int, rerun: bool) -> ModuleResult:
             raise SystemExit(f"mutmut could not run the tests on unmutated code for {module}:\n{output[-3000:]}")
         found = statuses(folder)
         result.mutants = len(found)
+        survived = [name for name, status in sorted(found.items()) if status in ("survived", "no tests")]
+        killed_again: set[str] = set()
+        if rerun and survived:
+            # Each re-run is a whole pytest process: run as many at once as mutmut ran children.
+            with ThreadPoolExecutor(max_workers=children) as pool:
+                verdicts = pool.map(lambda name: (name, killed_in_fresh_process(folder, name)), survived)
+                killed_again = {name for name, killed in verdicts if killed}
         for name, status in sorted(found.items()):
             if status in ("killed", "timeout", "segfault", "suspicious"):
                 result.killed += 1
-            elif status in ("survived", "no tests") and rerun and killed_in_fresh_process(folder, name):
+            elif name in killed_again:
                 result.killed += 1
                 result.false_survivors += 1
             elif status in ("survived", "no tests"):
@@ -269,22 +279,36 @@ def measure(module: str, children: int, rerun: bool) -> ModuleResult:
     return result
 
 
-def report(results: list[ModuleResult], commit: str, when: str) -> str:
+def earlier_results(path: Path) -> dict[str, ModuleResult]:
+    """The results benchmarks/mutation.json holds, by module: measuring some modules keeps the others'."""
+    if not path.exists():
+        return {}
+    results = {}
+    for entry in json.loads(path.read_text(encoding="utf-8")):
+        entry.pop("score", None)
+        survivors = [Survivor(**survivor) for survivor in entry.pop("survivors", [])]
+        results[entry["module"]] = ModuleResult(**entry, survivors=survivors)
+    return results
+
+
+def report(results: list[ModuleResult]) -> str:
     lines = [
         REPORT_START,
         "## Mutation testing",
         "",
-        f"Measured {when} on commit `{commit}` with `make mutation` (mutmut, fast unit tests as the runner; "
-        "each survivor re-run in a fresh process, and equivalent mutants left out of the score).",
+        "Measured with `make mutation` (mutmut, the fast unit tests as the runner; each survivor re-run in a "
+        "fresh process, and equivalent mutants left out of the score). Each module's row says when and on "
+        "which commit it was measured.",
         "",
-        "| module | mutants | killed | false survivors (killed when re-run) | survived | equivalent | score |",
-        "|---|---|---|---|---|---|---|",
+        "| module | measured | commit | mutants | killed | false survivors (killed when re-run) | survived "
+        "| equivalent | score |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         equivalent = len(r.survivors) - r.real_survivors
         lines.append(
-            f"| {r.module} | {r.mutants} | {r.killed} | {r.false_survivors} | {r.real_survivors} | "
-            f"{equivalent} | {r.score:.1f}% |"
+            f"| {r.module} | {r.measured} | `{r.commit}` | {r.mutants} | {r.killed} | {r.false_survivors} | "
+            f"{r.real_survivors} | {equivalent} | {r.score:.1f}% |"
         )
     survivors = [s for r in results for s in r.survivors]
     if survivors:
@@ -320,24 +344,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print the report only")
     args = parser.parse_args(argv)
 
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    changed = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
+    ).stdout
+    commit = (commit.strip() or "unknown") + (" with uncommitted changes" if changed.strip() else "")
+    when = datetime.now(tz=UTC).strftime("%Y-%m-%d")
     results = []
     for module in args.modules:
         print(f"Mutating {module} ...", flush=True)
-        result = measure(module, args.children, rerun=not args.no_rerun)
+        result = measure(module, args.children, not args.no_rerun, commit, when)
         print(f"  {result.mutants} mutants, score {result.score:.1f}%", flush=True)
         for survivor in result.survivors:
             why = f"  (equivalent: {survivor.equivalent})" if survivor.equivalent else ""
             print(f"  survived {survivor.file}:{survivor.line} {survivor.change}{why}", flush=True)
         results.append(result)
 
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
-    when = datetime.now(tz=UTC).strftime("%Y-%m-%d")
-    text = report(results, commit.strip() or "unknown", when)
+    json_path = ROOT / "benchmarks" / "mutation.json"
+    kept = earlier_results(json_path)
+    kept.update({r.module: r for r in results})
+    everything = [kept[module] for module in MODULES if module in kept]
+    everything += [r for module, r in kept.items() if module not in MODULES]
+    text = report(everything)
     print(text)
     if not args.no_write:
         write_report(text, ROOT / "BENCHMARKS.md")
-        data = [dict(asdict(r), score=r.score) for r in results]
-        (ROOT / "benchmarks" / "mutation.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        data = [dict(asdict(r), score=r.score) for r in everything]
+        json_path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     if args.fail_under is not None:
         low = [r for r in results if r.score < args.fail_under]
         for r in low:
