@@ -29,6 +29,7 @@ from macros.events.models import load_events
 from macros.events.occurrences import joining_link, occurrences
 from macros.events.pages import (
     contact_email,
+    event_files,
     feeds,
     invitation,
     json_ld,
@@ -218,7 +219,9 @@ def test_a_cancelled_session_has_no_joining_link(tmp_path):
     o = session(tmp_path)
     cancelled = dataclasses.replace(o, session=o.session.model_copy(update={"status": "cancelled", "reason": "Ill."}))
     assert joining_link(cancelled, BEFORE) == ""
-    assert "CONFERENCE" not in event_of(cancelled, BEFORE)
+    event = event_of(cancelled, BEFORE)
+    assert "CONFERENCE" not in event
+    assert "How to join" not in str(event["DESCRIPTION"]) and "Joining link" not in str(event["DESCRIPTION"])
 
 
 def test_the_calendar_event_has_the_link_while_the_session_is_to_come_and_not_after(tmp_path):
@@ -327,8 +330,9 @@ def test_a_sessions_page_shows_its_link_while_it_is_to_come_and_not_after(tmp_pa
     assert json.loads(re.search(r'ld\+json">(.*?)</script>', before, re.S)[1])["location"]["url"] == LINK
     page_url = "https://hub.example.org/events/evening-drop-in/2026-04-25/"
     assert json.loads(re.search(r'ld\+json">(.*?)</script>', after, re.S)[1])["location"]["url"] == page_url
-    others = session(tmp_path, day="2026-05-23")
-    assert "Joining link for this session" not in session_page(others, BEFORE, SITE)
+    others = session_page(session(tmp_path, day="2026-05-23"), BEFORE, SITE)
+    assert "Joining link for this session" not in others and "Joining%20link" not in others
+    assert "Add to Google Calendar" in others  # the links are there, without a joining link in them
 
 
 def test_the_google_and_outlook_links_carry_the_joining_link_only_while_it_is_to_come(tmp_path):
@@ -360,6 +364,19 @@ def test_a_past_sessions_page_links_to_the_next_session_when_there_is_one(tmp_pa
     assert 'The next session is on <a href="../2026-04-25/">Saturday 25 April 2026</a>.' in html
     assert "No later sessions are booked" not in html and "Ask the organiser" not in html
     assert "so changes reach you" in html
+
+
+def test_each_past_page_points_to_the_next_session_of_its_own_series():
+    now = datetime(2026, 10, 25, 12, 0, tzinfo=UTC)
+    files = event_files(load_events(FIXTURE), now, SITE, "Hub", "data/events.yaml")
+    past = text_of(files["events/rcot-drop-in/2026-10-24.md"])
+    # The next one going ahead: the session of 26 October, moved to 2 November.
+    assert "The next session is on Monday 2 November 2026." in past
+    assert 'href="../2026-10-26/"' in files["events/rcot-drop-in/2026-10-24.md"]
+    welsh = text_of(files["events/cymraeg-gaidhlig/2026-07-15.md"])
+    assert "The next session is on Wednesday 20 January 2027." in welsh
+    later = event_files(load_events(FIXTURE), datetime(2031, 1, 1, tzinfo=UTC), SITE, "Hub", "data/events.yaml")
+    assert "No later sessions are booked." in text_of(later["events/rcot-drop-in/2026-10-24.md"])
 
 
 def test_an_unconfirmed_past_session_is_not_said_to_have_taken_place(tmp_path):
@@ -425,6 +442,8 @@ def test_contact_email_is_the_joining_address_else_the_organisers(tmp_path):
     assert contact_email(no_join_email) == ""
     organiser = no_join_email.organiser.model_copy(update={"email": "hub@example.org"})
     assert contact_email(no_join_email.model_copy(update={"organiser": organiser})) == "hub@example.org"
+    both = series.model_copy(update={"organiser": organiser})
+    assert contact_email(both) == "someone@example.org"  # the joining address first
 
 
 def test_with_several_series_each_line_names_its_series():
