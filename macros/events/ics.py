@@ -39,9 +39,17 @@ from icalendar.parser import Contentline, Parameters
 from ..core.dates import long_date_with_weekday as long_date
 from ..core.urls import absolute
 from .calendar_id import DEFAULT_CALENDAR_ID
-from .occurrences import ALL_SESSIONS_FEED, EVENTS_PAGE, Occurrence, series_feed_path
+from .occurrences import ALL_SESSIONS_FEED, EVENTS_PAGE, Occurrence, is_past, joining_link, series_feed_path
 from .timezone import vtimezone
-from .wording import all_sessions_feed_name, audience_sentence, join_sentence, location_text, moved_from, when
+from .wording import (
+    all_sessions_feed_name,
+    audience_sentence,
+    join_sentence,
+    location_text,
+    moved_from,
+    place_text,
+    when,
+)
 
 REFRESH = timedelta(hours=12)  # how often subscribed calendars should look again
 # X-PUBLISHED-TTL is read as a duration string; given a timedelta icalendar would add VALUE=DURATION.
@@ -64,8 +72,9 @@ def summary(occurrence: Occurrence) -> str:
     return prefix + occurrence.series.title
 
 
-def description(occurrence: Occurrence, site_url: str) -> str:
-    """What a calendar shows under the title: status, how to join and the session's page."""
+def description(occurrence: Occurrence, site_url: str, now: datetime) -> str:
+    """What a calendar shows under the title: status, the place when it is not known (there is
+    no LOCATION then), how to join while the session is to come, and the session's page."""
     series = occurrence.series
     session = occurrence.session
     paragraphs = []
@@ -77,9 +86,13 @@ def description(occurrence: Occurrence, site_url: str) -> str:
     if not occurrence.cancelled and not occurrence.confirmed:
         paragraphs.append(f"NOT CONFIRMED: {occurrence.unconfirmed_reason}")
     paragraphs.append(series.description)
+    if not location_text(series):
+        paragraphs.append(f"Where: {place_text(series)}")
     paragraphs.append(f"For: {audience_sentence(series.audience)}.")
-    if not occurrence.cancelled:
+    if not occurrence.cancelled and not is_past(occurrence, now):
         paragraphs.append(f"How to join: {join_sentence(series.join)}")
+    if session.join_link and joining_link(occurrence, now):
+        paragraphs.append(f"Joining link for this session: {session.join_link}")
     paragraphs.extend(series.notes_for(session))
     paragraphs.append(f"Organised by {series.organiser.name}.")
     paragraphs.append(f"Details: {absolute(site_url, occurrence.page_url)}")
@@ -109,16 +122,12 @@ class _SeriesValues:
 
     def __init__(self, occurrence: Occurrence):
         series = occurrence.series
-        self.location = vText(location_text(series))
+        location = location_text(series)
+        self.location = vText(location) if location else None
         self.organizer = None
         if series.organiser.email:
             self.organizer = vCalAddress(
                 f"mailto:{series.organiser.email}", params={"CN": _parameter(series.organiser.name)}
-            )
-        self.conference = None
-        if series.join.link:
-            self.conference = vUri(
-                series.join.link, params={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": "Join online"}
             )
 
 
@@ -126,14 +135,25 @@ _CONFIRMED, _CANCELLED, _TENTATIVE = vText("CONFIRMED"), vText("CANCELLED"), vTe
 _OPAQUE, _PUBLIC = vText("OPAQUE"), vText("PUBLIC")
 
 
+def conference(link: str) -> vUri:
+    """RFC 7986 CONFERENCE: a joining link, as a URI with what it offers and a label."""
+    return vUri(link, params={"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Join online"})
+
+
 def session_event(
     occurrence: Occurrence,
     site_url: str,
+    now: datetime,
     shared: _SeriesValues | None = None,
     calendar_id: str = DEFAULT_CALENDAR_ID,
 ) -> Event:
     """The session as an icalendar Event. Every value comes from the data: no random UID,
-    no DTSTAMP of the build's clock, so the same data gives the same bytes.
+    no DTSTAMP of the build's clock, so the same data gives the same bytes on the same day.
+
+    `now` decides what is only for a session still to come, as on its page: how to join, and
+    its joining link (CONFERENCE and a line in the description). A link appearing or going
+    changes neither the UID nor the SEQUENCE (RFC 5545 raises SEQUENCE for times and status,
+    not for a link), so a calendar replaces its copy and never shows the session twice.
 
     Values are given as icalendar's own types (so nothing is guessed) and set directly, in the
     order they are written; Component.add() would only re-check each type, which at 5,000
@@ -151,13 +171,15 @@ def session_event(
     component["DTSTART"] = _local(occurrence.start, occurrence.series.time_zone)
     component["DTEND"] = _local(occurrence.end, occurrence.series.time_zone)
     component["SUMMARY"] = vText(summary(occurrence))
-    component["DESCRIPTION"] = vText(description(occurrence, site_url))
-    component["LOCATION"] = shared.location
+    component["DESCRIPTION"] = vText(description(occurrence, site_url, now))
+    if shared.location is not None:
+        component["LOCATION"] = shared.location
     component["URL"] = vUri(absolute(site_url, occurrence.page_url), params={"VALUE": "URI"})
     if shared.organizer is not None:
         component["ORGANIZER"] = shared.organizer
-    if shared.conference is not None and not occurrence.cancelled:
-        component["CONFERENCE"] = shared.conference
+    link = joining_link(occurrence, now)
+    if link:
+        component["CONFERENCE"] = conference(link)
     if occurrence.cancelled:
         component["STATUS"] = _CANCELLED
     else:
@@ -295,9 +317,15 @@ def year_range(sessions: list[Occurrence]) -> tuple[int, int]:
 
 
 def calendar_files(
-    sessions: list[Occurrence], site_url: str, hub_name: str, calendar_id: str = DEFAULT_CALENDAR_ID
+    sessions: list[Occurrence],
+    site_url: str,
+    hub_name: str,
+    calendar_id: str = DEFAULT_CALENDAR_ID,
+    *,
+    now: datetime,
 ) -> dict[str, str]:
-    """Every .ics file: one per session, one per series and one with all sessions, by site path."""
+    """Every .ics file: one per session, one per series and one with all sessions, by site path.
+    `now` is the build's "today": joining links are in the events still to come (session_event)."""
     if not sessions:
         return {}
     first, last = year_range(sessions)
@@ -311,7 +339,7 @@ def calendar_files(
     events: dict[str, bytes] = {}
     for o in sessions:  # each event serialised once, reused in the three files it belongs to
         values = shared.get(o.series.id) or shared.setdefault(o.series.id, _SeriesValues(o))
-        events[o.key] = _component_bytes(session_event(o, site_url, values, calendar_id))
+        events[o.key] = _component_bytes(session_event(o, site_url, now, values, calendar_id))
     files: dict[str, bytes] = {}
 
     for o in sessions:

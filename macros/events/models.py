@@ -143,6 +143,8 @@ class Session(_Strict):
     source: Source | None = None  # only where it differs from the series' source
     # Why this session is not confirmed; left out, the session is confirmed.
     unconfirmed: SingleLine | None = None
+    # The link to join this session online (https); pages and calendars show it only until it ends.
+    join_link: WebAddress | None = None
     changes: list[Change] = []
 
     @model_validator(mode="after")
@@ -196,7 +198,8 @@ class Series(_Strict):
     time_zone: TimeZoneName = "Europe/London"
     online: bool = False
     venue: Venue | None = None
-    # When the source does not say where sessions happen: a sentence saying so, shown instead.
+    # When no source says where sessions happen: a sentence saying so. The pages and the
+    # calendars' descriptions say the place is not known and show it; calendars get no LOCATION.
     location_note: str = ""
     rhythm: Rhythm | None = None  # None: worked out from the sessions' dates (see facts.py)
     notes: list[SeriesNote] = []
@@ -231,7 +234,11 @@ def check_series_place_and_notes(series: Series) -> None:
             "or a 'location_note' when the source does not say"
         )
     if not series.online and not series.venue and not series.location_note:
-        raise ValueError("say where it happens: add 'online: true', or a 'venue' with a 'name' and an 'address'")
+        raise ValueError(
+            "say where it happens: add 'online: true', or a 'venue' with a 'name' and an 'address'. "
+            "If no source says, add a 'location_note' saying so: the pages and calendars then say the "
+            "place is not known"
+        )
     session_dates = [session.date for session in series.sessions]
     for number, note in enumerate(series.notes, start=1):
         unknown = [day.isoformat() for day in note.sessions if day not in session_dates]
@@ -308,6 +315,12 @@ def session_problems(events: EventsFile) -> list[tuple[tuple, str]]:
                 if problem:
                     field = ("moved_to",) if moved else (name,) if getattr(session, name) else ("date",)
                     problems.append((at(*field), f"{moment:%H:%M} on {day.isoformat()} {problem}"))
+            if session.join_link and not (series.online or series.venue):
+                problems.append((at("join_link"), (
+                    "a joining link is for a session people join online, but this series does not say where its "
+                    "sessions happen: put 'online: true' (or a 'venue', for sessions in a building that people "
+                    "can also join online) on the series in place of its 'location_note', or remove 'join_link'"
+                )))  # fmt: skip
             first_known = session.added or series.added
             if session.changes and session.changes[0].date < first_known:
                 problems.append((at("changes", 0, "date"), (

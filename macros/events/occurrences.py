@@ -143,3 +143,11 @@ def is_past(occurrence: Occurrence, now: datetime) -> bool:
 
 def in_progress(occurrence: Occurrence, now: datetime) -> bool:
     return occurrence.start_utc <= now < occurrence.end_utc
+
+
+def joining_link(occurrence: Occurrence, now: datetime) -> str:
+    """The link to join the session by, its own or else its series': only while it is still to
+    come or under way. Once it has ended, or when it is cancelled, there is none to offer."""
+    if occurrence.cancelled or is_past(occurrence, now):
+        return ""
+    return occurrence.session.join_link or occurrence.series.join.link or ""

@@ -31,6 +31,7 @@ from .occurrences import (
     Occurrence,
     in_progress,
     is_past,
+    joining_link,
     next_session,
     occurrences,
     series_feed_path,
@@ -44,6 +45,7 @@ from .wording import (
     location_text,
     moved_from,
     offset_iso,
+    place_text,
     time_range,
     when,
 )
@@ -60,7 +62,9 @@ class SessionView:
     past: bool
     happening_now: bool
     moved_from: str
-    location: str
+    location: str  # the calendar's LOCATION: '' when the place is not known
+    place: str  # where, in words: the location, or that it is not known and why
+    join_link: str  # the joining link while the session is to come, else ''
 
     @property
     def series(self) -> Series:
@@ -92,6 +96,8 @@ def session_view(occurrence: Occurrence, now: datetime, page_url: str) -> Sessio
         happening_now=in_progress(occurrence, now),
         moved_from=moved_from(occurrence) if occurrence.moved else "",
         location=location_text(occurrence.series),
+        place=place_text(occurrence.series),
+        join_link=joining_link(occurrence, now),
     )
 
 
@@ -101,19 +107,23 @@ def session_view(occurrence: Occurrence, now: datetime, page_url: str) -> Sessio
 
 
 def upcoming_list(sessions: list[Occurrence], now: datetime, page_url: str) -> str:
-    return _session_list(split_upcoming_past(sessions, now)[0], "upcoming", now, page_url)
+    """Sessions still to come or, with none, the invitation (who to ask, then the calendar)."""
+    upcoming = split_upcoming_past(sessions, now)[0]
+    return _session_list(upcoming, "upcoming", now, page_url, "" if upcoming else invitation(sessions, page_url))
 
 
 def past_list(sessions: list[Occurrence], now: datetime, page_url: str) -> str:
     return _session_list(split_upcoming_past(sessions, now)[1], "past", now, page_url)
 
 
-def _session_list(sessions: list[Occurrence], kind: str, now: datetime, page_url: str) -> str:
+def _session_list(
+    sessions: list[Occurrence], kind: str, now: datetime, page_url: str, invitation_html: str = ""
+) -> str:
     return render_template(
         "events/list.html",
         sessions=[session_view(o, now, page_url) for o in sessions],
         kind=kind,
-        subscribe_href=f"#{SUBSCRIBE_ANCHOR}",
+        invitation=invitation_html,
     )
 
 
@@ -145,9 +155,13 @@ class Feed:
 
 
 def feeds(events: EventsFile, site_url: str, hub_name: str) -> list[Feed]:
-    """The all-sessions feed first, then one per series."""
+    """The feeds to offer: the all-sessions feed first, the one to pick (every series is in it,
+    and any series added later). A series' own feed is offered only while there are several
+    series to choose from; with one, it would hold the same sessions and only make readers
+    choose. It is built either way (ics.calendar_files), so those subscribed to it keep it."""
     entries = [(all_sessions_feed_name(hub_name), ALL_SESSIONS_FEED)]
-    entries += [(series.title, series_feed_path(series)) for series in events.series]
+    if len(events.series) > 1:
+        entries += [(series.title, series_feed_path(series)) for series in events.series]
     result = []
     for name, path in entries:
         url = absolute(site_url, path)
@@ -161,13 +175,29 @@ def subscribe_section(events: EventsFile, site_url: str, hub_name: str) -> str:
 
 
 def next_drop_in_panel(sessions: list[Occurrence], now: datetime, page_url: str) -> str:
+    """The next session going ahead or, with none, the invitation (see invitation)."""
     upcoming = next_session(sessions, now)
     return render_template(
         "events/next.html",
         view=session_view(upcoming, now, page_url) if upcoming else None,
-        events_href=relative_url(page_url, EVENTS_PAGE),
-        subscribe_href=relative_url(page_url, f"{EVENTS_PAGE}#{SUBSCRIBE_ANCHOR}"),
+        invitation="" if upcoming else invitation(sessions, page_url),
     )
+
+
+def invitation(sessions: list[Occurrence], page_url: str) -> Markup:
+    """With nothing booked: who to ask about new dates and how, then the calendar, offered
+    for what it can do (new dates announced here appear in it), not as news of sessions."""
+    all_series = list({o.series.id: o.series for o in sessions}.values())
+    subscribe = f"{EVENTS_PAGE}#{SUBSCRIBE_ANCHOR}"
+    href = f"#{SUBSCRIBE_ANCHOR}" if page_url == EVENTS_PAGE else relative_url(page_url, subscribe)
+    # A macro of an autoescaping template returns Markup: safe to place in another template as it is.
+    macros = template_environment().get_template("events/invitation.html").module
+    return macros.invitation(all_series, contact_email, href)
+
+
+def contact_email(series: Series) -> str:
+    """The address to ask about a series: the joining address, else the organiser's."""
+    return series.join.email or series.organiser.email or ""
 
 
 # ---------------------------------------------------------------------------
@@ -175,8 +205,8 @@ def next_drop_in_panel(sessions: list[Occurrence], now: datetime, page_url: str)
 # ---------------------------------------------------------------------------
 
 
-def json_ld(occurrence: Occurrence, site_url: str) -> dict:
-    """schema.org Event for the session's page."""
+def json_ld(occurrence: Occurrence, site_url: str, join_link: str = "") -> dict:
+    """schema.org Event for the session's page; `join_link` is the link the page offers, if any."""
     series = occurrence.series
     status = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "moved": "EventRescheduled"}
     data: dict = {
@@ -194,7 +224,7 @@ def json_ld(occurrence: Occurrence, site_url: str) -> dict:
     if occurrence.moved:
         data["previousStartDate"] = offset_iso(occurrence.original_start)
     if series.online:
-        where = series.join.link or absolute(site_url, occurrence.page_url)
+        where = join_link or absolute(site_url, occurrence.page_url)
         data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
         data["location"] = {"@type": "VirtualLocation", "url": where}
     elif series.venue:
@@ -226,20 +256,29 @@ def series_parts(series: Series) -> SeriesParts:
     # Macros of an autoescaping template return Markup: safe to place in the page as they are.
     macros = template_environment().get_template("events/session_parts.html").module
     return SeriesParts(
-        facts=macros.facts(series, location_text(series), audience_sentence(series.audience)),
+        facts=macros.facts(series, place_text(series), audience_sentence(series.audience)),
         about=macros.about(series),
         join=macros.join(series),
     )
 
 
-def session_page(occurrence: Occurrence, now: datetime, site_url: str, parts: SeriesParts | None = None) -> str:
-    """The Markdown source (front matter and an HTML body) of one session's page."""
+def session_page(
+    occurrence: Occurrence,
+    now: datetime,
+    site_url: str,
+    parts: SeriesParts | None = None,
+    next_up: Occurrence | None = None,
+) -> str:
+    """The Markdown source (front matter and an HTML body) of one session's page. `next_up` is
+    the series' next session going ahead: a past session's page points to it, or, with none,
+    says that nothing is booked and who to ask."""
     series = occurrence.series
     parts = parts or series_parts(series)
     page_url = occurrence.page_url
     view = session_view(occurrence, now, page_url)
     # Short details for the Google and Outlook links: long ones make addresses too long for some browsers.
-    shared = f"{series.description}\n\nHow to join: {join_sentence(series.join)}\n\nDetails: "
+    own_link = f"\n\nJoining link for this session: {view.join_link}" if occurrence.session.join_link else ""
+    shared = f"{series.description}\n\nHow to join: {join_sentence(series.join)}{own_link}\n\nDetails: "
     details = (shared, absolute(site_url, page_url))
     title = f"{series.title}: {long_date(occurrence.start)}"
     if occurrence.cancelled:
@@ -260,8 +299,9 @@ def session_page(occurrence: Occurrence, now: datetime, site_url: str, parts: Se
         outlook=outlook_event_links(series.title, occurrence.start, occurrence.end, details, view.location),
         events_href=relative_url(page_url, EVENTS_PAGE),
         subscribe_href=relative_url(page_url, f"{EVENTS_PAGE}#{SUBSCRIBE_ANCHOR}"),
-        series_feed=absolute(site_url, series_feed_path(series)),
-        json_ld=script_json(json_ld(occurrence, site_url)),
+        next_view=session_view(next_up, now, page_url) if next_up else None,
+        contact_email=contact_email,
+        json_ld=script_json(json_ld(occurrence, site_url, view.join_link)),
     )
     # JSON is valid YAML, and quoting every value keeps editors' text from being read as YAML syntax.
     header = "\n".join(f"{key}: {front_matter_value(value)}" for key, value in front_matter.items())
@@ -300,12 +340,16 @@ def event_files(
     """Every generated file for the events: session pages (.md) and calendars (.ics), by site path."""
     sessions = occurrences(events)
     try:
-        files = calendar_files(sessions, site_url, hub_name, calendar_id)
+        files = calendar_files(sessions, site_url, hub_name, calendar_id, now=now)
     except UnsupportedTimeZone as error:
         users = [f"series '{series.id}'" for series in events.series if series.time_zone == error.zone_name]
         where = ", ".join(users + ["field 'time_zone'"])
         raise DataFileError([DataProblem(shown_as, None, where, str(error))]) from None
     parts = {series.id: series_parts(series) for series in events.series}
+    next_up = {
+        series.id: next_session([o for o in sessions if o.series.id == series.id], now) for series in events.series
+    }
     for occurrence in sessions:
-        files[occurrence.page_source] = session_page(occurrence, now, site_url, parts[occurrence.series.id])
+        series_id = occurrence.series.id
+        files[occurrence.page_source] = session_page(occurrence, now, site_url, parts[series_id], next_up[series_id])
     return files

@@ -61,11 +61,22 @@ def join_sentence(join: Join) -> str:
 
 
 def location_text(series: Series) -> str:
+    """A calendar's LOCATION: the venue's name and address, or "Online"; '' when the data does
+    not say where (a calendar then gets no LOCATION: a place, never a sentence)."""
     if series.venue:
         return f"{series.venue.name}, {series.venue.address}"
-    if series.location_note:
-        return series.location_note
-    return "Online"
+    if series.online:
+        return "Online"
+    return ""
+
+
+PLACE_NOT_KNOWN = "Not known"
+
+
+def place_text(series: Series) -> str:
+    """Where, for the pages and a calendar's description: the LOCATION, else that the place is
+    not known, followed by the series' note saying why."""
+    return location_text(series) or f"{PLACE_NOT_KNOWN}. {series.location_note}"
 
 
 def all_sessions_feed_name(hub_name: str) -> str:

@@ -54,11 +54,9 @@ CORRECTIONS = {
     "qualifications, roadmap step": ("training/roadmap/", ["a BSc, or an MSc"], ["A degree (BSc)"]),
     "drop-ins, home": (
         "",
-        [
-            "In 2023 the Royal College of Occupational Therapists (RCOT) offered a monthly",
-            "We do not know whether",
-        ],
-        ["runs a monthly online drop-in"],
+        ["In 2023 the Royal College of Occupational Therapists (RCOT) offered a monthly"],
+        # The doubt is the 2023 sessions' own ("not confirmed"), not the series' (issue 22).
+        ["runs a monthly online drop-in", "We do not know whether"],
     ),
     "drop-ins, events": (
         "events/",

@@ -8,6 +8,12 @@ a changed site address, read as a reader and a calendar would get them.
 - A moved or cancelled session's page lists its changes, newest first, with their dates.
 - The same data under two different site_url values: every .ics has the same UIDs,
   SEQUENCEs and DTSTAMPs (and ical.js reads the same events from both).
+- Issue 22: the shipped 2023 sessions are TENTATIVE with no LOCATION in every calendar file,
+  read back by icalendar, ical, vobject and ical.js; with nothing booked the home page and
+  the drop-in page say who to ask before offering the one recommended feed (the series feed
+  still works); a session added with only its date is confirmed and shown without doubt; an
+  online session's joining link is on its page and in its calendars until it ends, and the
+  pages and calendars agree.
 """
 
 from __future__ import annotations
@@ -50,6 +56,18 @@ EVENING_IN_PERSON = changed(
 # An editor adds a session with only its date, as the last entry of the file.
 assert HUB_DATA.endswith("\n")
 WITH_2027_SESSION = HUB_DATA + "      - date: 2027-01-21\n"
+# The series turns out to be online, and the 2027 session has a joining link.
+JOIN_LINK = "https://meet.example.org/rcot-drop-in-january"
+ONLINE_WITH_LINK = (
+    changed(
+        HUB_DATA,
+        "    location_note: The source does not say whether sessions are online or in person.\n",
+        "    online: true\n",
+    )
+    + f"      - date: 2027-01-21\n        join_link: {JOIN_LINK}\n"
+)
+# 1 February 2027: after the 2027 session.
+AFTER_2027_EPOCH = int(datetime(2027, 2, 1, 9, 0, tzinfo=UTC).timestamp())
 
 
 def build(tmp_path_factory, name: str, data: str, site_url: str = PLACEHOLDER, epoch: int | None = None):
@@ -73,6 +91,16 @@ def evening(tmp_path_factory):
 @pytest.fixture(scope="module")
 def with_2027(tmp_path_factory):
     return build(tmp_path_factory, "with-2027", WITH_2027_SESSION)
+
+
+@pytest.fixture(scope="module")
+def online_with_link(tmp_path_factory):
+    """The series online with a joining link for its 2027 session: built before it (the hub's
+    own date, 21 November 2026) and after it (1 February 2027)."""
+    return {
+        "before": build(tmp_path_factory, "link-before", ONLINE_WITH_LINK),
+        "after": build(tmp_path_factory, "link-after", ONLINE_WITH_LINK, epoch=AFTER_2027_EPOCH),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +173,13 @@ def test_moving_the_series_to_the_evening_in_person_changes_every_page_that_desc
     assert "18:00 to 19:30 UK time (BST)" in session and "Sandford Education Centre" in session
 
 
+def read_with_ical_js(paths: list[Path]) -> dict[str, list[dict]]:
+    result = subprocess.run(
+        ["node", str(PARSERS / "parse_ics.mjs"), *map(str, paths)], capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout)
+
+
 def test_every_calendar_file_marks_the_2023_sessions_tentative_and_their_pages_say_not_confirmed(hub_site):
     import icalendar
     import vobject
@@ -161,6 +196,20 @@ def test_every_calendar_file_marks_the_2023_sessions_tentative_and_their_pages_s
         ]
         for found in statuses:
             assert found and set(found) == {"TENTATIVE"}, (path, found)
+        # No place is known: no LOCATION at all (never a sentence), and the description says so.
+        locations = [
+            ["LOCATION" in e for e in icalendar.Calendar.from_ical(text).walk("VEVENT")],
+            [e.location is not None for e in IcsCalendarStream.calendar_from_ics(text).events],
+            [hasattr(e, "location") for e in vobject.readOne(text).vevent_list],
+        ]
+        assert all(found and not any(found) for found in locations), (path, locations)
+        for event in icalendar.Calendar.from_ical(text).walk("VEVENT"):
+            assert "Where: Not known. The source does not say whether" in str(event["DESCRIPTION"])
+    for path, events in read_with_ical_js(files).items():
+        assert len(events) in (1, 4), path
+        for event in events:
+            assert (event["status"], event["location"], event["conference"]) == ("TENTATIVE", None, None), path
+            assert "NOT CONFIRMED: The source gives no year" in event["description"], path
     for day in ("2023-09-21", "2023-10-19", "2023-11-16", "2023-12-13"):
         page = article_text(hub_site.read(f"events/rcot-drop-in/{day}/"))
         assert "This session is not confirmed The source gives no year; we worked it out from the weekdays." in page
@@ -188,7 +237,7 @@ def test_a_2027_session_in_a_series_with_2023_notes_shows_no_2023_note(with_2027
     assert "2023" not in ics and "without a year" not in ics
     old_ics = (with_2027.site_dir / "events/rcot-drop-in/2023-10-19.ics").read_bytes().decode("utf-8")
     assert "without a year" in old_ics.replace("\r\n ", "")
-    upcoming = between(article_text(with_2027.read("events/")), "Upcoming sessions ¶", "Past sessions ¶")
+    upcoming = between(article_text(with_2027.read("events/")), "Upcoming sessions ¶", "About the sessions ¶")
     assert "Thursday 21 January 2027" in upcoming and "2023" not in upcoming
     # A session added with only its date is confirmed: no doubt on its page, the list, the home page or its calendar.
     assert "not confirmed" not in new.lower(), new
@@ -271,3 +320,129 @@ def test_ical_js_reads_the_same_events_from_both_builds(fixture_sites):
         }
     first, second = read.values()
     assert first == second and all(first.values())
+
+
+# ---------------------------------------------------------------------------
+# Issue 22: an honest invitation, one feed, no doubt on a new session, the joining link
+# ---------------------------------------------------------------------------
+
+
+def test_with_nothing_booked_the_home_and_drop_in_pages_say_who_to_ask_before_the_calendar(hub_site):
+    ask = (
+        "No drop-in sessions are booked at the moment. Ask the organiser, Royal College of Occupational "
+        "Therapists (RCOT), whether new dates are planned: email genevieve.smyth@rcot.co.uk. Subscribe to the "
+        "drop-in calendar: if new dates are announced here, they will appear in your calendar."
+    )
+    home = article_text(hub_site.read(""))
+    assert ask in between(home, "Drop-in sessions ¶", "Questions ¶")
+    events = article_text(hub_site.read("events/"))
+    # The drop-in page leads with it: the first section after the opening paragraph.
+    assert events.index(ask) < events.index("About the sessions ¶") < events.index("Past sessions ¶")
+    assert 'href="mailto:genevieve.smyth@rcot.co.uk"' in hub_site.read("")
+    for page in (home, events):
+        assert "We do not know whether" not in page and "still run" not in page
+        assert "as soon as they are announced" not in page
+
+
+def test_a_past_session_page_says_nothing_is_booked_and_links_to_no_empty_list(hub_site):
+    html = hub_site.read("events/rcot-drop-in/2023-12-13/")
+    page = article_text(html)
+    assert "This date has passed. No later sessions are booked." in page
+    assert "Ask the organiser, Royal College of Occupational Therapists (RCOT), whether new dates are planned" in page
+    assert "See the next sessions" not in page and "has taken place" not in page
+    assert "if new dates are announced here, they will appear in your calendar" in page
+
+
+def test_one_feed_is_offered_and_the_series_feed_still_works_for_its_subscribers(hub_site):
+    import icalendar
+
+    subscribe = between(article_text(hub_site.read("events/")), "Subscribe to the calendar ¶", "How to subscribe ¶")
+    assert "This is the calendar to subscribe to." in subscribe
+    assert "events/feeds/all.ics" in subscribe and "rcot-drop-in.ics" not in subscribe
+    assert "rcot-drop-in.ics" not in hub_site.read("events/")
+    feeds = {
+        name: (hub_site.site_dir / "events/feeds" / name).read_bytes().decode("utf-8")
+        for name in ("all.ics", "rcot-drop-in.ics")
+    }
+    uids = {
+        name: sorted(str(e["UID"]) for e in icalendar.Calendar.from_ical(text).walk("VEVENT"))
+        for name, text in feeds.items()
+    }
+    assert uids["all.ics"] == uids["rcot-drop-in.ics"] and len(uids["all.ics"]) == 4
+    source = re.search(r"^SOURCE;VALUE=URI:(.*)$", feeds["rcot-drop-in.ics"].replace("\r\n ", ""), re.M)[1].strip()
+    assert source == PLACEHOLDER + "events/feeds/rcot-drop-in.ics"
+
+
+def test_a_session_added_with_only_its_date_shows_no_doubt_anywhere(with_2027):
+    home = article_text(with_2027.read(""))
+    panel = between(home, "Next drop-in session", "¶")
+    assert "Thursday 21 January 2027" in panel
+    new = article_text(with_2027.read("events/rcot-drop-in/2027-01-21/"))
+    upcoming = between(article_text(with_2027.read("events/")), "Upcoming sessions ¶", "About the sessions ¶")
+    for text in (between(home, "Drop-in sessions ¶", "Questions ¶"), upcoming, new):
+        for doubt in (
+            "not confirmed",
+            "do not know",
+            "whether sessions are running",
+            "still run",
+            "No drop-in sessions are booked",
+            "has taken place",
+        ):
+            assert doubt.lower() not in text.lower(), (doubt, text)
+    assert "How to join Email Genevieve Smyth at RCOT to join." in new
+    # The 2023 pages now point to it rather than saying nothing is booked.
+    old = article_text(with_2027.read("events/rcot-drop-in/2023-12-13/"))
+    assert "The next session is on Thursday 21 January 2027." in old and "No later sessions" not in old
+
+
+def place_on_page(page: str) -> str:
+    return between(page, " Where ", " Who it is for ")
+
+
+def test_pages_and_calendars_agree_on_status_place_and_joining_link(hub_site, with_2027, online_with_link):
+    import icalendar
+
+    for site in (hub_site, with_2027, *online_with_link.values()):
+        for ics in sorted(site.site_dir.glob("events/rcot-drop-in/*.ics")):
+            event = next(iter(icalendar.Calendar.from_ical(ics.read_bytes().decode("utf-8")).walk("VEVENT")))
+            page = article_text(site.read(f"events/rcot-drop-in/{ics.stem}/"))
+            tentative = str(event["STATUS"]) == "TENTATIVE"
+            assert tentative == ("This session is not confirmed" in page), (site.site_dir, ics.name)
+            place = place_on_page(page)
+            if "LOCATION" in event:
+                assert place == str(event["LOCATION"]) == "Online", (site.site_dir, ics.name)
+            else:
+                assert place.startswith("Not known."), (site.site_dir, ics.name, place)
+            link = str(event.get("CONFERENCE", ""))
+            assert (f"Joining link for this session: {JOIN_LINK}" in page) == (link == JOIN_LINK), (
+                site.site_dir,
+                ics.name,
+            )
+
+
+def test_the_joining_link_is_on_the_page_and_in_every_calendar_until_the_session_ends(online_with_link):
+    before, after = online_with_link["before"], online_with_link["after"]
+    page = before.read("events/rcot-drop-in/2027-01-21/")
+    assert f'<a href="{JOIN_LINK}">{JOIN_LINK}</a>' in page
+    assert json.loads(re.search(r'ld\+json">(.*?)</script>', page, re.S)[1])["location"]["url"] == JOIN_LINK
+    assert JOIN_LINK not in after.read("events/rcot-drop-in/2027-01-21/")
+    assert "This session has taken place. No later sessions are booked." in article_text(
+        after.read("events/rcot-drop-in/2027-01-21/")
+    )
+    uid = "rcot-drop-in-2027-01-21@" + CALENDAR_ID
+    names = ["events/rcot-drop-in/2027-01-21.ics", "events/feeds/all.ics", "events/feeds/rcot-drop-in.ics"]
+    read = {
+        when: read_with_ical_js([site.site_dir / name for name in names]) for when, site in online_with_link.items()
+    }
+    for when, files in read.items():
+        for path, events in files.items():
+            event = next(e for e in events if e["uid"] == uid)
+            expected = JOIN_LINK if when == "before" else None
+            assert (event["conference"], event["location"], event["status"]) == (expected, "Online", "CONFIRMED"), path
+            assert (JOIN_LINK in event["description"]) == (when == "before"), path
+            others = [e for e in events if e["uid"] != uid]
+            assert all(e["conference"] is None and e["location"] == "Online" for e in others), path
+    # The link going changes neither the UID nor the SEQUENCE nor DTSTAMP: no calendar shows it twice.
+    for name in names:
+        identity = [identity_lines((site.site_dir / name).read_bytes().decode("utf-8")) for site in (before, after)]
+        assert identity[0] == identity[1] and identity[0], name

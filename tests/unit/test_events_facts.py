@@ -31,6 +31,7 @@ from tests.helpers import events_problem, load_events_text
 from tests.helpers import events_series_text as series_text
 
 ROOT = Path(__file__).resolve().parents[2]
+NOW = datetime(2026, 10, 25, 12, 0, tzinfo=UTC)  # the build's "today": joining links follow it
 FIXTURE = ROOT / "tests" / "fixtures" / "events" / "events.yaml"
 HUB_DATA = ROOT / "data" / "events.yaml"
 
@@ -184,8 +185,8 @@ def test_the_calendar_id_is_set_in_extra_hub_with_a_default_that_is_not_a_host_n
 
 def test_uids_use_the_calendar_id_and_not_the_site_address():
     sessions = occurrences(load_events(FIXTURE))
-    first = calendar_files(sessions, "https://hub.example.org/", "Hub", "hub.fixture")
-    moved = calendar_files(sessions, "https://elsewhere.example.net/new/", "Hub", "hub.fixture")
+    first = calendar_files(sessions, "https://hub.example.org/", "Hub", "hub.fixture", now=NOW)
+    moved = calendar_files(sessions, "https://elsewhere.example.net/new/", "Hub", "hub.fixture", now=NOW)
     assert (
         uid(sessions[0], "hub.fixture") == f"{sessions[0].series.id}-{sessions[0].session.date.isoformat()}@hub.fixture"
     )

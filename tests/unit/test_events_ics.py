@@ -30,12 +30,14 @@ FIXTURE = ROOT / "tests" / "fixtures" / "events" / "events.yaml"
 GOLDEN = ROOT / "tests" / "fixtures" / "events" / "golden-all.ics"
 PARSERS = ROOT / "tests" / "parsers"
 SITE = "https://hub.example.org/"
+# The build's "today", as the events fixture site is built: some sessions past, some to come.
+NOW = datetime(2026, 10, 25, 12, 0, tzinfo=UTC)
 CALENDAR_ID = "test-hub.fixture"  # extra.hub.calendar_id: UIDs end @test-hub.fixture, whatever SITE is
 
 
 @pytest.fixture(scope="module")
 def fixture_files() -> dict[str, str]:
-    return calendar_files(occurrences(load_events(FIXTURE)), SITE, "Test hub", CALENDAR_ID)
+    return calendar_files(occurrences(load_events(FIXTURE)), SITE, "Test hub", CALENDAR_ID, now=NOW)
 
 
 def unfold(text: str) -> list[str]:
@@ -46,7 +48,7 @@ def one_event_with_description(text: str) -> bytes:
     """A fixture session whose series description is `text`, as icalendar serialises it (macros.events.ics.session_event)."""
     first = occurrences(load_events(FIXTURE))[0]
     series = first.series.model_copy(update={"description": text})
-    return session_event(dataclasses.replace(first, series=series), SITE).to_ical()
+    return session_event(dataclasses.replace(first, series=series), SITE, NOW).to_ical()
 
 
 def description_line(serialised: bytes) -> str:
@@ -178,8 +180,11 @@ def test_uids_stable_sequence_and_cancelled_sessions_stay(fixture_files):
     plain = events[f"rcot-drop-in-2026-03-29@{CALENDAR_ID}"]
     assert int(plain["SEQUENCE"]) == 0 and plain.decoded("DTSTAMP").isoformat() == "2026-01-05T00:00:00+00:00"
     description = str(plain["DESCRIPTION"])
-    assert "drop-ins@example.org" in description
     assert "https://hub.example.org/events/rcot-drop-in/2026-03-29/" in description
+    # How to join is for sessions still to come (NOW is 25 October 2026), as on the pages.
+    assert "drop-ins@example.org" not in description and "How to join" not in description
+    upcoming = str(events[f"rcot-drop-in-2026-11-21@{CALENDAR_ID}"]["DESCRIPTION"])
+    assert "How to join: Email drop-ins@example.org to join." in upcoming
 
 
 def test_non_ascii_text_round_trips(fixture_files):
@@ -193,7 +198,7 @@ def test_non_ascii_text_round_trips(fixture_files):
 
 
 def test_the_same_data_gives_byte_identical_files(fixture_files):
-    again = calendar_files(occurrences(load_events(FIXTURE)), SITE, "Test hub", CALENDAR_ID)
+    again = calendar_files(occurrences(load_events(FIXTURE)), SITE, "Test hub", CALENDAR_ID, now=NOW)
     assert again == fixture_files
 
 
@@ -234,7 +239,7 @@ def written(tmp_path_factory) -> list[Path]:
     folder = tmp_path_factory.mktemp("ics")
     paths = []
     for events_file in (FIXTURE, ROOT / "data" / "events.yaml"):
-        files = calendar_files(occurrences(load_events(events_file)), SITE, "Test hub", CALENDAR_ID)
+        files = calendar_files(occurrences(load_events(events_file)), SITE, "Test hub", CALENDAR_ID, now=NOW)
         for name, text in files.items():
             path = folder / events_file.parent.name / name
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -346,12 +351,12 @@ def _with(occurrence, **session_update):
 def test_a_session_is_confirmed_unless_the_data_says_why_not():
     first = next(o for o in occurrences(load_events(FIXTURE)) if not o.cancelled)
     assert first.confirmed and first.unconfirmed_reason == ""
-    event = session_event(first, SITE)
+    event = session_event(first, SITE, NOW)
     assert str(event["STATUS"]) == "CONFIRMED" and "NOT CONFIRMED" not in str(event["DESCRIPTION"])
     doubtful = _with(first, unconfirmed="The source gives no year.")
     assert not doubtful.confirmed
     event = icalendar.Calendar.from_ical(
-        b"BEGIN:VCALENDAR\r\n" + session_event(doubtful, SITE).to_ical() + b"END:VCALENDAR\r\n"
+        b"BEGIN:VCALENDAR\r\n" + session_event(doubtful, SITE, NOW).to_ical() + b"END:VCALENDAR\r\n"
     )
     vevent = next(iter(event.walk("VEVENT")))
     assert str(vevent["STATUS"]) == "TENTATIVE"
@@ -363,12 +368,12 @@ def test_a_series_can_say_none_of_its_sessions_is_confirmed():
     series = first.series.model_copy(update={"unconfirmed": "We have not heard from the organiser."})
     doubtful = dataclasses.replace(first, series=series)
     assert not doubtful.confirmed
-    assert str(session_event(doubtful, SITE)["STATUS"]) == "TENTATIVE"
+    assert str(session_event(doubtful, SITE, NOW)["STATUS"]) == "TENTATIVE"
 
 
 def test_a_cancelled_unconfirmed_session_is_cancelled():
     cancelled = next(o for o in occurrences(load_events(FIXTURE)) if o.cancelled)
-    assert str(session_event(_with(cancelled, unconfirmed="No year given."), SITE)["STATUS"]) == "CANCELLED"
+    assert str(session_event(_with(cancelled, unconfirmed="No year given."), SITE, NOW)["STATUS"]) == "CANCELLED"
 
 
 def test_confirming_a_session_raises_its_sequence():
@@ -377,7 +382,7 @@ def test_confirming_a_session_raises_its_sequence():
     first = next(o for o in occurrences(load_events(FIXTURE)) if not o.cancelled and not o.session.changes)
     before = _with(first, unconfirmed="No year given.")
     after = _with(first, changes=[Change(date=date(2026, 12, 4), summary="Confirmed by the organiser")])
-    old, new = session_event(before, SITE), session_event(after, SITE)
+    old, new = session_event(before, SITE, NOW), session_event(after, SITE, NOW)
     assert str(old["STATUS"]) == "TENTATIVE" and str(new["STATUS"]) == "CONFIRMED"
     assert int(new["SEQUENCE"]) == int(old["SEQUENCE"]) + 1
     assert str(new["UID"]) == str(old["UID"])

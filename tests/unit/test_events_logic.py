@@ -171,7 +171,7 @@ def test_a_session_page_has_front_matter_actions_and_parseable_json_ld(sessions)
 
 def test_the_empty_upcoming_list_says_so_and_offers_the_feed(sessions):
     html = upcoming_list(list(sessions.values()), datetime(2030, 1, 1, tzinfo=UTC), "events/")
-    assert "There are no upcoming drop-in sessions" in html and 'href="#subscribe"' in html
+    assert "No drop-in sessions are booked at the moment." in html and 'href="#subscribe"' in html
     panel = next_drop_in_panel(list(sessions.values()), datetime(2030, 1, 1, tzinfo=UTC), "")
     assert "No drop-in sessions are booked" in panel and 'href="events/#subscribe"' in panel
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import icalendar
@@ -32,6 +32,7 @@ from helpers import events_series_text, load_events_text  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "events" / "events.yaml"
 SITE = "https://hub.example.org/"
+NOW = datetime(2026, 10, 25, 12, 0, tzinfo=UTC)  # the build's "today": joining links follow it
 
 
 # ---------------------------------------------------------------------------
@@ -49,7 +50,7 @@ def plain(value) -> str:
 
 @pytest.fixture(scope="module")
 def fixture_calendars() -> dict[str, icalendar.Calendar]:
-    files = calendar_files(occurrences(load_events(FIXTURE)), SITE, "Test hub", "test-hub.fixture")
+    files = calendar_files(occurrences(load_events(FIXTURE)), SITE, "Test hub", "test-hub.fixture", now=NOW)
     return {path: icalendar.Calendar.from_ical(text) for path, text in files.items()}
 
 
@@ -92,7 +93,7 @@ def test_an_organiser_name_with_double_quotes_reads_back_in_a_parser(tmp_path):
         "      name: Hub\n", '      name: The "Hub" team\n      email: hub@example.org\n'
     )
     events = load_events_text(tmp_path, text)
-    files = calendar_files(occurrences(events), SITE, "Test hub")
+    files = calendar_files(occurrences(events), SITE, "Test hub", now=NOW)
     calendar = icalendar.Calendar.from_ical(files["events/feeds/evening-drop-in.ics"])
     organisers = {str(event["ORGANIZER"].params["CN"]) for event in calendar.walk("VEVENT")}
     assert organisers == {"The 'Hub' team"}
@@ -101,7 +102,7 @@ def test_an_organiser_name_with_double_quotes_reads_back_in_a_parser(tmp_path):
 def test_a_series_of_one_session_gives_its_three_calendars(tmp_path):
     text = events_series_text().replace("      - date: 2026-04-25\n      - date: 2026-05-23\n", "")
     events = load_events_text(tmp_path, text)
-    files = calendar_files(occurrences(events), SITE, "Test hub")
+    files = calendar_files(occurrences(events), SITE, "Test hub", now=NOW)
     assert sorted(files) == [
         "events/evening-drop-in/2026-03-28.ics",
         "events/feeds/all.ics",
