@@ -141,8 +141,13 @@ class ModuleResult:
         return sum(1 for s in self.survivors if not s.equivalent)
 
 
+# Installed, not tracked, and needed by the tests: linked into the scratch copy as they are.
+INSTALLED = ["tests/parsers/node_modules"]
+
+
 def scratch_copy(destination: Path) -> None:
-    """The tracked files only (no site/, caches or a previous mutants/ folder)."""
+    """The tracked files only (no site/, caches or a previous mutants/ folder), and the
+    installed parsers the tests read calendars with."""
     files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
     for name in filter(None, files.decode().split("\0")):
         source = ROOT / name
@@ -150,6 +155,9 @@ def scratch_copy(destination: Path) -> None:
             target = destination / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
+    for name in INSTALLED:
+        if (ROOT / name).is_dir():
+            (destination / name).symlink_to(ROOT / name, target_is_directory=True)
 
 
 def point_at(pyproject: Path, module: str) -> None:
