@@ -43,16 +43,24 @@ def check_id(value: object) -> str:
 _UNSAFE_IN_ADDRESS = re.compile(r"[\s\x00-\x1f\x7f\"'<>\\`]")
 
 
+def _https_host_names(address: str) -> list[str]:
+    """The names of an https address's host ("www", "rcot", "co", "uk"), or none: another
+    scheme, no host, or a malformed one (such as an unclosed '[')."""
+    try:
+        parts = urlsplit(address)
+        host = parts.hostname
+    except ValueError:
+        return []
+    if parts.scheme != "https" or not host:
+        return []
+    return [name for name in host.split(".") if name]
+
+
 def check_web_address(value: object) -> str:
-    """One rule for every link to another website: https, a host name, nothing unsafe."""
+    """One rule for every link to another website: https, a host name with a dot, nothing unsafe."""
     if isinstance(value, str) and not _UNSAFE_IN_ADDRESS.search(value.strip()):
         address = value.strip()
-        try:
-            parts = urlsplit(address)
-            host = parts.hostname or ""
-        except ValueError:  # a malformed host, such as an unclosed [
-            parts, host = None, ""
-        if parts is not None and parts.scheme == "https" and "." in host.strip("."):
+        if len(_https_host_names(address)) >= 2:
             return address
     raise ValueError(
         f"{_shown(value)} is not a web address we can link to. Copy the full address from your browser: "
@@ -104,12 +112,12 @@ def check_page_path(value: object) -> object:
     """A page of this site, written as its file under docs/: no '..', no leading '/', no address."""
     if not isinstance(value, str):
         return value
-    parts = value.replace("\\", "/").split("/")
+    # A backslash is refused with the other unsafe characters, so '/' is the only separator.
     if (
         not value.endswith(".md")
-        or value.startswith(("/", "\\"))
+        or value.startswith("/")
         or ":" in value
-        or ".." in parts
+        or ".." in value.split("/")
         or _UNSAFE_IN_ADDRESS.search(value)
     ):
         raise ValueError(

@@ -76,6 +76,8 @@ def test_an_https_address_with_a_host_is_kept_trimmed(typed, kept):
         "www.rcot.co.uk",  # no scheme
         "https://localhost/",  # a host with no dot
         "https://./",  # only a dot
+        "https://uk./",  # one name and a dot
+        "https://.uk/",
         "https:///path",  # no host at all
         "javascript:alert(1)",
         "https://www.rcot.co.uk/a page",  # a space inside
@@ -163,6 +165,12 @@ def test_a_refused_title_is_named_by_its_first_40_characters():
     with pytest.raises(ValueError) as refused:
         check_single_line("y" * 50 + "\nmore")
     assert f"(it starts '{'y' * 40}')" in str(refused.value)
+
+
+def test_a_tab_after_several_words_names_all_of_them():
+    with pytest.raises(ValueError) as refused:
+        check_single_line("Two words\tafter")
+    assert str(refused.value).startswith("this text holds a tab (after 'Two words')")
 
 
 def test_a_tab_is_refused_naming_the_text_before_it():
