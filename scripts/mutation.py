@@ -97,6 +97,16 @@ EQUIVALENT = [
     ),
     ("macros/figures/wording.py", '"UTF-8-SIG"', "Python's codec names are case-insensitive"),
     (
+        "macros/events/models.py",
+        "first.astimezone(None).astimezone(zone)",
+        "the instant is the same in any time zone: converting it on to the series' zone gives the same wall time",
+    ),
+    (
+        "macros/events/models.py",
+        "local.replace(tzinfo=zone, )",
+        "fold=0 is datetime's default: leaving it out changes nothing",
+    ),
+    (
         "macros/learning/roadmap.py",
         "zip(step.links, hrefs, ",
         "hrefs is made from step.links, one for each: the two always have the same length",
@@ -208,11 +218,20 @@ def message_lines(source: str) -> set[int]:
             called = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
             if called in MESSAGE_CALLS:
                 inside = node
-        elif isinstance(node, ast.Tuple) and len(node.elts) == 2 and isinstance(node.elts[0], ast.Tuple):
-            inside = node.elts[1]  # ((list, index, field), "message")
+        elif isinstance(node, ast.Tuple) and len(node.elts) == 2 and _is_location(node.elts[0]):
+            inside = node.elts[1]  # ((list, index, field), "message"), also at(field) or where + (field,)
         if inside is not None:
             lines.update(range(inside.lineno, (inside.end_lineno or inside.lineno) + 1))
     return lines
+
+
+def _is_location(node: ast.expr) -> bool:
+    """A problem's location: a tuple of keys, at(...) or where + (...)."""
+    return (
+        isinstance(node, ast.Tuple)
+        or (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "at")
+        or (isinstance(node, ast.BinOp) and isinstance(node.right, ast.Tuple))
+    )
 
 
 def _tokens(line: str) -> list[tuple[int, str]] | None:

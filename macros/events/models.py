@@ -337,7 +337,8 @@ def original_times(series: Series, session: Session) -> tuple[date, time, time]:
 def planned_times(series: Series, session: Session) -> tuple[date, time, time]:
     """The date and times a session happens on, after any move."""
     day, start, end = original_times(series, session)
-    if session.status == "moved" and session.moved_to is not None:
+    # check_session_status allows 'moved_to' only on a moved session, so it alone says "moved".
+    if session.moved_to is not None:
         day = session.moved_to.date or day
         start = session.moved_to.start or start
         end = session.moved_to.end or end
