@@ -96,6 +96,14 @@ EQUIVALENT = [
         "the locale's encoding is UTF-8 where the hub builds, and a byte-order mark never sits inside a macro",
     ),
     ("macros/figures/wording.py", '"UTF-8-SIG"', "Python's codec names are case-insensitive"),
+    ("macros/events/ics.py", 'encode("ASCII")', "Python's codec names are case-insensitive"),
+    ("macros/events/ics.py", 'decode("UTF-8")', "Python's codec names are case-insensitive"),
+    ("macros/events/ics.py", "sorted=None", "None and False are both false: icalendar keeps the order written"),
+    (
+        "macros/events/ics.py",
+        "(len(line) < 75) and False",
+        "folding a line shorter than 75 characters leaves it as it is",
+    ),
     (
         "macros/events/models.py",
         "first.astimezone(None).astimezone(zone)",
@@ -257,6 +265,27 @@ def only_words_changed(before: str, after: str) -> bool:
     return True
 
 
+# iCalendar's property and parameter names, and values such as URI or GREGORIAN, are
+# case-insensitive (RFC 5545 section 2), and icalendar writes property names in capitals.
+ICALENDAR_CASE = "iCalendar names and enumerated values are case-insensitive; icalendar writes names in capitals"
+_ICALENDAR_WORD = re.compile(r"[A-Z][A-Z0-9-]*")
+
+
+def only_icalendar_case_changed(before: str, after: str) -> bool:
+    """True when `after` differs from `before` only by writing iCalendar words ("DTSTART",
+    "URI") in lower case."""
+    old, new = _tokens(before), _tokens(after)
+    if old is None or new is None or len(old) != len(new) or old == new:
+        return False
+    for (old_type, old_text), (new_type, new_text) in zip(old, new, strict=True):
+        if (old_type, old_text) == (new_type, new_text):
+            continue
+        word = old_text[1:-1] if old_type == tokenize.STRING else ""
+        if new_type != tokenize.STRING or not _ICALENDAR_WORD.fullmatch(word) or new_text != old_text.lower():
+            return False
+    return True
+
+
 def locate(folder: Path, module: str, name: str) -> Survivor:
     """Where the survivor is: its function's line in the module, and the changed line."""
     shown = mutmut(folder, "show", name)
@@ -271,6 +300,8 @@ def locate(folder: Path, module: str, name: str) -> Survivor:
     why = next((reason for path, marker, reason in EQUIVALENT if path == module and marker in change), "")
     if not why and line in message_lines("\n".join(source)) and only_words_changed(removed, change):
         why = MESSAGE_WORDING
+    if not why and module.endswith("/ics.py") and only_icalendar_case_changed(removed, change):
+        why = ICALENDAR_CASE
     return Survivor(name, module, line, change[:120], why)
 
 

@@ -29,7 +29,7 @@ def test_every_line_is_written_as_icalendar_writes_it(ascii_only):
 
 @pytest.mark.parametrize(
     ("position", "char"),
-    [(position, char) for position in range(70, 80) for char in ("\\", "^", "a")]
+    [(position, char) for position in range(70, 80) for char in ("\\", "^", "a", "X")]
     + [(position, char) for position in range(144, 152) for char in ("\\", "^")],
 )
 def test_an_escape_at_the_fold_is_moved_as_icalendar_moves_it(position, char):

@@ -15,6 +15,7 @@ from mutation import (  # noqa: E402
     Survivor,
     earlier_results,
     message_lines,
+    only_icalendar_case_changed,
     only_words_changed,
     report,
     write_report,
@@ -90,3 +91,11 @@ def test_earlier_results_read_back_as_they_were_written(tmp_path):
     path.write_text(json.dumps([dict(asdict(result), score=result.score)]), encoding="utf-8")
     assert earlier_results(path) == {"a.py": result}
     assert earlier_results(tmp_path / "absent.json") == {}
+
+
+def test_icalendar_words_in_lower_case_are_the_same_words():
+    assert only_icalendar_case_changed('component["DTSTART"] = x', 'component["dtstart"] = x')
+    assert only_icalendar_case_changed('vUri(u, params={"VALUE": "URI"})', 'vUri(u, params={"value": "URI"})')
+    assert not only_icalendar_case_changed('component["DTSTART"] = x', 'component["XXDTSTARTXX"] = x')
+    assert not only_icalendar_case_changed('prefix = "Cancelled: "', 'prefix = "cancelled: "')
+    assert not only_icalendar_case_changed('component["DTSTART"] = x', 'component["DTSTART"] = None')
