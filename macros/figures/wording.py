@@ -18,7 +18,9 @@ from .models import Figure, FiguresFile
 JOB_DESCRIPTION_FIGURE = "afc-band-7-england"
 
 # A page uses a figure by naming its id in a figure macro: {{ figure_range("afc-band-7-england") }}
-_MACRO_USE = re.compile(r"""\bfigure_[a-z_]+\(\s*["']([a-z0-9-]+)["']""")
+_MACRO_USE = re.compile(r"""\b(figure_[a-z_]+)\(\s*["']([a-z0-9-]+)["']""")
+# The macro whose worked cost applies every rate (National Insurance, pension) to the pay.
+COST_MACRO = "figure_cost"
 
 
 def money(amount: int) -> str:
@@ -56,6 +58,7 @@ class FigureUse:
     file: str  # as an editor sees it: docs/roles/funding.md
     line: int
     figure_id: str
+    macro: str = ""  # figure_range, figure_cost, ...
 
 
 def figure_uses(docs_dir: Path, shown_prefix: str = "docs") -> list[FigureUse]:
@@ -68,7 +71,7 @@ def figure_uses(docs_dir: Path, shown_prefix: str = "docs") -> list[FigureUse]:
         except UnicodeDecodeError:
             continue  # the front matter check reports a page that is not UTF-8
         for number, text in enumerate(page.splitlines(), 1):
-            uses.extend(FigureUse(shown, number, match.group(1)) for match in _MACRO_USE.finditer(text))
+            uses.extend(FigureUse(shown, number, match[2], match[1]) for match in _MACRO_USE.finditer(text))
     return uses
 
 
@@ -80,10 +83,16 @@ class OutOfDate:
 
 
 def out_of_date_report(
-    figures: FiguresFile, figure_lines: dict[str, int], uses: list[FigureUse], today: date, data_file: str
+    figures: FiguresFile,
+    figure_lines: dict[str, int],
+    uses: list[FigureUse],
+    today: date,
+    data_file: str,
+    rate_lines: dict[str, int] | None = None,
 ) -> list[OutOfDate]:
     """One warning for each out-of-date figure in the data file, and one for each page showing it
-    (at the page's first line that names it)."""
+    (at the page's first line that names it); the same for each out-of-date rate, and each page
+    whose worked cost applies it."""
     report = []
     for figure in figures.figures:
         if not is_out_of_date(figure, today):
@@ -105,6 +114,26 @@ def out_of_date_report(
             OutOfDate(file, line, f"{what}: this page shows them, with a note that they are out of date")
             for file, line in first_use.items()
         )
+    cost_pages: dict[str, int] = {}
+    for use in uses:
+        if use.macro == COST_MACRO:
+            cost_pages.setdefault(use.file, use.line)
+    for rate in figures.rates:
+        if not is_out_of_date(rate, today):
+            continue
+        what = f"the {rate.period} rate for {rate.title} ({rate.id}) ended on {long_date(rate.ends)}"
+        report.append(
+            OutOfDate(
+                data_file,
+                (rate_lines or {}).get(rate.id, 1),
+                f"{what}. Update the percent, period and source from {rate.check_with} ({rate.check_url}); "
+                "until then every worked cost using it says it is out of date",
+            )
+        )
+        report.extend(
+            OutOfDate(file, line, f"{what}: this page's worked cost uses it, with a note that it is out of date")
+            for file, line in cost_pages.items()
+        )
     return report
 
 
@@ -112,6 +141,12 @@ def figure_lines(path: Path, figures: FiguresFile) -> dict[str, int]:
     """The line of each figure's `ends` in the data file, for warnings."""
     _, nodes = read_yaml(path)
     return {figure.id: line_of(nodes, ("figures", index, "ends")) or 1 for index, figure in enumerate(figures.figures)}
+
+
+def rate_lines(path: Path, figures: FiguresFile) -> dict[str, int]:
+    """The line of each rate's `ends` in the data file, for warnings."""
+    _, nodes = read_yaml(path)
+    return {rate.id: line_of(nodes, ("rates", index, "ends")) or 1 for index, rate in enumerate(figures.rates)}
 
 
 def job_description_problems(figures: FiguresFile, job_path: Path, shown_as: str) -> list[DataProblem]:

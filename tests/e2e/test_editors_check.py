@@ -96,29 +96,43 @@ def fixture_tree(tmp_path_factory) -> Path:
     return root
 
 
-# On the fixed build date the 2025/26 pay figures are past their period (data/figures.yaml):
-# `make check` warns about them, and about nothing else.
+# On the fixed build date the 2025/26 pay figures, National Insurance and pension rates are past
+# their periods (data/figures.yaml): `make check` warns about them, and about nothing else.
 OUT_OF_DATE_PAY = "warning: the 2025/26 figures for Agenda for Change band 7 pay in England"
+OUT_OF_DATE_RATES = (
+    "warning: the 2025/26 tax year rate for Employer's National Insurance",
+    "warning: the 2025/26 rate for Employer's NHS pension contribution",
+)
 
 
 def test_the_hub_passes_the_check():
     result = run_check(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
-    # The only warnings: the expired pay year, and the job description's reading score (the
-    # one menu page not held to the floor: it follows the RCOT document's terms).
+    # The only warnings: the expired pay year and rates, and the job description's reading score
+    # (the one menu page not held to the floor: it follows the RCOT document's terms).
     job_description_score = "docs/recruitment/job-description.md:1: warning: this page scores"
     assert lines[:-1] and all(
-        OUT_OF_DATE_PAY in line or line.startswith(job_description_score) for line in lines[:-1]
+        OUT_OF_DATE_PAY in line
+        or any(rate in line for rate in OUT_OF_DATE_RATES)
+        or line.startswith(job_description_score)
+        for line in lines[:-1]
     ), result.stdout
+    for rate in OUT_OF_DATE_RATES:  # at its line in the data file and on both pages with a worked cost
+        assert [line.split(":")[0] for line in lines if rate in line] == [
+            "data/figures.yaml",
+            "docs/recruitment/hiring-an-ot.md",
+            "docs/roles/funding.md",
+        ], result.stdout
     assert lines[-1] == f"0 errors, {len(lines) - 1} warnings, 0 pages due for review within 30 days."
 
 
 def test_one_line_for_each_mistake_with_file_and_line(fixture_tree):
     result = run_check(fixture_tree, overdue="error")
     assert result.returncode == 1, result.stdout + result.stderr
-    lines = [line for line in result.stdout.strip().splitlines() if OUT_OF_DATE_PAY not in line]
-    pay_warnings = result.stdout.count(OUT_OF_DATE_PAY)
+    expired = (OUT_OF_DATE_PAY, *OUT_OF_DATE_RATES)
+    lines = [line for line in result.stdout.strip().splitlines() if not any(text in line for text in expired)]
+    pay_warnings = sum(result.stdout.count(text) for text in expired)
     expected_starts = [
         "data/sesions.yaml:1: error: no part of the hub reads this file, so nothing in it would appear on the site. "
         "If you meant data/sessions.yaml, rename the file.",

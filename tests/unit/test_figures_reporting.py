@@ -20,6 +20,7 @@ from macros.figures.wording import (
     money,
     out_of_date_report,
     range_text,
+    rate_lines,
 )
 
 TODAY = date(2026, 12, 4)
@@ -54,8 +55,8 @@ def test_a_page_not_saved_as_utf8_is_skipped_and_the_others_still_read(tmp_path)
     docs.mkdir()
     (docs / "a.md").write_bytes(b"caf\xe9 {{ figure_range('band-7') }}\n")
     (docs / "b.md").write_bytes("\ufeffPay {{ figure_range( 'band-7' ) }}\n".encode())
-    assert figure_uses(docs) == [FigureUse("docs/b.md", 1, "band-7")]
-    assert figure_uses(docs, "site") == [FigureUse("site/b.md", 1, "band-7")]
+    assert figure_uses(docs) == [FigureUse("docs/b.md", 1, "band-7", "figure_range")]
+    assert figure_uses(docs, "site") == [FigureUse("site/b.md", 1, "band-7", "figure_range")]
 
 
 def test_each_out_of_date_figure_is_reported_with_every_page_at_its_first_use(tmp_path):
@@ -142,3 +143,58 @@ def test_a_broken_job_description_is_named_as_the_editor_knows_it(tmp_path):
     with pytest.raises(DataFileError) as caught:
         check_job_description(figures, tmp_path / "data")
     assert caught.value.problems[0].file == "data/job_description.yaml"
+
+
+RATE = """\
+rates:
+  - id: employer-ni
+    title: Employer's National Insurance
+    period: 2025/26 tax year
+    starts: 2025-04-06
+    ends: 2026-04-05
+    percent: 15
+    above: 5000
+    charged_on: of pay above £5,000 a year
+    source:
+      title: Rates
+      publisher: HMRC
+      year: 2025
+      url: https://www.gov.uk/rates
+      checked: 2026-12-04
+    check_with: HMRC
+    check_url: https://www.gov.uk/rates
+"""
+
+
+def test_an_out_of_date_rate_is_reported_at_its_line_and_on_each_page_with_a_worked_cost(tmp_path):
+    path = write(tmp_path, VALID + RATE)
+    figures = load_figures(path)
+    uses = [
+        FigureUse("docs/pay.md", 4, "band-7", "figure_range"),
+        FigureUse("docs/cost.md", 7, "band-7", "figure_cost"),
+        FigureUse("docs/cost.md", 9, "band-7", "figure_cost"),
+    ]
+    lines = rate_lines(path, figures)
+    assert lines == {"employer-ni": VALID.count("\n") + 6}
+    in_period = out_of_date_report(figures, {}, uses, date(2026, 3, 31), "data/figures.yaml", rate_lines=lines)
+    assert in_period == []
+    late = out_of_date_report(figures, {}, uses, date(2026, 4, 6), "data/figures.yaml", rate_lines=lines)
+    what = "the 2025/26 tax year rate for Employer's National Insurance (employer-ni) ended on 5 April 2026"
+    assert [(r.file, r.line, r.message) for r in late[3:]] == [
+        (
+            "data/figures.yaml",
+            lines["employer-ni"],
+            f"{what}. Update the percent, period and source from HMRC (https://www.gov.uk/rates); "
+            "until then every worked cost using it says it is out of date",
+        ),
+        ("docs/cost.md", 7, f"{what}: this page's worked cost uses it, with a note that it is out of date"),
+    ]
+    assert [(r.file, r.line) for r in late[:3]] == [("data/figures.yaml", 1), ("docs/pay.md", 4), ("docs/cost.md", 7)]
+    assert out_of_date_report(figures, {}, [], date(2026, 4, 6), "x")[-1].line == 1  # no line known
+
+
+def test_a_page_names_which_macro_uses_a_figure(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text('{{ figure_cost("band-7", hours=22.5) }} {{ figure_note("band-7") }}\n', "utf-8")
+    assert [u.macro for u in figure_uses(docs)] == ["figure_cost", "figure_note"]
