@@ -206,7 +206,7 @@ def test_the_hiring_page_links_to_the_detail_and_is_linked_from_home_and_recruit
         "../../supervision/checker/",
         "../../supervision/",
         "../../case-studies/ayrshire-and-arran/",
-        "https://www.england.nhs.uk/gp/investment/gp-contract/network-contract-directed-enhanced-service-des/",
+        "https://www.england.nhs.uk/gp/investment/gp-contract/",
     ):
         assert f'href="{href}"' in html, href
     assert 'href="recruitment/hiring-an-ot/"' in article(hub_site.read(""))
