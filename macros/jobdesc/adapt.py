@@ -15,10 +15,12 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 from ..core.clock import build_instant
 from ..core.datafiles import CONTROL_CHARACTERS, describe_character, shorten
+from ..core.dates import build_date, long_date
 from ..core.problems import DataFileError
 from ..core.project import Project
 from .documents import render_documents
@@ -45,6 +47,27 @@ def typed_text(value: str) -> str:
     return value
 
 
+def typed_closing_date(value: str, today: date | None = None) -> str:
+    """A closing date as typed, refused when it is written as a date that does not exist or
+    has passed (an advert closing before it is published). Words such as "Friday 5pm" pass."""
+    value = typed_text(value)
+    written = value.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", written):  # as format_field_value reads a date
+        return value
+    try:
+        day = date.fromisoformat(written)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{written!r} is not a real date: write the closing date as YYYY-MM-DD, for example 2027-01-31"
+        ) from None
+    today = today or build_date(build_instant())
+    if day < today:
+        raise argparse.ArgumentTypeError(
+            f"the closing date {long_date(day)} has passed (today is {long_date(today)}): give a date still to come"
+        )
+    return value
+
+
 def parser_for(labels: dict[str, str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m macros.jobdesc.adapt",
@@ -55,7 +78,8 @@ def parser_for(labels: dict[str, str]) -> argparse.ArgumentParser:
     )
     group = parser.add_argument_group("fields (all optional)")
     for name in FIELD_NAMES:
-        group.add_argument(option_name(name), dest=name, metavar="TEXT", type=typed_text, help=labels.get(name, name))
+        checked = typed_closing_date if name == "closing_date" else typed_text
+        group.add_argument(option_name(name), dest=name, metavar="TEXT", type=checked, help=labels.get(name, name))
     parser.add_argument(
         "--output-dir", type=Path, default=Path("adapted"), help="folder for the two files (default: adapted)"
     )
@@ -108,7 +132,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _with_pay(job, data_dir: Path):
     """The salary and pay year from data/figures.yaml beside the job description's file."""
-    from ..core.dates import build_date
     from ..figures.models import DATA_FILE as FIGURES_FILE
     from ..figures.models import load_figures
     from .pay import JOB_DESCRIPTION_FIGURE, with_pay

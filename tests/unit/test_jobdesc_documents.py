@@ -414,3 +414,29 @@ def test_the_pdf_writer_fetches_nothing_but_the_builds_own_files(reference):
     finally:
         server.shutdown()
     assert asked == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("2027-02-30", "'2027-02-30' is not a real date: write the closing date as YYYY-MM-DD, for example 2027-01-31"),
+        (
+            "2026-11-20",
+            "the closing date 20 November 2026 has passed (today is 21 November 2026): give a date still to come",
+        ),
+    ],
+)
+def test_a_closing_date_that_does_not_exist_or_has_passed_is_refused(tmp_path, monkeypatch, capsys, typed, message):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795262400")  # 21 November 2026
+    with pytest.raises(SystemExit) as exited:
+        jobdesc_adapt.main(["--closing-date", typed, "--output-dir", str(tmp_path / "out")])
+    assert exited.value.code == 2
+    assert f"argument --closing-date: {message}" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("typed", ["2026-11-21", "2027-1-5", "Friday 5pm, 9 January"])
+def test_a_closing_date_today_later_or_in_words_is_taken(typed):
+    from datetime import date
+
+    assert jobdesc_adapt.typed_closing_date(typed, date(2026, 11, 21)) == typed
