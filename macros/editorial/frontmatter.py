@@ -23,9 +23,11 @@ from mkdocs.utils import markdown_extensions
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..core.datafiles import (
+    CONTROL_CHARACTERS,
     UnsafeYAML,
     check_yaml_events,
     decode_text,
+    describe_character,
     parse_yaml,
     unsafe_yaml_problems,
     yaml_error_line,
@@ -239,6 +241,7 @@ def check_page_text(text: str, shown_as: str, today: date | None = None) -> Page
                 f"the page's own {_PLACEHOLDER_NAMES[key]}",
             )
         )
+    result.problems.extend(control_character_problems(result.body, header_lines + 1, shown_as))
     if result.meta is not None and today is not None and result.meta.last_reviewed > today:
         result.problems.append(
             DataProblem(
@@ -250,6 +253,18 @@ def check_page_text(text: str, shown_as: str, today: date | None = None) -> Page
             )
         )
     return result
+
+
+def control_character_problems(body: str, first_line: int, shown_as: str) -> list[DataProblem]:
+    """One problem for each line of a page's text holding a character no editor means to type
+    (a control character, DEL, a pasted line or paragraph separator): in the page it would be
+    invisible, and a calendar or a Word document built from it could refuse it."""
+    problems = []
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        bad = CONTROL_CHARACTERS.search(line)
+        if bad:
+            problems.append(DataProblem(shown_as, number, "", f"this line holds {describe_character(bad.group())}"))
+    return problems
 
 
 def unsafe_front_matter(text: str, shown_as: str) -> list[DataProblem]:

@@ -128,6 +128,17 @@ def test_a_control_character_in_a_comment_is_named_by_its_line():
     assert message.startswith("data/x.yaml:1: this line holds an invisible control character (U+0001)")
 
 
+@pytest.mark.parametrize(
+    ("pasted", "what"),
+    [("\x01", "an invisible control character (U+0001)"), ("\u2028", "a line break pasted from Word")],
+)
+def test_a_control_character_in_a_page_s_text_is_named_by_its_line(pasted, what):
+    text = PAGE.format(extra="") + f"\nFirst paragraph.\n\nPasted{pasted} words.\n\tIndented code is fine.\n"
+    messages = [str(p) for p in check_page_text(text, "docs/x.md", TODAY).problems]
+    assert messages == [f"docs/x.md:13: this line holds {what}" + messages[0].split(what, 1)[1]]
+    assert check_page_text(PAGE.format(extra=""), "docs/x.md", TODAY).problems == []
+
+
 def test_a_control_character_that_breaks_the_yaml_is_still_named_as_the_character():
     messages = data_messages("terms:\n\x0b - a\n")
     assert any(m.startswith("data/x.yaml:2: this line holds a line break pasted from Word") for m in messages)
