@@ -78,6 +78,18 @@ EQUIVALENT = [
         "_with_stand_ins(text) if (raw_controls) or True",
         "with no control characters in the text, swapping them for stand-ins changes nothing",
     ),
+    (
+        "macros/core/datafiles.py",
+        "key = (str(None), model)",
+        "a remembered result is reused only for the same bytes, name, model and checks: sharing one slot "
+        "between files gives the same result",
+    ),
+    (
+        "macros/core/datafiles.py",
+        "yaml_error_line(error, None)",
+        "only a ReaderError reads the text, and none reaches here: check_yaml_events refuses every "
+        "character the reader would",
+    ),
     ("macros/core/datafiles.py", '"UTF-8-SIG"', "Python's codec names are case-insensitive"),
     ("macros/core/datafiles.py", "n=2)", "only the first close match is shown"),
     (
