@@ -61,7 +61,7 @@ test: $(VENV)/.test-deps system-deps tests/parsers/node_modules/.installed tools
 
 ## mutation: mutation testing of the hub's rules (mutmut; minutes per module); report into BENCHMARKS.md
 ##   make mutation MODULES="macros/core/fields.py"   (default: every module in scripts/mutation.py)
-mutation: $(VENV)/.test-deps
+mutation: $(VENV)/.test-deps tests/parsers/node_modules/.installed
 	NO_MKDOCS_2_WARNING=1 $(PY) scripts/mutation.py $(MODULES) $(MUTATION_ARGS)
 
 ## test-content: the fast lane of a pull request that changes only pages and data (about 3 minutes):
