@@ -198,3 +198,14 @@ def test_a_page_names_which_macro_uses_a_figure(tmp_path):
     docs.mkdir()
     (docs / "a.md").write_text('{{ figure_cost("band-7", hours=22.5) }} {{ figure_note("band-7") }}\n', "utf-8")
     assert [u.macro for u in figure_uses(docs)] == ["figure_cost", "figure_note"]
+
+
+def test_a_current_rate_listed_first_does_not_hide_a_later_expired_one(tmp_path):
+    current = RATE.replace("id: employer-ni", "id: pension").replace("ends: 2026-04-05", "ends: 2027-04-05")
+    expired = RATE.replace("rates:\n", "")
+    figures = load_figures(write(tmp_path, VALID + current + expired))
+    report = out_of_date_report(figures, {}, [], date(2026, 12, 4), "data/figures.yaml")
+    assert [r.message.split(" ended")[0] for r in report] == [
+        "the 2025/26 figures for Band 7 pay (band-7)",
+        "the 2025/26 tax year rate for Employer's National Insurance (employer-ni)",
+    ]

@@ -13,6 +13,7 @@ from mutation import (  # noqa: E402
     REPORT_START,
     ModuleResult,
     Survivor,
+    changed_line_in_function,
     earlier_results,
     message_lines,
     only_icalendar_case_changed,
@@ -99,3 +100,19 @@ def test_icalendar_words_in_lower_case_are_the_same_words():
     assert not only_icalendar_case_changed('component["DTSTART"] = x', 'component["XXDTSTARTXX"] = x')
     assert not only_icalendar_case_changed('prefix = "Cancelled: "', 'prefix = "cancelled: "')
     assert not only_icalendar_case_changed('component["DTSTART"] = x', 'component["DTSTART"] = None')
+
+
+def test_the_changed_line_is_counted_from_the_function_s_start_in_the_diff():
+    shown = (
+        "# macros.x.x_f__mutmut_3: survived\n"
+        "--- macros/x.py\n"
+        "+++ macros/x.py\n"
+        "@@ -4,5 +4,5 @@\n"
+        "     for rate in rates:\n"
+        "         if current(rate):\n"
+        "-            continue\n"
+        "+            break\n"
+        "         report.append(rate)\n"
+    )
+    assert changed_line_in_function(shown) == 6
+    assert changed_line_in_function("no diff") == 1
