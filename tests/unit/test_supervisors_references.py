@@ -9,7 +9,7 @@ import yaml
 from test_supervisors_data import VALID, load
 
 from macros.core.datafiles import DataFileError
-from macros.learning.supervisors import SupervisorData, cross_reference_problems, decide
+from macros.learning.supervisors import SupervisorData, checker, cross_reference_problems, decide
 
 
 def data_with(change) -> SupervisorData:
@@ -139,3 +139,24 @@ def test_the_checker_follows_an_answer_to_the_question_it_names():
     assert decide(data, {"gp": "yes", "sure": "no"}).asked == ("gp", "sure")
     assert decide(data, {"gp": "yes"}).outcome == "unanswered:sure"
     assert data.question("sure").id == "sure"
+
+
+def test_an_unanswered_checker_names_the_questions_asked_so_far():
+    data = data_with(lambda d: None)
+    assert decide(data, {}).asked == ("gp",)
+    assert decide(data, {"gp": "yes"}).asked == ("gp", "sure")
+
+
+def test_the_checker_page_carries_the_question_tree_its_script_follows():
+    import json
+    import re
+
+    html = checker(data_with(lambda d: None), {"contact_email": "hub@nhs.net", "contact_name": "hub", "name": "Hub"})
+    embedded = re.search(r"<script type=\"application/json\" data-hub-checker-rules>(.*?)</script>", html, re.S)
+    assert json.loads(embedded.group(1)) == {
+        "start": "gp",
+        "questions": {
+            "gp": {"yes": "question:sure", "no": "not-eligible:no-route"},
+            "sure": {"yes": "eligible:gp", "no": "not-eligible:no-route"},
+        },
+    }
