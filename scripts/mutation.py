@@ -218,13 +218,29 @@ def statuses(folder: Path) -> dict[str, str]:
     return found
 
 
-def killed_in_fresh_process(folder: Path, name: str) -> bool:
+def related_tests(folder: Path, module: str) -> list[str]:
+    """The unit test files that name the module (macros.events.ics, or `from macros.events
+    import ics`): a quick first re-run. A survivor they do not kill gets the whole unit run."""
+    dotted = module.removesuffix(".py").replace("/", ".")
+    package, _, name = dotted.rpartition(".")
+    naming = re.compile(rf"{re.escape(dotted)}\b|from {re.escape(package)} import [^\n]*\b{name}\b")
+    tests = sorted((folder / "mutants" / "tests" / "unit").glob("test_*.py"))
+    return [str(path.relative_to(folder / "mutants")) for path in tests if naming.search(path.read_text("utf-8"))]
+
+
+def killed_in_fresh_process(folder: Path, name: str, first: list[str] | None = None) -> bool:
+    """Whether a fresh pytest process fails with the mutant in place: the `first` test files,
+    then, if they all pass, every unit test."""
     env = dict(os.environ, MUTANT_UNDER_TEST=name, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", *RERUN_ARGS], cwd=folder / "mutants", env=env,
-        capture_output=True, text=True, timeout=900,
-    )  # fmt: skip
-    return result.returncode != 0
+    for selection in ([first] if first else []) + [None]:
+        args = RERUN_ARGS if selection is None else [*selection, *RERUN_ARGS[1:]]
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", *args], cwd=folder / "mutants", env=env,
+            capture_output=True, text=True, timeout=900,
+        )  # fmt: skip
+        if result.returncode != 0:
+            return True
+    return False
 
 
 # Calls whose text is a message to an editor or a developer (the words of a refusal).
@@ -353,7 +369,8 @@ def measure(module: str, children: int, rerun: bool, commit: str, when: str) -> 
         if rerun and survived:
             # Each re-run is a whole pytest process: run as many at once as mutmut ran children.
             with ThreadPoolExecutor(max_workers=children) as pool:
-                verdicts = pool.map(lambda name: (name, killed_in_fresh_process(folder, name)), survived)
+                first = related_tests(folder, module)
+                verdicts = pool.map(lambda name: (name, killed_in_fresh_process(folder, name, first)), survived)
                 killed_again = {name for name, killed in verdicts if killed}
         for name, status in sorted(found.items()):
             if status in ("killed", "timeout", "segfault", "suspicious"):

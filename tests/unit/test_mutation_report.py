@@ -18,6 +18,7 @@ from mutation import (  # noqa: E402
     message_lines,
     only_icalendar_case_changed,
     only_words_changed,
+    related_tests,
     report,
     write_report,
 )
@@ -116,3 +117,13 @@ def test_the_changed_line_is_counted_from_the_function_s_start_in_the_diff():
     )
     assert changed_line_in_function(shown) == 6
     assert changed_line_in_function("no diff") == 1
+
+
+def test_the_quick_re_run_takes_the_unit_test_files_that_name_the_module(tmp_path):
+    unit = tmp_path / "mutants" / "tests" / "unit"
+    unit.mkdir(parents=True)
+    (unit / "test_a.py").write_text("from macros.events.ics import calendar_files\n", "utf-8")
+    (unit / "test_b.py").write_text("from macros.events import models, ics\n", "utf-8")
+    (unit / "test_c.py").write_text("from macros.events.icsx import x\nimport macros.events.models\n", "utf-8")
+    (unit / "helpers.py").write_text("from macros.events.ics import x\n", "utf-8")
+    assert related_tests(tmp_path, "macros/events/ics.py") == ["tests/unit/test_a.py", "tests/unit/test_b.py"]
