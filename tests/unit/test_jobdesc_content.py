@@ -94,3 +94,12 @@ def test_the_print_document_carries_its_language_dates_and_every_section(job):
     assert '<meta name="author" content="Org">' in html
     for _, title in SECTIONS:
         assert title in html
+
+
+def test_the_print_document_is_british_english_unless_told_and_opens_with_the_intro(job):
+    document = build_document(job)
+    html = print_html(document, {"name": "Hub", "organisation": "Org"}, "2026-12-04T00:00:00Z")
+    assert '<html lang="en-GB">' in html
+    assert '<meta name="generator" content="Hub">' in html
+    intro = html.index(document.source_line.split("\u201c")[0])
+    assert intro < html.index(SECTIONS[0][1])
