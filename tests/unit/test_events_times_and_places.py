@@ -141,3 +141,23 @@ def test_a_change_dated_the_day_the_session_was_added_is_fine():
     assert problems_of(text) == []
     earlier = text.replace("          - date: 2026-01-05\n", "          - date: 2026-01-04\n")
     assert [loc for loc, _ in problems_of(earlier)] == [("series", 0, "sessions", 0, "changes", 0, "date")]
+
+
+def test_a_series_ending_when_it_starts_is_one_problem_at_its_end_not_one_per_session():
+    assert problems_of(events_series_text(start="12:30", end="12:30")) == [
+        (("series", 0, "end"), "the end time 12:30 is not after the start time 12:30; check both times (24-hour clock)")
+    ]
+
+
+def test_a_move_to_the_same_time_does_not_hide_a_later_session_s_mistake():
+    same = (
+        "        status: moved\n        moved_to:\n          date: 2026-03-28\n"
+        "        changes:\n          - date: 2026-03-01\n            summary: Moved.\n"
+    )
+    text = with_first_session(same).replace(
+        "      - date: 2026-05-23\n", '      - date: 2026-05-23\n        start: "14:00"\n'
+    )
+    assert [loc for loc, _ in problems_of(text)] == [
+        ("series", 0, "sessions", 0, "moved_to"),
+        ("series", 0, "sessions", 2),
+    ]
