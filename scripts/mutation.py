@@ -365,12 +365,15 @@ def measure(module: str, children: int, rerun: bool, commit: str, when: str) -> 
         found = statuses(folder)
         result.mutants = len(found)
         survived = [name for name, status in sorted(found.items()) if status in ("survived", "no tests")]
+        # Equivalent mutants are known from their diff: only the others need a re-run.
+        located = {name: locate(folder, module, name) for name in survived}
+        to_rerun = [name for name in survived if not located[name].equivalent]
         killed_again: set[str] = set()
-        if rerun and survived:
+        if rerun and to_rerun:
             # Each re-run is a whole pytest process: run as many at once as mutmut ran children.
             with ThreadPoolExecutor(max_workers=children) as pool:
                 first = related_tests(folder, module)
-                verdicts = pool.map(lambda name: (name, killed_in_fresh_process(folder, name, first)), survived)
+                verdicts = pool.map(lambda name: (name, killed_in_fresh_process(folder, name, first)), to_rerun)
                 killed_again = {name for name, killed in verdicts if killed}
         for name, status in sorted(found.items()):
             if status in ("killed", "timeout", "segfault", "suspicious"):
@@ -378,8 +381,8 @@ def measure(module: str, children: int, rerun: bool, commit: str, when: str) -> 
             elif name in killed_again:
                 result.killed += 1
                 result.false_survivors += 1
-            elif status in ("survived", "no tests"):
-                result.survivors.append(locate(folder, module, name))
+            elif name in located:
+                result.survivors.append(located[name])
             else:  # "not checked" and the like: count it against the module, it was not shown to be caught
                 result.survivors.append(Survivor(name, module, 1, f"({status})"))
     return result
