@@ -110,3 +110,16 @@ def test_every_calendar_says_what_it_is_and_stays_public_and_busy(tmp_path):
         for event in calendar.walk("VEVENT"):
             assert (str(event["TRANSP"]), str(event["CLASS"])) == ("OPAQUE", "PUBLIC"), path
             assert event["URL"].params["VALUE"] == "URI", path
+
+
+def test_with_series_in_two_zones_the_all_sessions_feed_keeps_uk_time_as_its_own(tmp_path):
+    london = events_series_text()
+    new_york = (
+        events_series_text()
+        .replace("series:\n", "")
+        .replace("id: evening-drop-in", "id: new-york-drop-in")
+        .replace("    online: true\n", "    online: true\n    time_zone: America/New_York\n")
+    )
+    feed = calendars(tmp_path, london + new_york)["events/feeds/all.ics"]
+    assert str(feed["X-WR-TIMEZONE"]) == "Europe/London"
+    assert sorted(str(zone["TZID"]) for zone in feed.walk("VTIMEZONE")) == ["America/New_York", "Europe/London"]
