@@ -120,7 +120,12 @@ EQUIVALENT = [
     ),
     (
         "macros/events/ics.py",
-        "values = ",
+        "values = None",
+        "the values a series' events share are built once as a speed-up: built again for each event they are the same",
+    ),
+    (
+        "macros/events/ics.py",
+        "values = shared.",
         "the values a series' events share are built once as a speed-up: built again for each event they are the same",
     ),
     (
