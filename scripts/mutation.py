@@ -56,6 +56,12 @@ RERUN_ARGS = ["tests/unit", "-x", "-q", "-m", "not slow and not browser", "-p", 
 
 # Mutants that change nothing a user can meet, found by reading them (equivalent mutants).
 # Each is (module, the mutant's changed line as mutmut shows it, why it changes nothing).
+CODEC_CASE = "Python's codec names are case-insensitive"
+ONLY_CONTROLS = "only control characters reach describe_character: an added 'X' is never among them"
+REQUIRED_ENDS = "every figure and rate has an 'ends' line (the model requires it), so the fallback line is never used"
+SHARED_VALUES = (
+    "the values a series' events share are built once as a speed-up: built again for each event they are the same"
+)
 EQUIVALENT = [
     ("macros/core/escaping.py", "ensure_ascii=None", "None and False are both falsy: json.dumps writes the same"),
     ("macros/core/escaping.py", "&AMP;", "HTML reads &AMP; as &amp; (a legacy entity name)"),
@@ -64,12 +70,12 @@ EQUIVALENT = [
     (
         "macros/core/datafiles.py",
         '"XX\\x0b',
-        "only control characters reach describe_character: an added 'X' is never among them",
+        ONLY_CONTROLS,
     ),
     (
         "macros/core/datafiles.py",
         '"XX\\ufffe',
-        "only control characters reach describe_character: an added 'X' is never among them",
+        ONLY_CONTROLS,
     ),
     ("macros/core/datafiles.py", "% 65537", "the characters matched are at most U+FFFF: both remainders are the same"),
     ("macros/core/datafiles.py", 'count("\\n", None,', "None and 0 both count from the start of the text"),
@@ -90,56 +96,36 @@ EQUIVALENT = [
         "only a ReaderError reads the text, and none reaches here: check_yaml_events refuses every "
         "character the reader would",
     ),
-    ("macros/core/datafiles.py", '"UTF-8-SIG"', "Python's codec names are case-insensitive"),
+    ("macros/core/datafiles.py", '"UTF-8-SIG"', CODEC_CASE),
     ("macros/core/datafiles.py", "n=2)", "only the first close match is shown"),
     (
         "macros/jobdesc/content.py",
         "field=name, filled=None)",
         "a placeholder's `filled` is only read as true or false: None and False read the same",
     ),
-    (
-        "macros/figures/wording.py",
-        '("figures", index, "ends")) or 2',
-        "every figure has an 'ends' line (the model requires it), so the fallback line is never used",
-    ),
-    (
-        "macros/figures/wording.py",
-        '("rates", index, "ends")) or 2',
-        "every rate has an 'ends' line (the model requires it), so the fallback line is never used",
-    ),
+    ("macros/figures/wording.py", '("figures", index, "ends")) or 2', REQUIRED_ENDS),
+    ("macros/figures/wording.py", '("rates", index, "ends")) or 2', REQUIRED_ENDS),
     (
         "macros/figures/wording.py",
         "read_text(encoding=None)",
         "the locale's encoding is UTF-8 where the hub builds, and a byte-order mark never sits inside a macro",
     ),
-    ("macros/figures/wording.py", '"UTF-8-SIG"', "Python's codec names are case-insensitive"),
+    ("macros/figures/wording.py", '"UTF-8-SIG"', CODEC_CASE),
     (
         "macros/events/ics.py",
         "content_line(name, value, ",
         "each calendar property written here has at most one parameter: sorting parameters changes nothing",
     ),
-    (
-        "macros/events/ics.py",
-        "values = None",
-        "the values a series' events share are built once as a speed-up: built again for each event they are the same",
-    ),
-    (
-        "macros/events/ics.py",
-        "values = shared.",
-        "the values a series' events share are built once as a speed-up: built again for each event they are the same",
-    ),
-    (
-        "macros/events/ics.py",
-        "session_event(o, site_url, now, None, calendar_id)",
-        "the values a series' events share are built once as a speed-up: built again for each event they are the same",
-    ),
+    ("macros/events/ics.py", "values = None", SHARED_VALUES),
+    ("macros/events/ics.py", "values = shared.", SHARED_VALUES),
+    ("macros/events/ics.py", "session_event(o, site_url, now, None, calendar_id)", SHARED_VALUES),
     (
         "macros/events/ics.py",
         "(occurrence.created == occurrence.last_modified) and False",
         "when the two dates are equal, stamping the creation date gives the same value as the one reused",
     ),
-    ("macros/events/ics.py", 'encode("ASCII")', "Python's codec names are case-insensitive"),
-    ("macros/events/ics.py", 'decode("UTF-8")', "Python's codec names are case-insensitive"),
+    ("macros/events/ics.py", 'encode("ASCII")', CODEC_CASE),
+    ("macros/events/ics.py", 'decode("UTF-8")', CODEC_CASE),
     ("macros/events/ics.py", "sorted=None", "None and False are both false: icalendar keeps the order written"),
     (
         "macros/events/ics.py",

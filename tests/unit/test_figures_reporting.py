@@ -35,19 +35,24 @@ def test_money_is_whole_pounds_with_thousands_separated():
     assert money(5) == "£5"
 
 
-def test_a_figure_with_one_amount_reads_as_that_amount(tmp_path):
-    one = VALID.replace("amount: 54710", "amount: 47810")
-    assert range_text(figures_from(tmp_path, one).get("band-7")) == "£47,810 a year"
-
-
-def test_a_figure_without_a_unit_has_no_trailing_space(tmp_path):
-    bare = VALID.replace("    unit: a year\n", "")
-    assert range_text(figures_from(tmp_path, bare).get("band-7")) == "£47,810 to £54,710"
-
-
-def test_amounts_are_shown_lowest_to_highest_whatever_their_order(tmp_path):
-    swapped = VALID.replace("amount: 47810", "amount: 99999")
-    assert range_text(figures_from(tmp_path, swapped).get("band-7")) == "£54,710 to £99,999 a year"
+@pytest.mark.parametrize(
+    ("find", "write", "shown"),
+    [
+        pytest.param("amount: 54710", "amount: 47810", "£47,810 a year", id="two-equal-amounts-read-as-one"),
+        pytest.param("      - label: Top\n        amount: 54710\n", "", "£47,810 a year", id="a-single-value"),
+        pytest.param("    unit: a year\n", "", "£47,810 to £54,710", id="no-unit-no-trailing-space"),
+        pytest.param("amount: 47810", "amount: 99999", "£54,710 to £99,999 a year", id="lowest-to-highest"),
+        pytest.param(
+            "      - label: Top\n",
+            "      - label: Middle\n        amount: 50273\n      - label: Top\n",
+            "£47,810 to £54,710 a year",
+            id="three-values-lowest-to-highest",
+        ),
+    ],
+)
+def test_a_figure_reads_as_its_lowest_to_highest_amount_and_unit(tmp_path, find, write, shown):
+    assert find in VALID
+    assert range_text(figures_from(tmp_path, VALID.replace(find, write)).get("band-7")) == shown
 
 
 def test_a_page_not_saved_as_utf8_is_skipped_and_the_others_still_read(tmp_path):
@@ -125,16 +130,6 @@ def test_a_job_description_typing_other_pay_stops_the_build_naming_its_file(tmp_
         "the pay year '2024/25' does not match data/figures.yaml (afc-band-7-england: 2025/26). Start it with "
         "'2025/26', or better leave it empty (default: \"\") so it comes from data/figures.yaml"
     )
-
-
-def test_a_figure_with_a_single_value_reads_as_that_amount(tmp_path):
-    single = VALID.replace("      - label: Top\n        amount: 54710\n", "")
-    assert range_text(figures_from(tmp_path, single).get("band-7")) == "£47,810 a year"
-
-
-def test_a_figure_with_three_values_reads_lowest_to_highest(tmp_path):
-    three = VALID.replace("      - label: Top\n", "      - label: Middle\n        amount: 50273\n      - label: Top\n")
-    assert range_text(figures_from(tmp_path, three).get("band-7")) == "£47,810 to £54,710 a year"
 
 
 def test_a_broken_job_description_is_named_as_the_editor_knows_it(tmp_path):
