@@ -89,20 +89,6 @@ def on_files(files, config):
     return files
 
 
-@event_priority(100)  # before mkdocs-macros renders the page
-def on_page_markdown(markdown, page, config, files):
-    """A page that renders macros is a template: a syntax mistake stops the build at its line."""
-    if not (page.meta or {}).get("render_macros") or page.file.abs_src_path is None:
-        return markdown
-    from macros.editorial.page_templates import page_template_problem
-
-    shown = f"{Path(config['docs_dir']).name}/{page.file.src_uri}"
-    problem = page_template_problem(Path(page.file.abs_src_path), markdown, shown)
-    if problem is not None:
-        raise PluginError(f"A page's macros need fixing:\n{problem}")
-    return markdown
-
-
 def on_page_context(context, page, config, nav):
     """`review` for the theme: the page's review dates, or None (generated pages, bad meta)."""
     from macros.core.fields import Source

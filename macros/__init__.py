@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from . import editorial, events, figures, glossary, jobdesc, learning
 from .core.concerns import wire
+from .core.page_jinja import check_page_macros
 from .core.problems import DataFileError
 
 # The order is the order of the generated files handed to MkDocs.
@@ -33,6 +34,11 @@ def define_env(env):
     except DataFileError as error:
         # PluginError makes MkDocs print the message alone, without a traceback.
         raise PluginError(f"A data file needs fixing:\n{error}") from None
+
+
+def on_pre_page_macros(env):
+    """Called for every page before its macros run: a page may only call the hub's macros."""
+    check_page_macros(env)
 
 
 def on_post_page_macros(env):

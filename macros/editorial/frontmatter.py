@@ -80,7 +80,7 @@ class PageMeta(BaseModel):
     hide: list[HideWhat] = []
     search: SearchOptions = SearchOptions()
     status: str = ""
-    template: str = ""
+    template: str = ""  # checked in the build, with the title (macros/core/page_meta.py)
     icon: str = ""
     subtitle: SingleLine | None = None
 
@@ -91,16 +91,6 @@ class PageMeta(BaseModel):
             value = str(value)  # `review_in: 12` gets the "write 12 months" message below
         if value is not None:
             parse_review_period(value)  # raises ValueError with the fix
-        return value
-
-    @field_validator("template")
-    @classmethod
-    def _known_template(cls, value):
-        if value and value not in theme_templates():
-            raise ValueError(
-                f"{_quoted(value)} is not a page template of this site, so the build would stop. Check its "
-                f"spelling, or delete the line for the ordinary page. The templates are: {', '.join(theme_templates())}"
-            )
         return value
 
     @field_validator("icon")
@@ -134,16 +124,10 @@ class PageMeta(BaseModel):
         return self
 
 
-# The theme's page templates and icons: Material's, and the hub's own in overrides/.
+# The theme's icons: Material's, and the hub's own in overrides/.
 _MATERIAL = Path(material.__file__).parent / "templates"
 _OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 _ICON_NAME = re.compile(r"[a-z0-9]+(?:[-_/][a-z0-9]+)*")
-
-
-def theme_templates() -> list[str]:
-    """The page templates a page's `template:` may name (top-level .html files of the theme)."""
-    names = {p.name for folder in (_MATERIAL, _OVERRIDES) if folder.is_dir() for p in folder.glob("*.html")}
-    return sorted(names)
 
 
 def _icon_exists(name: str) -> bool:

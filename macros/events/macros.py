@@ -6,6 +6,8 @@ each macro only picks the part its page needs.
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..core.clock import build_instant
 from ..core.escaping import markdown_inline_text
 from ..core.generated import GeneratedFile
@@ -86,6 +88,12 @@ def generated_event_files(project: Project) -> list[GeneratedFile]:
 class FactsAsMarkdownText:
     """The facts as a page's Markdown gets them: every word shown as typed. A venue's name or
     a location note comes from the data file, so `<` or `*` in it stays text."""
+
+    # What a page may read of it (macros/core/page_jinja.py): the facts' fields and properties.
+    PAGE_FIELDS = frozenset(
+        [field.name for field in dataclasses.fields(SeriesFacts)]
+        + [name for name, member in vars(SeriesFacts).items() if isinstance(member, property)]
+    )
 
     def __init__(self, facts: SeriesFacts):
         self._facts = facts
