@@ -7,11 +7,16 @@ line, what was found and what to write instead:
 - any attribute outside ALLOWED_ATTRIBUTES, and above all an event handler (`onerror=`);
 - a link or image address that is not `https:`, `mailto:`, `tel:`, a relative path or a
   `#fragment` (so no `javascript:`, `data:`, `file:` or plain `http:`);
-- an attribute list (`{: ... }`) setting anything but an id, a class or a title.
+- an attribute list (`{: ... }`) setting anything but an id, a class or a title, read with
+  Python-Markdown's own attribute-list scanner, so the check reads it as Markdown will;
+- `<` or `>` inside an attribute's value (HTML hidden where this check would not see it);
+- an id the theme or the hub's own HTML uses (Material's start with `__`);
+- a line longer than LONGEST_LINE characters (so every check here stays quick).
 
-Nothing is dropped quietly: the build and `make check` stop with the message, and the
-sanitiser behind this check (macros/core/sanitise.py) only catches what slips past it.
-Fenced code, code spans and the front matter are not looked at: they are shown as text.
+Nothing is dropped or changed: the build and `make check` stop with the message. Behind this
+check, the built site is checked for script (macros/core/site_output.py) and every page
+carries a policy that runs none (SECURITY.md). Fenced code, code spans and the front matter
+are not looked at: they are shown as text. Each check reads the page once (linear time).
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+
+from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from .problems import DataProblem
 
@@ -32,7 +39,8 @@ ALLOWED_ATTRIBUTES = frozenset({"class", "id", "title", "markdown", "open"})
 ALLOWED_SCHEMES = frozenset({"https", "mailto", "tel"})
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-_FENCE = re.compile(r"^\s*(```|~~~)")
+# A fence opens a line; a backtick fence's info string holds no backtick (else it is a code span).
+_FENCE = re.compile(r"^\s*(```|~~~)(?:(?<=```)[^`]*|(?<=~~~).*)$")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
@@ -41,9 +49,14 @@ _EMAIL_AUTOLINK = re.compile(r"<[^\s<>@\"']+@[^\s<>@\"']+>")
 _ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
 _INLINE_LINK = re.compile(r"\]\(\s*(<[^>]*>|[^\s)]*)")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
-_ATTR_LIST = re.compile(
-    r"\{:?\s*((?:[#.][^\s}]+|[^\s}=]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))(?:\s+(?:[#.][^\s}]+|[^\s}=]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*)\s*\}"
-)
+# Where an attribute list may start: `{`, an optional `:`, spaces, then not `}` (Markdown's BASE_RE).
+_ATTR_LIST_START = re.compile(r"\{:?[ ]*(?=[^}\n ])")
+# A page's Jinja is read by macros/core/page_jinja.py, not here.
+_JINJA_PAIRS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))
+LONGEST_LINE = 10_000
+# Ids the theme and the hub's own HTML give elements: an editor's id may not take them.
+RESERVED_ID_PREFIXES = ("_", "hub-", "jd-", "cost-", "answer-", "question-", "outcome-", "route-", "tick-",
+                        "spec-", "feed-", "series-")  # fmt: skip
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 # Browsers drop ASCII tab and line breaks inside addresses, and ignore leading controls and spaces.
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
@@ -84,11 +97,29 @@ def address_problem(address: str) -> str | None:
     return f"the address '{address}' is not allowed: {ADDRESS_ADVICE}"
 
 
+def id_problem(value: str) -> str | None:
+    """Why `value` may not be an editor's id, or None."""
+    if value.lower().startswith(RESERVED_ID_PREFIXES):
+        return (
+            f"the id '{value}' starts like the ids the site's own page parts use "
+            f"({', '.join(RESERVED_ID_PREFIXES)}): choose another id"
+        )
+    return None
+
+
 def _attribute_problems(tag: str, attributes: str) -> list[str]:
     problems = []
     for match in _ATTRIBUTE.finditer(attributes):
         name = match.group(1).lower()
-        if name.startswith("on"):
+        value = (match.group(2) or "").strip("\"'")
+        if "<" in value or ">" in value:
+            problems.append(
+                f"the value of {name}= on <{tag}> holds < or >: write the words without them "
+                "(a value cannot hold HTML)"
+            )
+        elif name == "id" and id_problem(value):
+            problems.append(id_problem(value))
+        elif name.startswith("on"):
             problems.append(
                 f"<{tag} {name}=...> runs code in the reader's browser: delete {name}=..., pages cannot run code"
             )
@@ -108,17 +139,58 @@ def _tag_problems(tag: str, attributes: str) -> list[str]:
     return _attribute_problems(tag, attributes)
 
 
-def _attr_list_problems(body: str) -> list[str]:
+def _attr_list_problems(attributes: list[tuple[str, str | None]]) -> list[str]:
     problems = []
-    for match in _ATTRIBUTE.finditer(body):
-        name = match.group(1)
-        if name[0] in "#." or name.lower() == "title":
+    for name, value in attributes:
+        if name == "." or name.lower() == "title":
+            continue
+        if name == "id":
+            problem = id_problem(value or "")
+            if problem:
+                problems.append(problem)
             continue
         what = "runs code in the reader's browser" if name.lower().startswith("on") else "is not allowed"
+        shown = name if len(name) <= 40 else name[:40] + "..."
         problems.append(
-            f"the attribute {name}= in {{: ... }} {what}: delete it (only #id, .class and title= may be set)"
+            f"the attribute {shown}{'=' if value is not None else ''} in {{: ... }} {what}: delete it "
+            "(only #id, .class and title= may be set)"
         )
     return problems
+
+
+def _attr_lists(text: str):
+    """(offset, attributes) for each place Markdown could read an attribute list, scanned as
+    Python-Markdown scans it; each `{` starts a scan once, and no scan starts inside another."""
+    position = 0
+    while (start := _ATTR_LIST_START.search(text, position)) is not None:
+        line_end = text.find("\n", start.end())
+        content = text[start.end() : line_end if line_end != -1 else len(text)]
+        attributes, _remainder = get_attrs_and_remainder(content)
+        consumed = sum(len(name) + len(value or "") + 2 for name, value in attributes)
+        yield start.start(), attributes
+        position = max(start.end(), min(start.end() + consumed, len(text)))
+
+
+def _blank_jinja(text: str) -> str:
+    """`text` with each {{ ... }}, {% ... %} and {# ... #} blanked, found in one pass."""
+    parts = []
+    position = 0
+    while True:
+        opening = min(
+            ((text.find(start, position), start, end) for start, end in _JINJA_PAIRS if text.find(start, position) != -1),
+            default=None,
+        )
+        if opening is None:
+            break
+        index, _start, end = opening
+        closing = text.find(end, index + 2)
+        if closing == -1:
+            break
+        parts.append(text[position:index])
+        parts.append(re.sub(r"[^\n]", " ", text[index : closing + 2]))
+        position = closing + 2
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def _blank(match: re.Match) -> str:
@@ -141,8 +213,8 @@ def _text_problems(text: str) -> list[tuple[int, str]]:
         problem = address_problem(match.group(1))
         if problem:
             problems.append((match.start(), problem))
-    for match in _ATTR_LIST.finditer(text):
-        problems += [(match.start(), message) for message in _attr_list_problems(match.group(1))]
+    for offset, attributes in _attr_lists(_blank_jinja(text)):
+        problems += [(offset, message) for message in _attr_list_problems(attributes)]
     return sorted(problems, key=lambda problem: problem[0])
 
 
@@ -156,7 +228,15 @@ def html_problems(markdown: str, shown_as: str) -> list[DataProblem]:
     body = _COMMENT.sub(_blank, body)
     visible: list[str] = []
     fence: str | None = None
-    for line in body.split("\n"):
+    long_lines = []
+    for number, line in enumerate(body.split("\n"), skipped_lines + 1):
+        if len(line) > LONGEST_LINE:
+            long_lines.append(
+                DataProblem(shown_as, number, "", f"this line is {len(line):,} characters long: split it into "
+                            f"lines of fewer than {LONGEST_LINE:,} (a blank line between paragraphs)")
+            )  # fmt: skip
+            visible.append("")
+            continue
         opening = _FENCE.match(line)
         if fence:
             if opening and opening.group(1) == fence:
@@ -168,6 +248,8 @@ def html_problems(markdown: str, shown_as: str) -> list[DataProblem]:
             visible.append("")
             continue
         visible.append(_CODE_SPAN.sub(_blank, line))
+    if long_lines:
+        return long_lines
     text = "\n".join(visible)
     return [
         DataProblem(shown_as, skipped_lines + 1 + text.count("\n", 0, offset), "", message)
