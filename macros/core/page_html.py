@@ -26,6 +26,7 @@ import re
 from pathlib import Path
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
+from markdown.extensions.toc import slugify
 
 from .problems import DataProblem
 
@@ -57,6 +58,7 @@ LONGEST_LINE = 10_000
 # Ids the theme and the hub's own HTML give elements: an editor's id may not take them.
 RESERVED_ID_PREFIXES = ("_", "hub-", "jd-", "cost-", "answer-", "question-", "outcome-", "route-", "tick-",
                         "spec-", "feed-", "series-")  # fmt: skip
+_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 # Browsers drop ASCII tab and line breaks inside addresses, and ignore leading controls and spaces.
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
@@ -213,6 +215,10 @@ def _text_problems(text: str) -> list[tuple[int, str]]:
         problem = address_problem(match.group(1))
         if problem:
             problems.append((match.start(), problem))
+    for match in _HEADING.finditer(text):
+        slug = slugify(match.group(1), "-")
+        if slug.startswith("_"):
+            problems.append((match.start(), f"the heading's address '#{slug}' is one the theme uses: start the heading with a letter"))
     for offset, attributes in _attr_lists(_blank_jinja(text)):
         problems += [(offset, message) for message in _attr_list_problems(attributes)]
     return sorted(problems, key=lambda problem: problem[0])
