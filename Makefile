@@ -36,9 +36,12 @@ check: $(VENV)/.build-deps
 	$(PY) -m macros.editorial.check
 
 ## changes: what a change does to the site, in words, e.g. make changes BASE=origin/main
-BASE ?= origin/main
+# BASE reaches Python as an environment variable, as typed (as FILE and TITLE do below): no
+# shell reads it, and Python hands it to git only as a revision (`git rev-parse --verify`).
+unexport BASE
+changes: export CHANGES_BASE := $(value BASE)
 changes: $(VENV)/.build-deps
-	@$(PY) -m macros.editorial.changes --base "$(BASE)"
+	@$(PY) -m macros.editorial.changes
 
 ## new-page: start a page, e.g. make new-page FILE=docs/roles/new-page.md TITLE="Page title"
 # FILE and TITLE reach Python as environment variables, as typed: $(value ...) stops make

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,8 +24,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..core.datafiles import read_yaml
+from ..core.problems import DataFileError
 from .site_changes import (
     PagesChange,
     SiteChange,
@@ -40,11 +41,25 @@ from .site_changes import (
 )
 
 
+def commit_of(root: Path, ref: str) -> str:
+    """The commit `ref` names, checked by git as a revision and nothing else: `ref` reaches git
+    as one argument after --end-of-options, so it cannot be an option or reach a shell."""
+    found = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    commit = found.stdout.strip()
+    if found.returncode != 0 or not re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", commit):
+        raise ValueError(f"git knows no branch, tag or commit called {ref!r}")
+    return commit
+
+
 def files_at(root: Path, ref: str, into: Path) -> None:
-    """The repository's files at `ref`, written into `into`."""
-    archive = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", ref], capture_output=True, check=False)
+    """The repository's files at `ref` (a branch, tag or commit), written into `into`."""
+    commit = commit_of(root, ref)
+    archive = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", commit], capture_output=True, check=False)
     if archive.returncode != 0:
-        raise ValueError(f"git cannot find '{ref}': {archive.stderr.decode(errors='replace').strip()}")
+        raise ValueError(f"git cannot read {ref!r}: {archive.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(into, filter="data")
 
@@ -70,11 +85,15 @@ def run_check(root: Path, epoch: str) -> list[str]:
 
 
 def plain_yaml(path: Path) -> Any:
-    """A data file as plain data, or None (missing or unreadable: `make check` says why)."""
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+    """A data file as plain data, read by the hub's own reader (the build's checks: no aliases,
+    no tags...), or None when it cannot be read that way (`make check` then says why)."""
+    if not path.is_file():
         return None
+    try:
+        data, _nodes = read_yaml(path, path.name)
+    except DataFileError:
+        return None
+    return data
 
 
 def describe(root: Path, base: str, keep_site: Path | None = None) -> tuple[str, bool]:
@@ -117,7 +136,11 @@ def describe(root: Path, base: str, keep_site: Path | None = None) -> tuple[str,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make changes", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--base", default="origin/main", help="the git branch, tag or commit to compare with")
+    # The Makefile hands BASE over in CHANGES_BASE, as typed: no shell or make expansion reads it.
+    parser.add_argument(
+        "--base", default=os.environ.get("CHANGES_BASE") or "origin/main",
+        help="the git branch, tag or commit to compare with",
+    )  # fmt: skip
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the folder holding mkdocs.yml")
     parser.add_argument("--site-dir", type=Path, help="keep the site as it is now here")
     args = parser.parse_args(argv)
