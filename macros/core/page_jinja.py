@@ -119,8 +119,21 @@ def _literal_problem(value: Any) -> str | None:
     return "a macro takes plain text, numbers, true, false or none"
 
 
+def _literal(node: nodes.Node) -> tuple[bool, Any]:
+    """(True, value) when `node` is a literal: a constant, or a minus sign before a number."""
+    if isinstance(node, nodes.Const):
+        return True, node.value
+    if isinstance(node, nodes.Neg) and isinstance(node.node, nodes.Const):
+        value = node.node.value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return True, -value
+    return False, None
+
+
 def _describe(node: nodes.Node) -> str:
     """What `node` is, in an editor's words, for a message."""
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Slice):
+        return "a slice [a:b]"
     kinds = {
         nodes.Filter: "a filter (|)",
         nodes.Getitem: "square brackets [...]",
@@ -200,7 +213,8 @@ class PageJinja:
             return [JinjaProblem(call.lineno, f"{name}(): write each value out, without * or **")]
         found = []
         for argument in [*call.args, *(keyword.value for keyword in call.kwargs)]:
-            if not isinstance(argument, nodes.Const):
+            is_literal, value = _literal(argument)
+            if not is_literal:
                 found.append(
                     JinjaProblem(
                         call.lineno,
@@ -208,7 +222,7 @@ class PageJinja:
                     )
                 )
                 continue
-            problem = _literal_problem(argument.value)
+            problem = _literal_problem(value)
             if problem:
                 found.append(JinjaProblem(call.lineno, f"{name}(): {problem}"))
         return found
@@ -249,8 +263,8 @@ class PageJinja:
         if isinstance(node, nodes.Getattr):
             return _field(self._value(node.node), node.attr)
         assert isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)
-        arguments = [argument.value for argument in node.args]
-        keywords = {keyword.key: keyword.value.value for keyword in node.kwargs}
+        arguments = [_literal(argument)[1] for argument in node.args]
+        keywords = {keyword.key: _literal(keyword.value)[1] for keyword in node.kwargs}
         return self.macros[node.node.name](*arguments, **keywords)
 
 

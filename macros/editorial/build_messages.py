@@ -111,27 +111,6 @@ def build_findings(project: Project, message: str, known: set[str]) -> list[Find
         return [Finding("mkdocs.yml", _file_line(root / "mkdocs.yml", src), "error",
                         f"the menu (nav:) lists '{src}', but there is no page {docs}/{src}. Fix "
                         "the file name or remove the line")]  # fmt: skip
-    if "Macro Syntax Error" in message and (src := re.search(r"_File_: `(.+?)`", message)):
-        found = re.search(r"_Line (\d+) in Markdown file:_ \*\*(.+?)\*\*", message)
-        line = int(found.group(1)) + _front_matter_lines(project.docs_dir / src.group(1)) if found else 1
-        what = found.group(2) if found else "a syntax error"
-        return [Finding(f"{docs}/{src.group(1)}", line, "error",
-                        f"the macros on this page cannot be read ({what}). Check that each '{{{{' has its '}}}}', "
-                        "each '{%' its '%}' and each '{% raw %}' its '{% endraw %}'; to show {{ or {% as text, "
-                        "remove 'render_macros: true' from the page's front matter")]  # fmt: skip
-    if "Macro Rendering Error" in message:
-        src = re.search(r"_File_: `(.+?)`", message)
-        error = re.search(r"^(?:jinja2\.exceptions\.)?(\w+Error): (.+)$", message, re.M)
-        template_line = re.search(r'File "<template>", line (\d+)', message)
-        src_path = src.group(1) if src else "?"
-        line = 1
-        if template_line and src:
-            line = int(template_line.group(1)) + _front_matter_lines(project.docs_dir / src_path)
-        what = f"{error.group(1)}: {error.group(2)}" if error else "a macro failed"
-        return [Finding(f"{docs}/{src_path}", line, "error",
-                        f"a macro on this page failed ({what}). Check the name between {{{{ and }}}} "
-                        "against the macros CONTRIBUTING.md lists; to show {{ as text, remove "
-                        "'render_macros: true' from the page's front matter")]  # fmt: skip
     # Our own errors (data files, front matter) are already `file:line: message` lines.
     own = [text for text in message.splitlines() if re.match(r"^\S+?:\d+: ", text)]
     if own:

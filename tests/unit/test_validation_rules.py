@@ -19,7 +19,6 @@ from macros.editorial.build_messages import build_findings
 from macros.editorial.check import check_config_file
 from macros.editorial.findings import Finding
 from macros.editorial.frontmatter import check_page_file
-from macros.editorial.page_templates import template_syntax_problem
 from macros.events.models import load_events
 from macros.glossary.terms import load_glossary
 from macros.learning.roadmap import load_roadmap
@@ -257,28 +256,6 @@ def test_a_latin_1_mkdocs_yml_is_named_with_its_line(tmp_path):
 # ---------------------------------------------------------------------------
 # Template syntax in a page that renders macros
 # ---------------------------------------------------------------------------
-
-
-def test_an_unclosed_raw_block_is_reported_at_the_pages_line():
-    page_text = "---\ntitle: T\nrender_macros: true\n---\n\n# T\n\nText\n\n{% raw %}\n{{ x\n"
-    markdown = page_text.split("---\n", 2)[2].lstrip("\n")
-    problem = template_syntax_problem(markdown, page_text, "docs/t.md")
-    assert str(problem).startswith(
-        "docs/t.md:10: the macros on this page cannot be read (Missing end of raw directive). Check that each '{{' "
-        "has its '}}'"
-    )
-
-
-def test_mkdocs_macros_syntax_error_is_rewritten_at_the_pages_line(tmp_path):
-    from macros.core.project import Project
-
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "g.md").write_text("---\ntitle: G\nrender_macros: true\n---\n\nLine\n")
-    message = "[macros] - ERROR # _Macro Syntax Error_\n\n_File_: `g.md`\n\n_Line 3 in Markdown file:_ **Missing end of raw directive**"
-    (finding,) = build_findings(Project(tmp_path, "/", {}), message, set())
-    assert (finding.file, finding.line) == ("docs/g.md", 8)
-    assert finding.message.startswith("the macros on this page cannot be read (Missing end of raw directive)")
 
 
 # ---------------------------------------------------------------------------
