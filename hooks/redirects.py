@@ -1,6 +1,6 @@
 """MkDocs hook: a moved page keeps its old address (mkdocs.yml `extra.redirects`, "old: new").
 
-Each old address gets a small page from overrides/redirect.html, made with the theme like
+Each old address gets a small page from overrides/moved-page.html, made with the theme like
 every other page, so it carries the site's one Content-Security-Policy and no inline
 script (SECURITY.md). It sends the reader on at once (a meta refresh, kept working without
 script), keeps any #heading in the address (assets/javascripts/redirect.js) and links to the
@@ -26,7 +26,7 @@ def on_files(files, config):
     redirects = config.extra.get("redirects") or {}
     if not redirects:
         return files
-    template = config.theme.get_env().get_template("redirect.html")
+    template = config.theme.get_env().get_template("moved-page.html")
     for old, new in redirects.items():
         target = files.get_file_from_path(new)
         if target is None or not target.is_documentation_page():

@@ -2,7 +2,7 @@
 employer's rate on that pay (National Insurance, the employer's pension contribution).
 
 Pure functions: figures in, whole pounds out. The browser calculator
-(docs/assets/javascripts/cost-calculator.js) does the same sums with the same rounding.
+(overrides/assets/javascripts/cost-calculator.js) does the same sums with the same rounding.
 """
 
 from __future__ import annotations

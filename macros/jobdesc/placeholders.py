@@ -4,7 +4,7 @@
 docx_writer writes each field as a run of its own, between a bookmark named after the
 field (`jd_employer_1`, `jd_employer_2`, ...). The build publishes, next to the .docx, a
 small JSON map: for each field, its placeholder text and its bookmarks, and the
-document's file name. The page's script (docs/assets/javascripts/job-description-word.js)
+document's file name. The page's script (overrides/assets/javascripts/job-description-word.js)
 fetches both, puts the reader's text in place of each filled placeholder's run and zips
 the document again. Bookmarks rather than content controls: python-docx, docx2txt and
 most readers see a bookmarked run as ordinary text, while the text inside an inline

@@ -23,7 +23,7 @@ CONFIG = "site_name: Hub\nnav:\n  - Home: index.md\n  - Roles:\n      - roles/in
         (["docs/roles/funding.md", "data/events.yaml", ""], "fast"),
         (["data/figures.yaml"], "fast"),
         (["docs/roles/funding.md", "macros/events/ics.py"], "whole"),
-        (["docs/assets/javascripts/review-date.js"], "whole"),
+        (["overrides/assets/javascripts/review-date.js"], "whole"),
         (["overrides/main.html"], "whole"),
         (["hooks/editorial.py"], "whole"),
         (["requirements.txt"], "whole"),

@@ -214,13 +214,6 @@ def test_ten_years_is_the_longest_review_period():
     assert "at least every 10 years" in message
 
 
-def test_a_misspelt_template_is_refused_with_the_templates_there_are():
-    (message,) = page_messages("template: mian.html\n")
-    assert message.startswith("docs/x.md:7: field 'template': 'mian.html' is not a page template of this site")
-    assert "main.html" in message
-    assert page_messages("template: main.html\n") == []
-
-
 def test_a_misspelt_icon_is_refused_and_a_real_one_is_kept():
     (message,) = page_messages("icon: material/acount-group\n")
     assert message.startswith("docs/x.md:7: field 'icon': 'material/acount-group' is not an icon the theme has")

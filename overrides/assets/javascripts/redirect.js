@@ -1,4 +1,4 @@
-/* A moved page's old address (overrides/redirect.html): go on to the new one, keeping the
+/* A moved page's old address (overrides/moved-page.html): go on to the new one, keeping the
    #heading the reader asked for. */
 (function () {
   var target = document.currentScript.dataset.target;
