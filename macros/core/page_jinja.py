@@ -205,6 +205,11 @@ class PageJinja:
 
     def _call_problems(self, call: nodes.Call) -> list[JinjaProblem]:
         if not isinstance(call.node, nodes.Name):
+            root = call.node
+            while isinstance(root, nodes.Getattr | nodes.Getitem | nodes.Call):
+                root = root.node
+            if isinstance(root, nodes.Name) and root.name not in self.macros and root.name not in self.values:
+                return [JinjaProblem(call.lineno, self._unknown(root.name))]
             return [JinjaProblem(call.lineno, f"only a macro can be called, by its name: {WHAT_A_PAGE_MAY_WRITE}")]
         name = call.node.name
         if name not in self.macros:

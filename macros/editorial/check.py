@@ -32,6 +32,7 @@ from ..core.clashes import editor_file_clashes
 from ..core.clock import build_instant
 from ..core.dates import build_date
 from ..core.generated import generated_by_provider
+from ..core.docs_files import docs_file_problems
 from ..core.page_html import docs_html_problems
 from ..core.problems import DataFileError
 from ..core.project import Project
@@ -78,9 +79,11 @@ def check_generated_paths(project: Project) -> list[Finding]:
 
 
 def check_page_html(project: Project) -> list[Finding]:
-    """Raw HTML, event handlers and unsafe addresses in pages (macros/core/page_html.py)."""
-    docs = project.docs_dir
-    return [Finding(p.file, p.line or 1, "error", p.message) for p in docs_html_problems(docs, project.shown(docs))]
+    """Files that may not be in docs/ (macros/core/docs_files.py), and raw HTML, event handlers
+    and unsafe addresses in pages (macros/core/page_html.py): the build's first check."""
+    docs, shown = project.docs_dir, project.shown(project.docs_dir)
+    problems = docs_file_problems(docs, shown) + docs_html_problems(docs, shown)
+    return [Finding(p.file, p.line or 1, "error", p.message) for p in problems]
 
 
 def check_pages(project: Project, today: date, overdue_is_error: bool, real_today: date | None = None):

@@ -146,25 +146,3 @@ def test_the_job_description_form_shows_hostile_values_as_typed(hostile_server, 
 # --- Page bodies (issue 19) -------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def assembled_server(tmp_path_factory):
-    """The hub with script put together by a page's macros (hostile.ASSEMBLED_PAYLOADS)."""
-    from hostile import assembled_project
-
-    base = tmp_path_factory.mktemp("assembled")
-    built = build_site(assembled_project(base / "project"), base / "site")
-    assert built.returncode == 0, built.output
-    server = serve_directory(built.site_dir)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-def test_script_a_pages_macros_put_together_never_runs(assembled_server, tab):
-    from hostile import HOSTILE_GLOBALS
-
-    page, dialogs, errors = tab
-    page.goto(assembled_server + "resources/", wait_until="networkidle")
-    for name in ("assembled link", "assembled anchor"):
-        page.get_by_text(name).click()
-    assert_nothing_ran(page, dialogs, errors)
-    assert page.evaluate(f"{list(HOSTILE_GLOBALS)}.filter((name) => name in window)") == []
