@@ -54,7 +54,9 @@ def on_pre_build(config):
 
     docs = Path(config.docs_dir)
     shown = _shown(config, docs)
-    problems = docs_file_problems(docs, shown) + docs_html_problems(docs, shown)
+    problems = docs_file_problems(docs, shown) + docs_html_problems(
+        docs, shown, config.markdown_extensions, config.mdx_configs
+    )
     if problems:
         _stop("A page or file in docs/ holds something only code may hold:", problems)
 

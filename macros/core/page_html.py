@@ -23,8 +23,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
+import markdown
+import tinyhtml5
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.toc import slugify
 
@@ -40,9 +44,12 @@ ALLOWED_ATTRIBUTES = frozenset({"class", "id", "title", "markdown", "open"})
 ALLOWED_SCHEMES = frozenset({"https", "mailto", "tel"})
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-# A fence opens a line; a backtick fence's info string holds no backtick (else it is a code span).
-_FENCE = re.compile(r"^\s*(```|~~~)(?:(?<=```)[^`]*|(?<=~~~).*)$")
+# A fence opens a line with a language name or {attributes} at most; it hides its lines from
+# the check only when a closing fence pairs with it (same indent and character, at least as
+# long, nothing after it). Anything else Markdown might not read as a fence stays checked.
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*[\w+#.-]*[ \t]*(?:\{[^{}<>\n]*\})?[ \t]*$")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
+# (A comment a browser ends sooner, at `<!-->` or `--!>`, is caught by rendered_problems below.)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
@@ -116,8 +123,7 @@ def _attribute_problems(tag: str, attributes: str) -> list[str]:
         value = (match.group(2) or "").strip("\"'")
         if "<" in value or ">" in value:
             problems.append(
-                f"the value of {name}= on <{tag}> holds < or >: write the words without them "
-                "(a value cannot hold HTML)"
+                f"the value of {name}= on <{tag}> holds < or >: write the words without them (a value cannot hold HTML)"
             )
         elif name == "id" and id_problem(value):
             problems.append(id_problem(value))
@@ -173,13 +179,18 @@ def _attr_lists(text: str):
         position = max(start.end(), min(start.end() + consumed, len(text)))
 
 
-def _blank_jinja(text: str) -> str:
-    """`text` with each {{ ... }}, {% ... %} and {# ... #} blanked, found in one pass."""
+def _blank_jinja(text: str, word: str = "") -> str:
+    """`text` with each {{ ... }}, {% ... %} and {# ... #} blanked (or, with `word`, that word
+    in place of a {{ ... }}), found in one pass."""
     parts = []
     position = 0
     while True:
         opening = min(
-            ((text.find(start, position), start, end) for start, end in _JINJA_PAIRS if text.find(start, position) != -1),
+            (
+                (text.find(start, position), start, end)
+                for start, end in _JINJA_PAIRS
+                if text.find(start, position) != -1
+            ),
             default=None,
         )
         if opening is None:
@@ -189,10 +200,32 @@ def _blank_jinja(text: str) -> str:
         if closing == -1:
             break
         parts.append(text[position:index])
-        parts.append(re.sub(r"[^\n]", " ", text[index : closing + 2]))
+        blank = re.sub(r"[^\n]", " ", text[index : closing + 2])
+        parts.append(word + blank[len(word) :] if word and _start == "{{" else blank)
         position = closing + 2
     parts.append(text[position:])
     return "".join(parts)
+
+
+def _fenced_lines(lines: list[str]) -> set[int]:
+    """The indexes of lines inside a fence pair (both fences included)."""
+    fenced: set[int] = set()
+    index = 0
+    while index < len(lines):
+        opening = _FENCE.match(lines[index])
+        if opening is None:
+            index += 1
+            continue
+        indent, fence = opening.group("indent"), opening.group("fence")
+        for closing_index in range(index + 1, len(lines)):
+            closing = lines[closing_index]
+            if re.fullmatch(rf"{re.escape(indent)}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*", closing):
+                fenced.update(range(index, closing_index + 1))
+                index = closing_index + 1
+                break
+        else:
+            index += 1  # never closed: Markdown does not read it as a fence, so neither does the check
+    return fenced
 
 
 def _blank(match: re.Match) -> str:
@@ -218,7 +251,12 @@ def _text_problems(text: str) -> list[tuple[int, str]]:
     for match in _HEADING.finditer(text):
         slug = slugify(match.group(1), "-")
         if slug.startswith("_"):
-            problems.append((match.start(), f"the heading's address '#{slug}' is one the theme uses: start the heading with a letter"))
+            problems.append(
+                (
+                    match.start(),
+                    f"the heading's address '#{slug}' is one the theme uses: start the heading with a letter",
+                )
+            )
     for offset, attributes in _attr_lists(_blank_jinja(text)):
         problems += [(offset, message) for message in _attr_list_problems(attributes)]
     return sorted(problems, key=lambda problem: problem[0])
@@ -232,28 +270,17 @@ def html_problems(markdown: str, shown_as: str) -> list[DataProblem]:
     # Comments are blanked (keeping their line breaks), so a tag inside one is not read;
     # so are fenced code and code spans, which Markdown shows as text.
     body = _COMMENT.sub(_blank, body)
-    visible: list[str] = []
-    fence: str | None = None
-    long_lines = []
-    for number, line in enumerate(body.split("\n"), skipped_lines + 1):
-        if len(line) > LONGEST_LINE:
-            long_lines.append(
-                DataProblem(shown_as, number, "", f"this line is {len(line):,} characters long: split it into "
-                            f"lines of fewer than {LONGEST_LINE:,} (a blank line between paragraphs)")
-            )  # fmt: skip
-            visible.append("")
-            continue
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1) == fence:
-                fence = None
-            visible.append("")
-            continue
-        if opening:
-            fence = opening.group(1)
-            visible.append("")
-            continue
-        visible.append(_CODE_SPAN.sub(_blank, line))
+    lines = body.split("\n")
+    long_lines = [
+        DataProblem(shown_as, number, "", f"this line is {len(line):,} characters long: split it into "
+                    f"lines of fewer than {LONGEST_LINE:,} (a blank line between paragraphs)")
+        for number, line in enumerate(lines, skipped_lines + 1) if len(line) > LONGEST_LINE
+    ]  # fmt: skip
+    fenced = _fenced_lines(lines)
+    visible = [
+        "" if index in fenced or len(line) > LONGEST_LINE else _CODE_SPAN.sub(_blank, line)
+        for index, line in enumerate(lines)
+    ]
     if long_lines:
         return long_lines
     text = "\n".join(visible)
@@ -263,13 +290,118 @@ def html_problems(markdown: str, shown_as: str) -> list[DataProblem]:
     ]
 
 
-def docs_html_problems(docs_dir: Path, shown_docs: str) -> list[DataProblem]:
-    """html_problems for every Markdown page in `docs_dir` (shown as `shown_docs`/...)."""
+# --- The HTML Markdown makes: the authority -------------------------------------------------
+#
+# The checks above read the Markdown the way an editor wrote it, for messages that say what to
+# write instead. Markdown is subtler than any such reading (fences, comments, code spans and
+# raw HTML blocks each have rules of their own), so the page is also turned into HTML with the
+# site's own Markdown settings and that HTML is read with an HTML parser: an element,
+# attribute or address outside what a page may hold is refused, at the line where the source
+# names it. Nothing is ever removed: a page either passes both readings or does not build.
+
+# What Markdown and mkdocs.yml's extensions make from a page, and what an editor may type.
+RENDERED_TAGS = ALLOWED_TAGS | {
+    "a", "blockquote", "code", "dd", "dl", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "li",
+    "ol", "pre", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+RENDERED_ATTRIBUTES = {
+    "*": {"class", "id", "title"},
+    "a": {"href"},
+    "img": {"src", "alt"},
+    "details": {"open"},
+    "ol": {"start"},
+}
+_PLACEHOLDER = "hubmacro"
+TABLE_ALIGNMENT = (
+    "a table column set to align left, centre or right (a colon in the line of dashes) needs a style the "
+    "site's policy does not allow: write the line of dashes without colons"
+)
+
+
+def _rendered_findings(html_text: str) -> list[tuple[str, str]]:
+    """(what to look for in the source, message) for each thing in `html_text` a page may not
+    hold, read by an HTML5 parser (tinyhtml5) as a browser reads it: `<!-->` ends a comment."""
+    findings = []
+    for element in tinyhtml5.parse(html_text).iter():
+        if not isinstance(element.tag, str):
+            continue  # a comment
+        tag = element.tag.rpartition("}")[2]
+        if tag in ("html", "head", "body"):
+            continue
+        if tag not in RENDERED_TAGS:
+            advice = WHAT_TO_WRITE.get(tag, NO_CODE)
+            findings.append((f"<{tag}", f"the HTML element <{tag}> is not allowed in a page: {advice}"))
+            continue
+        allowed = RENDERED_ATTRIBUTES["*"] | RENDERED_ATTRIBUTES.get(tag, set())
+        for name, value in element.attrib.items():
+            findings += _rendered_attribute_findings(tag, name.rpartition("}")[2], value, allowed)
+    return findings
+
+
+def _rendered_attribute_findings(tag: str, name: str, value: str, allowed: set[str]) -> list[tuple[str, str]]:
+    if name.startswith("on"):
+        return [
+            (name, f"<{tag} {name}=...> runs code in the reader's browser: delete {name}=..., pages cannot run code")
+        ]
+    if name == "style" and tag in ("th", "td"):
+        return [(":-", TABLE_ALIGNMENT)]
+    if name not in allowed:
+        return [(name, f"the attribute {name}= on <{tag}> is not allowed here: delete it")]
+    if name in ("href", "src") and (problem := address_problem(value)):
+        return [(value, problem)]
+    if name == "id" and value.startswith("_"):
+        return [(value, id_problem(value) or "")]
+    return []
+
+
+def _source_line(body: str, needle: str) -> int:
+    """The first line of `body` naming `needle` (any case, character references read), or else
+    the first line with text on it."""
+    for text in (body, html.unescape(body)):
+        index = text.lower().find(needle.lower()) if needle else -1
+        if index != -1:
+            return text.count("\n", 0, index) + 1
+    lines = body.split("\n")
+    return next((number for number, line in enumerate(lines, 1) if line.strip()), 1)
+
+
+def rendered_problems(
+    markdown_text: str, shown_as: str, extensions: Sequence[Any], settings: Mapping[str, Any]
+) -> list[DataProblem]:
+    """What the page's HTML, made by the site's Markdown, holds that a page may not."""
+    front = _FRONT_MATTER.match(markdown_text)
+    skipped_lines = front.group(0).count("\n") if front else 0
+    body = markdown_text[front.end() :] if front else markdown_text
+    # A page's macro calls are the hub's (macros/core/page_jinja.py): a word stands in for each.
+    body_with_placeholders = _blank_jinja(body, _PLACEHOLDER)
+    converter = markdown.Markdown(extensions=list(extensions), extension_configs=dict(settings))
+    seen = set()
+    problems = []
+    for needle, message in _rendered_findings(converter.convert(body_with_placeholders)):
+        problem = DataProblem(shown_as, skipped_lines + _source_line(body, needle), "", message)
+        if problem not in seen:
+            seen.add(problem)
+            problems.append(problem)
+    return problems
+
+
+def docs_html_problems(
+    docs_dir: Path, shown_docs: str, extensions: Sequence[Any], settings: Mapping[str, Any]
+) -> list[DataProblem]:
+    """For every Markdown page in `docs_dir` (shown as `shown_docs`/...): html_problems, or when
+    there are none, what the site's Markdown (`extensions`, `settings`) makes of it."""
     problems: list[DataProblem] = []
     for page in sorted(docs_dir.rglob("*.md")):
         relative = page.relative_to(docs_dir)
         if any(part.startswith(".") for part in relative.parts):
             continue
         text = page.read_text(encoding="utf-8", errors="replace")
-        problems += html_problems(text, f"{shown_docs}/{relative.as_posix()}")
+        problems += page_problems(text, f"{shown_docs}/{relative.as_posix()}", extensions, settings)
     return problems
+
+
+def page_problems(
+    markdown_text: str, shown_as: str, extensions: Sequence[Any], settings: Mapping[str, Any]
+) -> list[DataProblem]:
+    """html_problems of one page, or when there are none, rendered_problems."""
+    return html_problems(markdown_text, shown_as) or rendered_problems(markdown_text, shown_as, extensions, settings)

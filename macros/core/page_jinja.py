@@ -22,8 +22,8 @@ is one line at the page's line, not mkdocs-macros' traceback. Pure functions: th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
@@ -189,11 +189,15 @@ class PageJinja:
             if node.name in self.values:
                 return []
             if node.name in self.macros:
-                return [JinjaProblem(node.lineno, f"{node.name} is a macro: write {{{{ {node.name}() }}}} with brackets")]
+                return [
+                    JinjaProblem(node.lineno, f"{node.name} is a macro: write {{{{ {node.name}() }}}} with brackets")
+                ]
             return [JinjaProblem(node.lineno, self._unknown(node.name))]
         if isinstance(node, nodes.Getattr):
             if node.attr.startswith("_"):
-                return [JinjaProblem(node.lineno, f"'.{node.attr}' is not a field a page may read: {WHAT_A_PAGE_MAY_WRITE}")]
+                return [
+                    JinjaProblem(node.lineno, f"'.{node.attr}' is not a field a page may read: {WHAT_A_PAGE_MAY_WRITE}")
+                ]
             return self._expression_problems(node.node)
         if isinstance(node, nodes.Call):
             return self._call_problems(node)

@@ -22,6 +22,9 @@ class Project:
     edit_uri: str = ""  # mkdocs.yml `edit_uri`, for links to a page's source on GitHub
     docs_folder: Path | None = None  # mkdocs.yml `docs_dir`; None: docs/ beside mkdocs.yml
     nav: Any = None  # mkdocs.yml `nav`, as written
+    # mkdocs.yml `markdown_extensions` as MkDocs reads them: names, and their settings by name
+    markdown_extensions: tuple[Any, ...] = ()
+    markdown_settings: Any = None
 
     @property
     def data_dir(self) -> Path:
@@ -59,6 +62,8 @@ class Project:
             edit_uri=config.get("edit_uri") or "",
             docs_folder=Path(config["docs_dir"]).resolve() if config.get("docs_dir") else None,
             nav=config.get("nav"),
+            markdown_extensions=tuple(config.get("markdown_extensions") or ()),
+            markdown_settings=dict(config.get("mdx_configs") or {}),
         )
 
     @classmethod

@@ -57,7 +57,9 @@ def commit_of(root: Path, ref: str) -> str:
 def files_at(root: Path, ref: str, into: Path) -> None:
     """The repository's files at `ref` (a branch, tag or commit), written into `into`."""
     commit = commit_of(root, ref)
-    archive = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", commit], capture_output=True, check=False)
+    archive = subprocess.run(
+        ["git", "-C", str(root), "archive", "--format=tar", commit], capture_output=True, check=False
+    )
     if archive.returncode != 0:
         raise ValueError(f"git cannot read {ref!r}: {archive.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:

@@ -31,8 +31,8 @@ from ..core import datafiles
 from ..core.clashes import editor_file_clashes
 from ..core.clock import build_instant
 from ..core.dates import build_date
-from ..core.generated import generated_by_provider
 from ..core.docs_files import docs_file_problems
+from ..core.generated import generated_by_provider
 from ..core.page_html import docs_html_problems
 from ..core.problems import DataFileError
 from ..core.project import Project
@@ -82,7 +82,9 @@ def check_page_html(project: Project) -> list[Finding]:
     """Files that may not be in docs/ (macros/core/docs_files.py), and raw HTML, event handlers
     and unsafe addresses in pages (macros/core/page_html.py): the build's first check."""
     docs, shown = project.docs_dir, project.shown(project.docs_dir)
-    problems = docs_file_problems(docs, shown) + docs_html_problems(docs, shown)
+    problems = docs_file_problems(docs, shown) + docs_html_problems(
+        docs, shown, project.markdown_extensions, project.markdown_settings
+    )
     return [Finding(p.file, p.line or 1, "error", p.message) for p in problems]
 
 

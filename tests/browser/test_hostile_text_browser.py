@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 from hostile import CORPUS, build_hostile_site, shown
 
-from tests.helpers import CSP_VIOLATIONS_SCRIPT, build_site, csp_violations, serve_directory
+from tests.helpers import CSP_VIOLATIONS_SCRIPT, csp_violations, serve_directory
 
 pytestmark = pytest.mark.browser
 

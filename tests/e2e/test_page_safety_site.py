@@ -137,7 +137,7 @@ def test_files_that_could_run_under_docs_stop_the_build_and_make_check(tmp_path)
             "docs/assets/images/drawing.svg": svg,
             "docs/about/search.js": "onerror = 1\n",
             # Material reads its settings from the element with id __config: a page may not take it.
-            "docs/about/privacy.md": privacy.rstrip("\n") + "\n\n<span id=\"__config\">{}</span>\n",
+            "docs/about/privacy.md": privacy.rstrip("\n") + '\n\n<span id="__config">{}</span>\n',
         },
     )
     id_line = privacy.rstrip("\n").count("\n") + 3
@@ -162,7 +162,9 @@ def test_files_that_could_run_under_docs_stop_the_build_and_make_check(tmp_path)
 def test_a_line_of_150000_braces_is_refused_at_once(tmp_path):
     privacy = (PROJECT_ROOT / "docs/about/privacy.md").read_text(encoding="utf-8")
     line = privacy.rstrip("\n").count("\n") + 3
-    root = copy_project(tmp_path / "project", {"docs/about/privacy.md": privacy.rstrip("\n") + "\n\n" + "{" * 150_000 + "\n"})
+    root = copy_project(
+        tmp_path / "project", {"docs/about/privacy.md": privacy.rstrip("\n") + "\n\n" + "{" * 150_000 + "\n"}
+    )
     started = time.monotonic()
     built = build_site(root, tmp_path / "site")
     assert built.returncode != 0
@@ -188,7 +190,7 @@ def test_every_built_page_carries_the_one_policy_even_one_that_names_it(tmp_path
     assert "Content-Security-Policy" in built.read("about/privacy/").split(POLICY_META, 1)[1]  # the sentence
 
 
-@pytest.mark.parametrize("base", ["$(touch MARKER)", "`touch MARKER`", "x\"; touch MARKER; \"", "--output=MARKER"])
+@pytest.mark.parametrize("base", ["$(touch MARKER)", "`touch MARKER`", 'x"; touch MARKER; "', "--output=MARKER"])
 def test_make_changes_takes_base_as_a_git_revision_only(tmp_path, base):
     marker = tmp_path / "ran"
     result = subprocess.run(

@@ -11,7 +11,9 @@ NOT_PUBLISHED = (
     ".svg) and documents (.pdf, .docx, .xlsx, .pptx, .odt, .txt, .csv). Scripts and styles belong to the "
     "maintainers, in overrides/assets/ (see CONTRIBUTING.md)"
 )
-PLAIN_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#005EB8"/></svg>'
+PLAIN_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#005EB8"/></svg>'
+)
 
 
 def test_files_that_could_run_are_refused_and_pages_and_media_pass(tmp_path):

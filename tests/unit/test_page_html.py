@@ -75,9 +75,12 @@ def test_what_pages_really_use_passes(body):
 def test_the_hubs_own_pages_pass():
     from pathlib import Path
 
+    from mkdocs.config import load_config
+
     from macros.core.page_html import docs_html_problems
 
-    assert docs_html_problems(Path("docs"), "docs") == []
+    config = load_config("mkdocs.yml")
+    assert docs_html_problems(Path("docs"), "docs", config.markdown_extensions, config.mdx_configs) == []
 
 
 def test_addresses():

@@ -77,42 +77,96 @@ def test_what_pages_need_is_allowed(source):
 
 # (page Jinja, the (line, whole message) pairs an editor sees)
 REFUSED = [  # fmt: skip
-    ("{% set m = figure_range('band-7') %}{{ m[0:5] }}",
-     [(1, f"{{% assign %}} is not allowed in a page (no set, for, if, macro, include or block): write the text itself, or {ALLOWED}"),
-      (1, f"a slice [a:b] is not allowed inside {{{{ }}}} in a page: {ALLOWED}")]),
-    ("Intro\n{% for i in range(9) %}x{% endfor %}",
-     [(2, f"{{% for %}} is not allowed in a page (no set, for, if, macro, include or block): write the text itself, or {ALLOWED}")]),
-    ("{% if hub %}x{% endif %}",
-     [(1, f"{{% if %}} is not allowed in a page (no set, for, if, macro, include or block): write the text itself, or {ALLOWED}")]),
-    ('{% include "x.svg" %}',
-     [(1, f"{{% include %}} is not allowed in a page (no set, for, if, macro, include or block): write the text itself, or {ALLOWED}")]),
-    ("{{ figure_range('band-7') | safe }}", [(1, f"a filter (|) is not allowed inside {{{{ }}}} in a page: {ALLOWED}")]),
+    (
+        "{% set m = figure_range('band-7') %}{{ m[0:5] }}",
+        [
+            (
+                1,
+                f"{{% assign %}} is not allowed in a page (no set, for, if, macro, include or block): write the text itself, or {ALLOWED}",
+            ),
+            (1, f"a slice [a:b] is not allowed inside {{{{ }}}} in a page: {ALLOWED}"),
+        ],
+    ),
+    (
+        "Intro\n{% for i in range(9) %}x{% endfor %}",
+        [
+            (
+                2,
+                f"{{% for %}} is not allowed in a page (no set, for, if, macro, include or block): write the text itself, or {ALLOWED}",
+            )
+        ],
+    ),
+    (
+        "{% if hub %}x{% endif %}",
+        [
+            (
+                1,
+                f"{{% if %}} is not allowed in a page (no set, for, if, macro, include or block): write the text itself, or {ALLOWED}",
+            )
+        ],
+    ),
+    (
+        '{% include "x.svg" %}',
+        [
+            (
+                1,
+                f"{{% include %}} is not allowed in a page (no set, for, if, macro, include or block): write the text itself, or {ALLOWED}",
+            )
+        ],
+    ),
+    (
+        "{{ figure_range('band-7') | safe }}",
+        [(1, f"a filter (|) is not allowed inside {{{{ }}}} in a page: {ALLOWED}")],
+    ),
     ("{{ figure_range('band-7')[0:3] }}", [(1, f"a slice [a:b] is not allowed inside {{{{ }}}} in a page: {ALLOWED}")]),
     ("{{ hub['name'] }}", [(1, f"square brackets [...] is not allowed inside {{{{ }}}} in a page: {ALLOWED}")]),
     ("{{ 'a' * 1000000000 }}", [(1, f"arithmetic is not allowed inside {{{{ }}}} in a page: {ALLOWED}")]),
-    ("{{ '\\x3cscript>' }}", [(1, f"text or a number typed inside {{{{ }}}} is not allowed inside {{{{ }}}} in a page: {ALLOWED}")]),
+    (
+        "{{ '\\x3cscript>' }}",
+        [(1, f"text or a number typed inside {{{{ }}}} is not allowed inside {{{{ }}}} in a page: {ALLOWED}")],
+    ),
     ("{{ hub.name ~ 'x' }}", [(1, f"joining with ~ is not allowed inside {{{{ }}}} in a page: {ALLOWED}")]),
-    ("{{ config.hooks }}", [(1, f"there is no macro or value called 'config' (check the spelling): the page may use {KNOWN}")]),
-    ("\n\n{{ figure_rnage('band-7') }}",
-     [(3, f"there is no macro or value called 'figure_rnage' (check the spelling): the page may use {KNOWN}")]),
+    (
+        "{{ config.hooks }}",
+        [(1, f"there is no macro or value called 'config' (check the spelling): the page may use {KNOWN}")],
+    ),
+    (
+        "\n\n{{ figure_rnage('band-7') }}",
+        [(3, f"there is no macro or value called 'figure_rnage' (check the spelling): the page may use {KNOWN}")],
+    ),
     ("{{ cycler.__init__.__globals__ }}", [(1, "'.__globals__' is not a field a page may read: " + ALLOWED)]),
-    ("{{ cycler.__init__.__globals__.os.system('x') }}",
-     [(1, f"there is no macro or value called 'cycler' (check the spelling): the page may use {KNOWN}")]),
+    (
+        "{{ cycler.__init__.__globals__.os.system('x') }}",
+        [(1, f"there is no macro or value called 'cycler' (check the spelling): the page may use {KNOWN}")],
+    ),
     ("{{ hub.name.upper() }}", [(1, f"only a macro can be called, by its name: {ALLOWED}")]),
     ("{{ figure_range }}", [(1, "figure_range is a macro: write {{ figure_range() }} with brackets")]),
-    ("{{ figure_range(hub.name) }}",
-     [(1, "figure_range() is given Getattr: give it literal text in quotes or a number")]),
+    (
+        "{{ figure_range(hub.name) }}",
+        [(1, "figure_range() is given Getattr: give it literal text in quotes or a number")],
+    ),
     ("{{ figure_range(*['band-7']) }}", [(1, "figure_range(): write each value out, without * or **")]),
-    ("{{ figure_range('\\x3cscript>') }}",
-     [(1, "figure_range(): text given to a macro may not hold < >: give the macro a plain id or label")]),
-    ("{{ figure_range('" + "a" * 201 + "') }}",
-     [(1, "figure_range(): text given to a macro is longer than 200 characters: write it in the page instead")]),
-    ("{{ figure_range(10 ** 20) }}", [(1, "figure_range() is given arithmetic: give it literal text in quotes or a number")]),
-    ("{{ figure_range(100000000000000000000) }}", [(1, "figure_range(): a number given to a macro has too many digits")]),
-    ("{{ figure_range('band-8') }}",
-     [(1, "figure_range() stopped: there is no figure 'band-8' in data/figures.yaml")]),
-    ("{{ figure_range('band-7', colour=1) }}",
-     [(1, "figure_range() stopped: figure_range() got an unexpected keyword argument 'colour'")]),
+    (
+        "{{ figure_range('\\x3cscript>') }}",
+        [(1, "figure_range(): text given to a macro may not hold < >: give the macro a plain id or label")],
+    ),
+    (
+        "{{ figure_range('" + "a" * 201 + "') }}",
+        [(1, "figure_range(): text given to a macro is longer than 200 characters: write it in the page instead")],
+    ),
+    (
+        "{{ figure_range(10 ** 20) }}",
+        [(1, "figure_range() is given arithmetic: give it literal text in quotes or a number")],
+    ),
+    (
+        "{{ figure_range(100000000000000000000) }}",
+        [(1, "figure_range(): a number given to a macro has too many digits")],
+    ),
+    ("{{ figure_range('band-8') }}", [(1, "figure_range() stopped: there is no figure 'band-8' in data/figures.yaml")]),
+    (
+        "{{ figure_range('band-7', colour=1) }}",
+        [(1, "figure_range() stopped: figure_range() got an unexpected keyword argument 'colour'")],
+    ),
     ("{{ drop_in_facts().secret }}", [(1, "there is no field '.secret' (check the spelling): the fields are kind")]),
     ("{{ hub.colour }}", [(1, "there is no field '.colour' (check the spelling): the fields are name, region")]),
     ("{{ hub.name.upper }}", [(1, "'.upper' cannot be read here: what comes before it has no fields")]),

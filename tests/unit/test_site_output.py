@@ -8,7 +8,11 @@ from jinja2 import Environment, FileSystemLoader
 from macros.core.site_output import POLICY, POLICY_META, page_problems, site_problems
 from tests.helpers import PROJECT_ROOT
 
-PAGE = '<!doctype html>\n<html><head>\n<meta charset="utf-8">\n' + POLICY_META + "\n<title>x</title>\n</head>\n<body>{}</body></html>\n"
+PAGE = (
+    '<!doctype html>\n<html><head>\n<meta charset="utf-8">\n'
+    + POLICY_META
+    + "\n<title>x</title>\n</head>\n<body>{}</body></html>\n"
+)
 
 
 def render_policy(live_reload: bool) -> str:
@@ -54,7 +58,9 @@ def test_what_a_built_page_may_not_hold(body, expected):
 
 def test_a_page_without_the_policy_first_is_refused():
     without = PAGE.replace(POLICY_META + "\n", "")
-    assert page_problems(without.format("")) == ["line 1: the page does not open with the site's Content-Security-Policy"]
+    assert page_problems(without.format("")) == [
+        "line 1: the page does not open with the site's Content-Security-Policy"
+    ]
     later = without.replace("<title>x</title>", "<title>x</title>" + POLICY_META)
     assert page_problems(later.format("")) == ["line 1: the page does not open with the site's Content-Security-Policy"]
 

@@ -15,7 +15,6 @@ from macros.core.clashes import editor_file_clashes
 from macros.core.datafiles import DataFileError
 from macros.core.fields import SingleLine, WebAddress
 from macros.core.generated import PROVIDER_CONCERNS, GeneratedFile
-from macros.editorial.build_messages import build_findings
 from macros.editorial.check import check_config_file
 from macros.editorial.findings import Finding
 from macros.editorial.frontmatter import check_page_file
