@@ -117,3 +117,32 @@ def test_every_page_carries_the_policy_with_no_unsafe_source(hub_site):
         assert policy, path
         assert "unsafe" not in policy.group(1)
         assert text.index("Content-Security-Policy") < text.find("<script") or "<script" not in text
+
+
+def test_every_page_has_the_one_policy_first_and_no_inline_script(tab, hub_site, hub_server):
+    """Issue 28: the policy is the template's, the same on every page, before any script; the
+    theme's and the hub's scripts are files (overrides/assets/javascripts/)."""
+    from macros.core.site_output import POLICY
+
+    page, errors = tab
+    paths = content_paths(hub_site.site_dir) + ["404.html", "roles/fcp/"]
+    for path in paths:
+        page.goto(hub_server.url(path), wait_until="domcontentloaded")
+        head = page.evaluate(
+            "() => { const first = document.head.querySelector('meta[http-equiv], script');"
+            " return first && first.tagName === 'META' ? first.content : null; }"
+        )
+        assert head == POLICY, path
+        inline = page.evaluate(
+            "() => [...document.querySelectorAll('script:not([src])')]"
+            ".filter((s) => !/json/.test(s.type)).map((s) => s.outerHTML.slice(0, 80))"
+        )
+        assert inline == [], (path, inline)
+    assert errors == []
+
+
+def test_a_moved_pages_old_address_keeps_the_heading_asked_for(tab, hub_server):
+    page, errors = tab
+    page.goto(hub_server.url("roles/fcp/#how-much-experience-is-needed"), wait_until="networkidle")
+    assert page.url == hub_server.url("roles/first-contact-practitioner/#how-much-experience-is-needed")
+    assert violations(page) == [] and errors == []
