@@ -129,3 +129,18 @@ def test_a_long_change_shows_the_first_sentences_and_counts_the_rest():
     pages = compare_pages({"a/": PageText("A", ())}, {"a/": PageText("A", tuple(f"S{n}." for n in range(30)))})
     text = change_summary(SiteChange("b", pages, [], [], []), most_sentences=5)
     assert text.count("    - New:") == 5 and "and 25 more sentences" in text
+
+
+def test_make_changes_reads_data_with_the_hubs_reader_so_an_alias_bomb_is_not_expanded(tmp_path):
+    from macros.editorial.changes import plain_yaml
+
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [*{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}]\n"
+        for n in range(8)
+    )
+    path = tmp_path / "events.yaml"
+    path.write_text(bomb, encoding="utf-8")
+    assert plain_yaml(path) is None  # refused (make check says why), never expanded
+    path.write_text("series: []\n", encoding="utf-8")
+    assert plain_yaml(path) == {"series": []}
+    assert plain_yaml(tmp_path / "missing.yaml") is None
