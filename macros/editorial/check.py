@@ -37,7 +37,7 @@ from ..core.problems import DataFileError
 from ..core.project import Project
 from ..figures.models import DATA_FILE as FIGURES_FILE
 from ..figures.models import load_figures
-from ..figures.wording import figure_lines, figure_uses, out_of_date_report, rate_lines
+from ..figures.wording import figure_lines, figure_uses, out_of_date_report, rate_lines, reimbursement_line
 from . import config_file, readability
 from .build_messages import check_build
 from .findings import Finding, split_location
@@ -113,7 +113,13 @@ def check_figures(project: Project, today: date) -> list[Finding]:
         return []  # check_data reports the file's own problems
     uses = figure_uses(project.docs_dir, project.shown(project.docs_dir))
     report = out_of_date_report(
-        figures, figure_lines(path, figures), uses, today, shown, rate_lines=rate_lines(path, figures)
+        figures,
+        figure_lines(path, figures),
+        uses,
+        today,
+        shown,
+        rate_lines=rate_lines(path, figures),
+        reimbursement_line=reimbursement_line(path),
     )
     return [Finding(item.file, item.line, "warning", item.message) for item in report]
 

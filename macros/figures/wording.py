@@ -12,7 +12,7 @@ from ..core.datafiles import read_yaml
 from ..core.dates import long_date
 from ..core.problems import DataFileError, DataProblem, line_of
 from ..jobdesc.models import DATA_FILE as JOB_DESCRIPTION_FILE
-from .models import Figure, FiguresFile
+from .models import Figure, FiguresFile, Reimbursement
 
 # The figure whose range and pay year data/job_description.yaml repeats in its defaults.
 JOB_DESCRIPTION_FIGURE = "afc-band-7-england"
@@ -38,17 +38,51 @@ def period_dates(figure: Figure) -> str:
     return f"{long_date(figure.starts)} to {long_date(figure.ends)}"
 
 
-def is_out_of_date(figure: Figure, today: date) -> bool:
-    """True once the build date is after the last day of the figure's period."""
-    return today > figure.ends
+CURRENT = "current"
+NOT_CONFIRMED = "not confirmed"
+ENDED = "ended"
 
 
-def note_text(figure: Figure, today: date) -> str:
+def state(figure, today: date) -> str:
+    """Where a dated figure, rate or reimbursement stands on the build date:
+    CURRENT inside its confirmed period (or before it starts: a new year published early);
+    NOT_CONFIRMED after that period while the data carries it into the next one (`not_confirmed`),
+    which the pages say in words; ENDED after both, which the pages and `make check` call out of date."""
+    if today <= figure.ends:
+        return CURRENT
+    if figure.not_confirmed is not None and today <= figure.not_confirmed.until:
+        return NOT_CONFIRMED
+    return ENDED
+
+
+def is_out_of_date(figure, today: date) -> bool:
+    """True once the build date is after the last day the figure may be used."""
+    return state(figure, today) == ENDED
+
+
+def period_label(figure, today: date) -> str:
+    """ "2026/27", or "2025/26, not confirmed for 2026/27" while carried forward unconfirmed."""
+    if state(figure, today) == NOT_CONFIRMED:
+        return f"{figure.period}, not confirmed for {figure.not_confirmed.period}"
+    return figure.period
+
+
+def note_text(figure, today: date) -> str:
     """The sentence shown beside a figure (plain text; the template adds the link)."""
-    if is_out_of_date(figure, today):
+    current = state(figure, today)
+    if isinstance(figure, Reimbursement):
+        verb = "applied" if current == ENDED else "applies"
+        text = f"This is for the {figure.period} contract year, which {verb} from {period_dates(figure)}."
+        return text + (f" That year has ended: check the current one with {figure.check_with}." if current == ENDED else "")
+    if current == ENDED:
         return (
             f"These are the {figure.period} figures, which applied from {period_dates(figure)}. "
             f"That period has ended: check the current ones with {figure.check_with}."
+        )
+    if current == NOT_CONFIRMED:
+        return (
+            f"These are the {figure.period} figures, confirmed for {period_dates(figure)}. "
+            f"{figure.not_confirmed.why}"
         )
     return f"These are the {figure.period} figures, which apply from {period_dates(figure)}."
 
@@ -89,6 +123,7 @@ def out_of_date_report(
     today: date,
     data_file: str,
     rate_lines: dict[str, int] | None = None,
+    reimbursement_line: int | None = None,
 ) -> list[OutOfDate]:
     """One warning for each out-of-date figure in the data file, and one for each page showing it
     (at the page's first line that names it); the same for each out-of-date rate, and each page
@@ -134,6 +169,24 @@ def out_of_date_report(
             OutOfDate(file, line, f"{what}: this page's worked cost uses it, with a note that it is out of date")
             for file, line in cost_pages.items()
         )
+    reimbursement = figures.reimbursement
+    if reimbursement is not None and is_out_of_date(reimbursement, today):
+        what = (
+            f"the {reimbursement.period} entry for {reimbursement.title} ({reimbursement.id}) "
+            f"ended on {long_date(reimbursement.ends)}"
+        )
+        report.append(
+            OutOfDate(
+                data_file,
+                reimbursement_line or 1,
+                f"{what}. Update it from the new year's Network Contract DES ({reimbursement.check_url}); "
+                "until then every worked cost says it is out of date",
+            )
+        )
+        report.extend(
+            OutOfDate(file, line, f"{what}: this page's worked cost shows it, with a note that it is out of date")
+            for file, line in cost_pages.items()
+        )
     return report
 
 
@@ -147,6 +200,12 @@ def rate_lines(path: Path, figures: FiguresFile) -> dict[str, int]:
     """The line of each rate's `ends` in the data file, for warnings."""
     _, nodes = read_yaml(path)
     return {rate.id: line_of(nodes, ("rates", index, "ends")) or 1 for index, rate in enumerate(figures.rates)}
+
+
+def reimbursement_line(path: Path) -> int | None:
+    """The line of the reimbursement's `ends` in the data file, for warnings."""
+    _, nodes = read_yaml(path)
+    return line_of(nodes, ("reimbursement", "ends"))
 
 
 def job_description_problems(figures: FiguresFile, job_path: Path, shown_as: str) -> list[DataProblem]:
