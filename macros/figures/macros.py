@@ -42,7 +42,7 @@ def calculator_label(figure: Figure, rates: list[Rate], today: date) -> str:
     label = f"{period_label(figure, today)} pay"
     for rate in rates:
         if state(rate, today) == NOT_CONFIRMED:
-            label += f"; {rate.title.lower()} not confirmed for {rate.not_confirmed.period}"
+            label += f"; {rate.title[:1].lower()}{rate.title[1:]} not confirmed for {rate.not_confirmed.period}"
     return label
 
 

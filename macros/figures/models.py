@@ -25,7 +25,8 @@ class _Strict(BaseModel):
 
 class FigureSource(Source):
     """Where the figure comes from: the hub's Source, with the year it was published and, when
-    it has no address of its own, how to find it."""
+    it has no address of its own, how to find it (Source refuses one with neither, and a checked
+    date on one with no address)."""
 
     year: int
     how_to_find: str = ""
@@ -42,14 +43,6 @@ class FigureSource(Source):
     def how_to_find_text(self) -> str:
         return self.how_to_find
 
-    @model_validator(mode="after")
-    def _findable(self):
-        if not self.url and not self.how_to_find:
-            raise ValueError(
-                "say where readers can find this source: add 'url:' with the document's own address, "
-                "or 'how_to_find:' with a sentence saying how to find it"
-            )
-        return self
 
 
 class NotConfirmed(_Strict):
