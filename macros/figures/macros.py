@@ -80,6 +80,16 @@ def cost_html(figures, figure_id: str, point: str | None, hours, today: date) ->
     )
 
 
+def reimbursement_html(figures, reimbursement_id: str, today: date) -> str:
+    reimbursement = figures.reimbursement
+    if reimbursement is None or reimbursement.id != reimbursement_id:
+        known = reimbursement.id if reimbursement is not None else "none"
+        raise KeyError(
+            f"there is no reimbursement '{reimbursement_id}' in data/figures.yaml; the reimbursement is: {known}"
+        )
+    return render_template("figures/reimbursement.html", money=money, **note_item(reimbursement, today))
+
+
 def register(env) -> None:
     project = Project.from_config(env.conf)
     path = project.data_file(DATA_FILE)
@@ -105,6 +115,12 @@ def register(env) -> None:
     def figure_cost(figure_id: str, point: str | None = None, hours: float = 37.5) -> str:
         """A worked cost a year for one point of a pay figure (the first unless named) and the hours a week."""
         return cost_html(figures, figure_id, point, hours, today)
+
+    @env.macro
+    def figure_reimbursement(reimbursement_id: str) -> str:
+        """What ARRS pays back this contract year (data/figures.yaml, `reimbursement:`), with its
+        note, sources and, once the year has ended, that it is out of date."""
+        return reimbursement_html(figures, reimbursement_id, today)
 
     @env.macro
     def figure_table(figure_id: str, point_heading: str = "Point", value_heading: str = "Amount") -> str:

@@ -21,6 +21,8 @@ JOB_DESCRIPTION_FIGURE = "afc-band-7-england"
 _MACRO_USE = re.compile(r"""\b(figure_[a-z_]+)\(\s*["']([a-z0-9-]+)["']""")
 # The macro whose worked cost applies every rate (National Insurance, pension) to the pay.
 COST_MACRO = "figure_cost"
+# The macro that shows what ARRS pays back: {{ figure_reimbursement("arrs-maximum") }}
+REIMBURSEMENT_MACRO = "figure_reimbursement"
 
 
 def money(amount: int) -> str:
@@ -180,12 +182,16 @@ def out_of_date_report(
                 data_file,
                 reimbursement_line or 1,
                 f"{what}. Update it from the new year's Network Contract DES ({reimbursement.check_url}); "
-                "until then every worked cost says it is out of date",
+                "until then every page showing it says it is out of date",
             )
         )
+        shown: dict[str, int] = {}
+        for use in uses:
+            if use.macro == REIMBURSEMENT_MACRO and use.figure_id == reimbursement.id:
+                shown.setdefault(use.file, use.line)
         report.extend(
-            OutOfDate(file, line, f"{what}: this page's worked cost shows it, with a note that it is out of date")
-            for file, line in cost_pages.items()
+            OutOfDate(file, line, f"{what}: this page shows it, with a note that it is out of date")
+            for file, line in shown.items()
         )
     return report
 
