@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from macros.core.datafiles import DataFileError
-from macros.figures.macros import calculator_label
+from macros.figures.macros import calculator_label, reimbursement_html
 from macros.figures.models import load_figures
 from macros.figures.wording import (
     CURRENT,
+    FigureUse,
     ENDED,
     NOT_CONFIRMED,
     is_out_of_date,
@@ -111,7 +112,10 @@ def test_the_reimbursement_is_a_contract_year_not_figures(tmp_path):
 
 def test_make_check_is_quiet_while_not_confirmed_and_warns_once_ended(tmp_path):
     figures = load(tmp_path)
-    uses = []
+    uses = [
+        FigureUse("docs/roles/funding.md", 40, "arrs", "figure_reimbursement"),
+        FigureUse("docs/roles/funding.md", 41, "other", "figure_reimbursement"),
+    ]
     assert out_of_date_report(figures, {}, uses, date(2026, 12, 7), "data/figures.yaml") == []
     ended = out_of_date_report(figures, {}, uses, date(2027, 4, 1), "data/figures.yaml", {"pension": 30}, 52)
     assert [(item.file, item.line, item.message) for item in ended] == [
@@ -133,8 +137,14 @@ def test_make_check_is_quiet_while_not_confirmed_and_warns_once_ended(tmp_path):
             "data/figures.yaml",
             52,
             "the 2026/27 entry for What ARRS pays back (arrs) ended on 31 March 2027. Update it from the new "
-            "year's Network Contract DES (https://example.org/gp); until then every worked cost says it is out "
-            "of date",
+            "year's Network Contract DES (https://example.org/gp); until then every page showing it says it is "
+            "out of date",
+        ),
+        (
+            "docs/roles/funding.md",
+            40,
+            "the 2026/27 entry for What ARRS pays back (arrs) ended on 31 March 2027: this page shows it, with a "
+            "note that it is out of date",
         ),
     ]
 
@@ -163,5 +173,22 @@ def test_the_hub_figures_are_current_or_not_confirmed_on_the_day_of_this_change(
         "afc-band-7-england": CURRENT,
         "employer-national-insurance": CURRENT,
         "nhs-pension-employer": NOT_CONFIRMED,
-        "arrs-maximum-2026-27": CURRENT,
+        "arrs-maximum": CURRENT,
     }
+
+
+def test_a_page_naming_another_reimbursement_is_told_which_there_is(tmp_path):
+    with pytest.raises(KeyError) as caught:
+        reimbursement_html(load(tmp_path), "arrs-2025", date(2026, 12, 7))
+    assert caught.value.args == ("there is no reimbursement 'arrs-2025' in data/figures.yaml; the reimbursement is: arrs",)
+
+
+def test_the_reimbursement_shows_its_note_and_sources_and_no_amount_until_one_is_given(tmp_path):
+    html = reimbursement_html(load(tmp_path), "arrs", date(2026, 12, 7))
+    assert "The most ARRS pays back" not in html
+    assert "This is for the 2026/27 contract year, which applies from 1 April 2026 to 31 March 2027." in html
+    assert '<a href="https://example.org/gp">GP Contract</a>, NHS England, 2026' in html
+    with_amount = load(tmp_path, FIGURES.replace("  check_with: NHS England\n", "  maximum: 58000\n  check_with: NHS England\n"))
+    assert "The most ARRS pays back for a full-time OT is <strong>£58,000 a year</strong>" in reimbursement_html(
+        with_amount, "arrs", date(2026, 12, 7)
+    )
