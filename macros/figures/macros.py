@@ -11,7 +11,16 @@ from ..core.project import Project
 from ..core.templating import render_template
 from .cost import FULL_TIME_HOURS, worked_cost
 from .models import DATA_FILE, Figure, Rate, load_figures
-from .wording import NOT_CONFIRMED, check_job_description, is_out_of_date, money, note_text, period_label, range_text, state
+from .wording import (
+    NOT_CONFIRMED,
+    check_job_description,
+    is_out_of_date,
+    money,
+    note_text,
+    period_label,
+    range_text,
+    state,
+)
 
 
 def load_checked(path, shown_as=None):

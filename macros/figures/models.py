@@ -44,7 +44,6 @@ class FigureSource(Source):
         return self.how_to_find
 
 
-
 class NotConfirmed(_Strict):
     """After its confirmed period, a figure the hub keeps using for the next period while no
     source confirms it for that period (the pension split after 2025/26): the pages say it is
@@ -104,6 +103,10 @@ class Figure(_Strict):
     # award): shown beside it, so a new year's figure brings its own sentences.
     note: str = ""
     not_confirmed: NotConfirmed | None = None
+    # When it usually changes, in words ("on 1 April"), and the next day to check it: make
+    # check reminds the owner 30 days before, and warns once the day has passed.
+    usually_changes: SingleLine | None = None
+    next_check: date | None = None
 
     @model_validator(mode="after")
     def _period_order(self):
@@ -141,6 +144,10 @@ class Rate(_Strict):
     check_url: WebAddress
     note: str = ""
     not_confirmed: NotConfirmed | None = None
+    # When it usually changes, in words ("on 1 April"), and the next day to check it: make
+    # check reminds the owner 30 days before, and warns once the day has passed.
+    usually_changes: SingleLine | None = None
+    next_check: date | None = None
 
     @field_validator("percent", mode="before")
     @classmethod
@@ -191,12 +198,18 @@ class Reimbursement(_Strict):
     check_url: WebAddress
     note: str = ""
     not_confirmed: NotConfirmed | None = None
+    # When it usually changes, in words ("on 1 April"), and the next day to check it: make
+    # check reminds the owner 30 days before, and warns once the day has passed.
+    usually_changes: SingleLine | None = None
+    next_check: date | None = None
 
     @field_validator("maximum", mode="before")
     @classmethod
     def _whole_pounds(cls, maximum):
         if maximum is not None and (isinstance(maximum, bool) or not isinstance(maximum, int) or maximum <= 0):
-            raise ValueError(f"write the maximum in whole pounds without £ or commas, such as 50000; you wrote {maximum!r}")
+            raise ValueError(
+                f"write the maximum in whole pounds without £ or commas, such as 50000; you wrote {maximum!r}"
+            )
         return maximum
 
     @model_validator(mode="after")

@@ -75,7 +75,9 @@ def note_text(figure, today: date) -> str:
     if isinstance(figure, Reimbursement):
         verb = "applied" if current == ENDED else "applies"
         text = f"This is for the {figure.period} contract year, which {verb} from {period_dates(figure)}."
-        return text + (f" That year has ended: check the current one with {figure.check_with}." if current == ENDED else "")
+        return text + (
+            f" That year has ended: check the current one with {figure.check_with}." if current == ENDED else ""
+        )
     if current == ENDED:
         return (
             f"These are the {figure.period} figures, which applied from {period_dates(figure)}. "
@@ -83,8 +85,7 @@ def note_text(figure, today: date) -> str:
         )
     if current == NOT_CONFIRMED:
         return (
-            f"These are the {figure.period} figures, confirmed for {period_dates(figure)}. "
-            f"{figure.not_confirmed.why}"
+            f"These are the {figure.period} figures, confirmed for {period_dates(figure)}. {figure.not_confirmed.why}"
         )
     return f"These are the {figure.period} figures, which apply from {period_dates(figure)}."
 
@@ -206,6 +207,60 @@ def rate_lines(path: Path, figures: FiguresFile) -> dict[str, int]:
     """The line of each rate's `ends` in the data file, for warnings."""
     _, nodes = read_yaml(path)
     return {rate.id: line_of(nodes, ("rates", index, "ends")) or 1 for index, rate in enumerate(figures.rates)}
+
+
+REMIND_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Reminder:
+    line: int
+    severity: str  # "due soon" or "warning"
+    message: str
+
+
+def dated_items(figures: FiguresFile) -> list[tuple[tuple, object]]:
+    """Every dated item with its place in the data file: figures, rates, the reimbursement."""
+    items = [(("figures", index), figure) for index, figure in enumerate(figures.figures)]
+    items += [(("rates", index), rate) for index, rate in enumerate(figures.rates)]
+    if figures.reimbursement is not None:
+        items.append((("reimbursement",), figures.reimbursement))
+    return items
+
+
+def check_reminders(figures: FiguresFile, today: date, lines: dict[tuple, int] | None = None) -> list[Reminder]:
+    """The yearly reminders: each item's `next_check`, due soon in the 30 days before it and a
+    warning once it has passed. `make check` cannot know the day a source publishes a new
+    year, so the owner checks on the day the figure usually changes."""
+    reminders = []
+    for place, item in dated_items(figures):
+        if item.next_check is None:
+            continue
+        when = f" It usually changes {item.usually_changes}." if item.usually_changes else ""
+        how = (
+            f"Check it against {item.check_with} ({item.check_url}); if it has changed, change it here, "
+            "then set next_check to the next day to check it"
+        )
+        line = (lines or {}).get(place, 1)
+        if today > item.next_check:
+            reminders.append(
+                Reminder(
+                    line, "warning", f"{item.title} was due to be checked on {long_date(item.next_check)}.{when} {how}"
+                )
+            )
+        elif (item.next_check - today).days <= REMIND_DAYS:
+            reminders.append(
+                Reminder(
+                    line, "due soon", f"{item.title} is due to be checked by {long_date(item.next_check)}.{when} {how}"
+                )
+            )
+    return reminders
+
+
+def next_check_lines(path: Path, figures: FiguresFile) -> dict[tuple, int]:
+    """The line of each item's `next_check` in the data file, for reminders."""
+    _, nodes = read_yaml(path)
+    return {place: line_of(nodes, (*place, "next_check")) or 1 for place, _ in dated_items(figures)}
 
 
 def reimbursement_line(path: Path) -> int | None:

@@ -91,7 +91,10 @@ def test_a_valid_file_loads(tmp_path):
         (("amount: 47810", "amount: -5"), "field 'amount': write the amount in whole pounds, more than 0"),
         (("      year: 2025\n", "      year: 25\n"), "field 'year': 25 is not a year we expect"),
         (
-            ("      checked: 2026-12-04\n      year: 2025\n      url: https://www.nhsemployers.org/articles/pay-scales-202526\n", "      year: 2025\n"),
+            (
+                "      checked: 2026-12-04\n      year: 2025\n      url: https://www.nhsemployers.org/articles/pay-scales-202526\n",
+                "      year: 2025\n",
+            ),
             "this source has no address (url): say in 'how_to_find:' how a reader can find it",
         ),
         (

@@ -14,10 +14,12 @@ from macros.figures.macros import calculator_label, reimbursement_html
 from macros.figures.models import load_figures
 from macros.figures.wording import (
     CURRENT,
-    FigureUse,
     ENDED,
     NOT_CONFIRMED,
+    FigureUse,
+    check_reminders,
     is_out_of_date,
+    next_check_lines,
     note_text,
     out_of_date_report,
     period_label,
@@ -180,7 +182,9 @@ def test_the_hub_figures_are_current_or_not_confirmed_on_the_day_of_this_change(
 def test_a_page_naming_another_reimbursement_is_told_which_there_is(tmp_path):
     with pytest.raises(KeyError) as caught:
         reimbursement_html(load(tmp_path), "arrs-2025", date(2026, 12, 7))
-    assert caught.value.args == ("there is no reimbursement 'arrs-2025' in data/figures.yaml; the reimbursement is: arrs",)
+    assert caught.value.args == (
+        "there is no reimbursement 'arrs-2025' in data/figures.yaml; the reimbursement is: arrs",
+    )
 
 
 def test_the_reimbursement_shows_its_note_and_sources_and_no_amount_until_one_is_given(tmp_path):
@@ -188,7 +192,86 @@ def test_the_reimbursement_shows_its_note_and_sources_and_no_amount_until_one_is
     assert "The most ARRS pays back" not in html
     assert "This is for the 2026/27 contract year, which applies from 1 April 2026 to 31 March 2027." in html
     assert '<a href="https://example.org/gp">GP Contract</a>, NHS England, 2026' in html
-    with_amount = load(tmp_path, FIGURES.replace("  check_with: NHS England\n", "  maximum: 58000\n  check_with: NHS England\n"))
+    with_amount = load(
+        tmp_path, FIGURES.replace("  check_with: NHS England\n", "  maximum: 58000\n  check_with: NHS England\n")
+    )
     assert "The most ARRS pays back for a full-time OT is <strong>£58,000 a year</strong>" in reimbursement_html(
         with_amount, "arrs", date(2026, 12, 7)
     )
+
+
+# --- the yearly reminders: when each figure usually changes ----------------------------------
+
+REMINDED = FIGURES.replace(
+    "    check_url: https://example.org/\nrates:",
+    "    check_url: https://example.org/\n    usually_changes: when NHS Employers publishes\n    next_check: 2027-02-01\nrates:",
+)
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2026, 12, 7), []),
+        (date(2027, 1, 1), []),
+        (
+            date(2027, 1, 2),
+            [
+                (
+                    9,
+                    "due soon",
+                    "Band 7 pay is due to be checked by 1 February 2027. It usually changes when NHS Employers "
+                    "publishes. Check it against NHS Employers (https://example.org/); if it has changed, change "
+                    "it here, then set next_check to the next day to check it",
+                )
+            ],
+        ),
+        (
+            date(2027, 2, 2),
+            [
+                (
+                    9,
+                    "warning",
+                    "Band 7 pay was due to be checked on 1 February 2027. It usually changes when NHS Employers "
+                    "publishes. Check it against NHS Employers (https://example.org/); if it has changed, change "
+                    "it here, then set next_check to the next day to check it",
+                )
+            ],
+        ),
+    ],
+)
+def test_the_owner_is_reminded_in_the_30_days_before_next_check_and_warned_after(tmp_path, today, expected):
+    reminders = check_reminders(load(tmp_path, REMINDED), today, {("figures", 0): 9})
+    assert [(r.line, r.severity, r.message) for r in reminders] == expected
+
+
+def test_the_reminder_points_at_its_next_check_line(tmp_path):
+    path = tmp_path / "figures.yaml"
+    path.write_text(REMINDED, encoding="utf-8")
+    figures = load_figures(path)
+    lines = next_check_lines(path, figures)
+    assert lines[("figures", 0)] == REMINDED.splitlines().index("    next_check: 2027-02-01") + 1
+
+
+def test_every_hub_figure_says_when_it_usually_changes_and_when_to_check_it_next():
+    figures = load_figures(Path(__file__).resolve().parents[2] / "data" / "figures.yaml")
+    when = {
+        item.id: (item.usually_changes, item.next_check)
+        for item in [*figures.figures, *figures.rates, figures.reimbursement]
+    }
+    assert all(text and day and day > date(2026, 12, 7) for text, day in when.values()), when
+    assert when["employer-national-insurance"][1] == date(2027, 4, 6)
+    assert check_reminders(figures, date(2026, 12, 7)) == []
+
+
+def test_the_summary_counts_figures_to_check_apart_from_pages():
+    from macros.editorial.check import summary
+    from macros.editorial.findings import Finding
+
+    findings = [
+        Finding("docs/a.md", 1, "due soon", "x"),
+        Finding("data/figures.yaml", 9, "due soon", "y"),
+    ]
+    assert summary(findings) == (
+        "0 errors, 0 warnings, 1 page due for review within 30 days, 1 figure to check within 30 days."
+    )
+    assert summary(findings[:1]) == "0 errors, 0 warnings, 1 page due for review within 30 days."

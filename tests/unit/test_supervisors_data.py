@@ -219,6 +219,7 @@ def test_a_source_with_no_address_cannot_carry_a_checked_date(tmp_path):
         "the source, such as 'To find it, search for ... on ...'"
     ]
 
+
 def test_a_link_that_is_not_a_web_address(tmp_path):
     text = VALID.replace(
         "    contact_hub: true\n", "    contact_hub: true\n    link:\n      text: e-LfH\n      url: www.e-lfh.org.uk\n"
