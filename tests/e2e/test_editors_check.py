@@ -96,35 +96,44 @@ def fixture_tree(tmp_path_factory) -> Path:
     return root
 
 
-# On the fixed build date the 2025/26 pay figures, National Insurance and pension rates are past
-# their periods (data/figures.yaml): `make check` warns about them, and about nothing else.
-OUT_OF_DATE_PAY = "warning: the 2025/26 figures for Agenda for Change band 7 pay in England"
-OUT_OF_DATE_RATES = (
-    "warning: the 2025/26 tax year rate for Employer's National Insurance",
-    "warning: the 2025/26 rate for Employer's NHS pension contribution",
-)
-
-
 def test_the_hub_passes_the_check():
     result = run_check(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
-    # The only warnings: the expired pay year and rates, and the job description's reading score
-    # (the one menu page not held to the floor: it follows the RCOT document's terms).
-    job_description_score = "docs/recruitment/job-description.md:1: warning: this page scores"
-    assert lines[:-1] and all(
-        OUT_OF_DATE_PAY in line
-        or any(rate in line for rate in OUT_OF_DATE_RATES)
-        or line.startswith(job_description_score)
-        for line in lines[:-1]
-    ), result.stdout
-    for rate in OUT_OF_DATE_RATES:  # at its line in the data file and on both pages with a worked cost
-        assert [line.split(":")[0] for line in lines if rate in line] == [
-            "data/figures.yaml",
-            "docs/recruitment/hiring-an-ot.md",
-            "docs/roles/funding.md",
-        ], result.stdout
-    assert lines[-1] == f"0 errors, {len(lines) - 1} warnings, 0 pages due for review within 30 days."
+    # On the fixed build date (2026-11-21) the 2026/27 figures are current and the pension
+    # share is "not confirmed for 2026/27", which is no warning. The only warning left is the
+    # job description's reading score (the one menu page not held to the floor: it follows
+    # the RCOT document's terms).
+    assert lines[:-1] == [
+        line for line in lines[:-1] if line.startswith("docs/recruitment/job-description.md:1: warning: this page scores")
+    ], result.stdout
+    assert lines[-1] == f"0 errors, {len(lines) - 1} warning{'s' if len(lines) != 2 else ''}, 0 pages due for review within 30 days."
+
+
+def test_a_page_reviewed_before_a_source_was_checked_is_refused_by_check_and_build(tmp_path):
+    from tests.helpers import build_site
+
+    text = (ROOT / "docs/roles/funding.md").read_text(encoding="utf-8")
+    text = text.replace("last_reviewed: 2026-12-07", "last_reviewed: 2026-11-20", 1)
+    lines = text.splitlines()
+    review_line = lines.index("last_reviewed: 2026-11-20") + 1
+    checked_line = lines.index("    checked: 2026-12-07") + 1
+    title = lines[checked_line - 5].removeprefix("  - title: ")
+    root = copy_project(tmp_path / "project", {"docs/roles/funding.md": text})
+    expected = (
+        f"docs/roles/funding.md:{review_line}: field 'last_reviewed': the page was last reviewed on 2026-11-20, "
+        f"before its source '{title}' was checked on 2026-12-07 (line {checked_line}). A checked date means "
+        "someone read the source that day and found the page still agrees with it, so the page cannot have been "
+        "reviewed earlier. Read the whole page against its sources and set last_reviewed to 2026-12-07 or later; "
+        "or, if no one read that source on 2026-12-07, remove its 'checked:' line"
+    )
+    result = run_check(root, "--no-build")
+    assert result.returncode == 1
+    assert expected.replace(f":{review_line}: ", f":{review_line}: error: ") in result.stdout.splitlines(), (
+        result.stdout
+    )
+    built = build_site(root, tmp_path / "site")
+    assert built.returncode != 0 and expected in built.output, built.output[-3000:]
 
 
 def test_one_line_for_each_mistake_with_file_and_line(fixture_tree):
