@@ -254,7 +254,9 @@ def test_within_the_period_no_page_says_the_figure_is_out_of_date(hub_site):
 def test_the_pension_share_says_not_confirmed_for_2026_27_not_out_of_date(hub_site):
     text = text_of(hub_site.read("roles/funding/"))
     assert "14.38% of pensionable pay (2025/26, not confirmed for 2026/27)" in text
-    assert "Not confirmed for 2026/27: These are the 2025/26 figures, confirmed for 1 April 2025 to 31 March 2026." in text
+    assert (
+        "Not confirmed for 2026/27: These are the 2025/26 figures, confirmed for 1 April 2025 to 31 March 2026." in text
+    )
     assert "so the whole contribution is 23.78%" in text and "14.38 and 9.4 make 23.78" in text
 
 

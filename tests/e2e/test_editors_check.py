@@ -105,9 +105,14 @@ def test_the_hub_passes_the_check():
     # job description's reading score (the one menu page not held to the floor: it follows
     # the RCOT document's terms).
     assert lines[:-1] == [
-        line for line in lines[:-1] if line.startswith("docs/recruitment/job-description.md:1: warning: this page scores")
+        line
+        for line in lines[:-1]
+        if line.startswith("docs/recruitment/job-description.md:1: warning: this page scores")
     ], result.stdout
-    assert lines[-1] == f"0 errors, {len(lines) - 1} warning{'s' if len(lines) != 2 else ''}, 0 pages due for review within 30 days."
+    assert (
+        lines[-1]
+        == f"0 errors, {len(lines) - 1} warning{'s' if len(lines) != 2 else ''}, 0 pages due for review within 30 days."
+    )
 
 
 def test_a_page_reviewed_before_a_source_was_checked_is_refused_by_check_and_build(tmp_path):
