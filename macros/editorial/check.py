@@ -228,6 +228,19 @@ def run_checks(root: Path, today: date, overdue_is_error: bool, build: bool = Tr
     return findings, lines
 
 
+def figures_issue_text(root: Path, today: date) -> str:
+    """The figures due to be checked, for the review reminder issue (empty if none, or if the
+    figures file cannot be read: the check reports that)."""
+    from ..figures.wording import reminders_markdown
+
+    project = Project.from_mkdocs_yml(root / "mkdocs.yml")
+    try:
+        figures = load_figures(project.data_file(FIGURES_FILE), FIGURES_FILE)
+    except DataFileError:
+        return ""
+    return reminders_markdown(figures, today)
+
+
 def summary(findings: list[Finding]) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "due soon")}
     if not any(counts.values()):
@@ -273,7 +286,11 @@ def main(argv: list[str] | None = None) -> int:
             print(finding.github_annotation())
     print(summary(findings))
     if args.issue_body:
-        args.issue_body.write_text(overdue_markdown(lines), encoding="utf-8")
+        body = overdue_markdown(lines)
+        figures_due = figures_issue_text(root, today)
+        if figures_due:
+            body = f"{body}\n{figures_due}" if body else figures_due
+        args.issue_body.write_text(body, encoding="utf-8")
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 

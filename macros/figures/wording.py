@@ -257,6 +257,36 @@ def check_reminders(figures: FiguresFile, today: date, lines: dict[tuple, int] |
     return reminders
 
 
+def reminders_markdown(figures: FiguresFile, today: date) -> str:
+    """The figures due to be checked (within 30 days, or past their day), for the review
+    reminder issue beside the overdue pages: each with when it usually changes and where to
+    check it. Empty when none is due."""
+    due = [
+        item
+        for _, item in dated_items(figures)
+        if item.next_check is not None and (item.next_check - today).days <= REMIND_DAYS
+    ]
+    if not due:
+        return ""
+    rows = [
+        "These figures in `data/figures.yaml` are due to be checked. Check each against its source; "
+        "if it has changed, change it, then move `next_check` on a year (see CONTRIBUTING.md, "
+        '"When the figures change").',
+        "",
+        "| Figure | Check by | Usually changes | Check with |",
+        "|---|---|---|---|",
+    ]
+    from ..editorial.review import issue_text  # editors' text shown as typed in a GitHub issue
+
+    for item in sorted(due, key=lambda item: (item.next_check, item.id)):
+        changes = issue_text(item.usually_changes) if item.usually_changes else ""
+        rows.append(
+            f"| {issue_text(item.title)} | {long_date(item.next_check)} | {changes} | "
+            f"{issue_text(item.check_with)}: {item.check_url} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
 def next_check_lines(path: Path, figures: FiguresFile) -> dict[tuple, int]:
     """The line of each item's `next_check` in the data file, for reminders."""
     _, nodes = read_yaml(path)

@@ -341,3 +341,18 @@ def test_a_mistake_in_mkdocs_yml_is_one_line_at_its_line_in_check_and_build(tmp_
     if "menu" in expected:  # the build itself names the line too
         built = build_site(root, tmp_path / "site")
         assert built.returncode != 0 and f"mkdocs.yml:{line}: {expected}" in built.output, built.output
+
+
+def test_the_reminder_issue_lists_the_figures_due_to_be_checked(tmp_path):
+    # 15 January 2027: band 7 pay and what ARRS pays back are due to be checked by 1 February.
+    january = 1800014400
+    body = tmp_path / "issue.md"
+    result = run_check(ROOT, "--no-build", "--issue-body", str(body), epoch=january)
+    assert "data/figures.yaml" in result.stdout and "2 figures to check within 30 days." in result.stdout
+    text = body.read_text(encoding="utf-8")
+    assert "These figures in `data/figures.yaml` are due to be checked." in text
+    assert "| ` Agenda for Change band 7 pay in England ` | 1 February 2027 |" in text
+    assert "| ` What ARRS pays back ` | 1 February 2027 |" in text
+    on_the_day = tmp_path / "none.md"
+    run_check(ROOT, "--no-build", "--issue-body", str(on_the_day), epoch=1796644800)  # 7 December 2026
+    assert on_the_day.read_text(encoding="utf-8") == ""

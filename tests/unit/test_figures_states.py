@@ -275,3 +275,20 @@ def test_the_summary_counts_figures_to_check_apart_from_pages():
         "0 errors, 0 warnings, 1 page due for review within 30 days, 1 figure to check within 30 days."
     )
     assert summary(findings[:1]) == "0 errors, 0 warnings, 1 page due for review within 30 days."
+
+
+def test_the_reminder_issue_lists_the_figures_due_with_when_they_change(tmp_path):
+    from macros.figures.wording import reminders_markdown
+
+    figures = load(tmp_path, REMINDED)
+    assert reminders_markdown(figures, date(2026, 12, 7)) == ""
+    assert reminders_markdown(figures, date(2027, 1, 15)) == (
+        "These figures in `data/figures.yaml` are due to be checked. Check each against its source; if it has "
+        'changed, change it, then move `next_check` on a year (see CONTRIBUTING.md, "When the figures change").\n'
+        "\n"
+        "| Figure | Check by | Usually changes | Check with |\n"
+        "|---|---|---|---|\n"
+        "| ` Band 7 pay ` | 1 February 2027 | ` when NHS Employers publishes ` | ` NHS Employers `: https://example.org/ |\n"
+    )
+    # Still listed once the day has passed, until someone moves next_check on.
+    assert "| ` Band 7 pay ` | 1 February 2027 |" in reminders_markdown(figures, date(2027, 3, 1))
