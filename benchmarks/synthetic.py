@@ -174,7 +174,7 @@ def _series_lines(index: int, count: int) -> list[str]:
         "    source:",
         "      title: Benchmark data",
         "      publisher: The hub's benchmark script",
-        "      checked: 2023-01-02",
+        "      url: https://example.org/benchmark",
         "    sessions:",
     ]
     start = FIRST_SESSION + timedelta(days=index % 5)

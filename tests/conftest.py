@@ -32,6 +32,16 @@ def hub_site(tmp_path_factory) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
+def after_pay_year_site(tmp_path_factory) -> BuiltSite:
+    """The hub's own content built on 2027-06-01, after the 2026/27 pay year has ended."""
+    from tests.helpers import AFTER_PAY_YEAR_EPOCH
+
+    site = build_site(PROJECT_ROOT, tmp_path_factory.mktemp("after-pay-year") / "site", AFTER_PAY_YEAR_EPOCH)
+    assert site.returncode == 0, site.output
+    return site
+
+
+@pytest.fixture(scope="session")
 def events_fixture_site(tmp_path_factory) -> BuiltSite:
     """The hub with tests/fixtures/events/events.yaml as its events data, on its own site
     address, built once per test session on EVENTS_FIXTURE_EPOCH (2026-10-25 12:00 UTC).

@@ -25,6 +25,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SITE_SOURCES = ("mkdocs.yml", "docs", "data", "macros", "hooks", "overrides")
 # 2026-11-21 12:00 UTC: the fixed "today" for the hub's own end-to-end build.
 HUB_BUILD_EPOCH = 1795262400
+# 2026-12-07 12:00 UTC: the day the 2026/27 figures were checked (issue 29).
+FIGURES_CHECKED_EPOCH = 1796644800
+# 2027-06-01 12:00 UTC: after the 2026/27 pay year and the pension rate carried into it.
+AFTER_PAY_YEAR_EPOCH = 1811851200
 
 # The events fixture (every status, both sides of the 2026 clock changes) on its own address,
 # built on 2026-10-25 12:00 UTC: after the 09:00 session that day, before the moved session
@@ -305,7 +309,7 @@ series:
     source:
       title: Source
       publisher: Publisher
-      checked: 2026-12-04
+      url: https://example.org/source
 {extra}    sessions:
       - date: 2026-03-28
       - date: 2026-04-25

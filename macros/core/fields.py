@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Annotated, TypeVar
+from typing import Annotated, ClassVar, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .dates import long_date
 
@@ -143,19 +143,43 @@ class StrictModel(BaseModel):
 
 
 class Source(StrictModel):
-    """A document facts rest on: shown with its title, publisher, address and the date someone
-    last read it and found it still says what the hub says (`make check` warns after 12 months)."""
+    """A document facts rest on: shown with its title, publisher, address and, when someone read
+    it, the day they did and found it still says what the hub says (`make check` warns after 12
+    months). A checked date is a promise that the source was read that day: a source with no
+    address cannot be read again by the next editor, so it carries no checked date and its note
+    says how to find it."""
 
     title: SingleLine
     publisher: SingleLine
     url: WebAddress | None = None
     note: str = ""
-    checked: date
+    checked: date | None = None
+
+    @model_validator(mode="after")
+    def _checked_only_with_an_address(self):
+        if self.url is None and self.checked is not None:
+            raise ValueError(
+                "a source with no address (url) cannot carry a checked date, because no one can open it "
+                "to check it again. Remove 'checked:', and say in 'note:' how to find the source, such as "
+                "'To find it, search for ... on ...'"
+            )
+        if self.url is None and not self.how_to_find_text().strip():
+            raise ValueError(
+                f"this source has no address (url): say in '{self.how_to_find_field}:' how a reader can find it, "
+                "such as 'To find it, search for ... on ...', or add 'url:' with the document's own address"
+            )
+        return self
+
+    # Where a source with no address says how to find it (a figure's source has its own field).
+    how_to_find_field: ClassVar[str] = "note"
+
+    def how_to_find_text(self) -> str:
+        return self.note
 
     @property
     def checked_wording(self) -> str:
-        """ "checked 4 December 2026", as the pages show it."""
-        return f"checked {long_date(self.checked)}"
+        """ "checked 4 December 2026", as the pages show it; empty when no one has checked it."""
+        return f"checked {long_date(self.checked)}" if self.checked else ""
 
 
 class IdentifiedEntry(StrictModel):

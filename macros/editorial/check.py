@@ -38,7 +38,15 @@ from ..core.problems import DataFileError
 from ..core.project import Project
 from ..figures.models import DATA_FILE as FIGURES_FILE
 from ..figures.models import load_figures
-from ..figures.wording import figure_lines, figure_uses, out_of_date_report, rate_lines
+from ..figures.wording import (
+    check_reminders,
+    figure_lines,
+    figure_uses,
+    next_check_lines,
+    out_of_date_report,
+    rate_lines,
+    reimbursement_line,
+)
 from . import config_file, readability
 from .build_messages import check_build
 from .findings import Finding, split_location
@@ -118,9 +126,18 @@ def check_figures(project: Project, today: date) -> list[Finding]:
         return []  # check_data reports the file's own problems
     uses = figure_uses(project.docs_dir, project.shown(project.docs_dir))
     report = out_of_date_report(
-        figures, figure_lines(path, figures), uses, today, shown, rate_lines=rate_lines(path, figures)
+        figures,
+        figure_lines(path, figures),
+        uses,
+        today,
+        shown,
+        rate_lines=rate_lines(path, figures),
+        reimbursement_line=reimbursement_line(path),
     )
-    return [Finding(item.file, item.line, "warning", item.message) for item in report]
+    reminders = check_reminders(figures, today, next_check_lines(path, figures))
+    return [Finding(item.file, item.line, "warning", item.message) for item in report] + [
+        Finding(shown, item.line, item.severity, item.message) for item in reminders
+    ]
 
 
 def check_typed_amounts(project: Project) -> list[Finding]:
@@ -216,15 +233,33 @@ def run_checks(root: Path, today: date, overdue_is_error: bool, build: bool = Tr
     return findings, lines
 
 
+def figures_issue_text(root: Path, today: date) -> str:
+    """The figures due to be checked, for the review reminder issue (empty if none, or if the
+    figures file cannot be read: the check reports that)."""
+    from ..figures.wording import reminders_markdown
+
+    project = Project.from_mkdocs_yml(root / "mkdocs.yml")
+    try:
+        figures = load_figures(project.data_file(FIGURES_FILE), FIGURES_FILE)
+    except DataFileError:
+        return ""
+    return reminders_markdown(figures, today)
+
+
 def summary(findings: list[Finding]) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "due soon")}
     if not any(counts.values()):
         return "All checks passed."
+    # A figure due to be checked is "due soon" too, but it is not a page: counted apart.
+    figures_due = sum(1 for f in findings if f.severity == "due soon" and f.file.endswith(FIGURES_FILE))
+    pages_due = counts["due soon"] - figures_due
     parts = [
         f"{counts['error']} error{'s' if counts['error'] != 1 else ''}",
         f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}",
-        f"{counts['due soon']} page{'s' if counts['due soon'] != 1 else ''} due for review within {DUE_SOON_DAYS} days",
+        f"{pages_due} page{'s' if pages_due != 1 else ''} due for review within {DUE_SOON_DAYS} days",
     ]
+    if figures_due:
+        parts.append(f"{figures_due} figure{'s' if figures_due != 1 else ''} to check within {DUE_SOON_DAYS} days")
     advice = (
         " Fix the errors, then run the check again. CONTRIBUTING.md explains each message." if counts["error"] else ""
     )
@@ -256,7 +291,11 @@ def main(argv: list[str] | None = None) -> int:
             print(finding.github_annotation())
     print(summary(findings))
     if args.issue_body:
-        args.issue_body.write_text(overdue_markdown(lines), encoding="utf-8")
+        body = overdue_markdown(lines)
+        figures_due = figures_issue_text(root, today)
+        if figures_due:
+            body = f"{body}\n{figures_due}" if body else figures_due
+        args.issue_body.write_text(body, encoding="utf-8")
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 

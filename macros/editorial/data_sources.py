@@ -24,6 +24,7 @@ MACRO_DATA_FILES: dict[str, str] = {
     "figure_note": "figures.yaml",
     "figure_table": "figures.yaml",
     "figure_cost": "figures.yaml",
+    "figure_reimbursement": "figures.yaml",
     "glossary_terms_table": "glossary.yaml",
     "job_description": "job_description.yaml",
     "job_description_form": "job_description.yaml",

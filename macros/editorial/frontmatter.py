@@ -226,6 +226,8 @@ def check_page_text(text: str, shown_as: str, today: date | None = None) -> Page
             )
         )
     result.problems.extend(control_character_problems(result.body, header_lines + 1, shown_as))
+    if result.meta is not None:
+        result.problems.extend(review_before_checks(result.meta, nodes, shown_as, result.line_of("last_reviewed")))
     if result.meta is not None and today is not None and result.meta.last_reviewed > today:
         result.problems.append(
             DataProblem(
@@ -237,6 +239,49 @@ def check_page_text(text: str, shown_as: str, today: date | None = None) -> Page
             )
         )
     return result
+
+
+def review_before_checks(meta: PageMeta, nodes, shown_as: str, review_line: int) -> list[DataProblem]:
+    """A page's review is never earlier than the latest day one of its sources was checked.
+
+    A checked date says someone read the source that day and the page still agreed with it: that
+    reading is a review of the page, so `last_reviewed` cannot be older. One problem, at the
+    `last_reviewed` line, naming the source checked last and the line of its `checked:`."""
+    checked = [(source.checked, index, source) for index, source in enumerate(meta.sources) if source.checked]
+    if not checked:
+        return []
+    latest, index, source = max(checked, key=lambda entry: (entry[0], -entry[1]))
+    if meta.last_reviewed >= latest:
+        return []
+    line = _checked_line(nodes, index)
+    where = f" (line {line})" if line else ""
+    return [
+        DataProblem(
+            shown_as,
+            review_line,
+            "field 'last_reviewed'",
+            f"the page was last reviewed on {meta.last_reviewed.isoformat()}, before its source "
+            f"'{source.title}' was checked on {latest.isoformat()}{where}. A checked date means someone "
+            "read the source that day and found the page still agrees with it, so the page cannot have "
+            f"been reviewed earlier. Read the whole page against its sources and set last_reviewed to "
+            f"{latest.isoformat()} or later; or, if no one read that source on {latest.isoformat()}, "
+            "remove its 'checked:' line",
+        )
+    ]
+
+
+def _checked_line(nodes, index: int) -> int | None:
+    """The line of sources[index].checked in the page (the block starts on the page's line 2)."""
+    if not isinstance(nodes, yaml.MappingNode):
+        return None
+    for key, value in nodes.value:
+        if key.value == "sources" and isinstance(value, yaml.SequenceNode) and index < len(value.value):
+            entry = value.value[index]
+            if isinstance(entry, yaml.MappingNode):
+                for field_key, _ in entry.value:
+                    if field_key.value == "checked":
+                        return field_key.start_mark.line + 2
+    return None
 
 
 def control_character_problems(body: str, first_line: int, shown_as: str) -> list[DataProblem]:

@@ -325,7 +325,8 @@ def _source(source) -> dict:
         entry["url"] = source.url
     if source.note:
         entry["note"] = source.note
-    entry["checked"] = source.checked.isoformat()
+    if source.checked:
+        entry["checked"] = source.checked.isoformat()
     return entry
 
 

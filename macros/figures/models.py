@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -25,7 +25,8 @@ class _Strict(BaseModel):
 
 class FigureSource(Source):
     """Where the figure comes from: the hub's Source, with the year it was published and, when
-    it has no address of its own, how to find it."""
+    it has no address of its own, how to find it (Source refuses one with neither, and a checked
+    date on one with no address)."""
 
     year: int
     how_to_find: str = ""
@@ -37,14 +38,29 @@ class FigureSource(Source):
             raise ValueError(f"{year} is not a year we expect: write the year the source was published, such as 2025")
         return year
 
-    @model_validator(mode="after")
-    def _findable(self):
-        if not self.url and not self.how_to_find:
-            raise ValueError(
-                "say where readers can find this source: add 'url:' with the document's own address, "
-                "or 'how_to_find:' with a sentence saying how to find it"
-            )
-        return self
+    how_to_find_field: ClassVar[str] = "how_to_find"
+
+    def how_to_find_text(self) -> str:
+        return self.how_to_find
+
+
+class NotConfirmed(_Strict):
+    """After its confirmed period, a figure the hub keeps using for the next period while no
+    source confirms it for that period (the pension split after 2025/26): the pages say it is
+    "not confirmed for 2026/27", which is not the same as "ended"."""
+
+    period: SingleLine
+    until: date
+    why: SingleLine
+
+
+def _carried_forward_after_period(item):
+    if item.not_confirmed is not None and item.not_confirmed.until <= item.ends:
+        raise ValueError(
+            f"not_confirmed.until ({item.not_confirmed.until.isoformat()}) must be after the confirmed period "
+            f"ends ({item.ends.isoformat()}): it is the last day the hub keeps using the figure unconfirmed"
+        )
+    return item
 
 
 class Point(_Strict):
@@ -79,11 +95,18 @@ class Figure(_Strict):
     unit: SingleLine | Literal[""] = ""
     values: list[Point] = Field(min_length=1)
     source: FigureSource
+    # Other sources the figure's note names (a second confirmation, a related rule).
+    further_sources: list[FigureSource] = []
     check_with: SingleLine
     check_url: WebAddress
     # Sentences that belong to the figure (what the amounts include, such as the year's pay
     # award): shown beside it, so a new year's figure brings its own sentences.
     note: str = ""
+    not_confirmed: NotConfirmed | None = None
+    # When it usually changes, in words ("on 1 April"), and the next day to check it: make
+    # check reminds the owner 30 days before, and warns once the day has passed.
+    usually_changes: SingleLine | None = None
+    next_check: date | None = None
 
     @model_validator(mode="after")
     def _period_order(self):
@@ -92,7 +115,7 @@ class Figure(_Strict):
                 f"the period ends ({self.ends.isoformat()}) on or before it starts "
                 f"({self.starts.isoformat()}): check 'starts' and 'ends'"
             )
-        return self
+        return _carried_forward_after_period(self)
 
     def value(self, label: str) -> Point:
         for point in self.values:
@@ -116,9 +139,15 @@ class Rate(_Strict):
     # What the rate is charged on, in words: "of pay above £5,000 a year".
     charged_on: SingleLine
     source: FigureSource
+    further_sources: list[FigureSource] = []
     check_with: SingleLine
     check_url: WebAddress
     note: str = ""
+    not_confirmed: NotConfirmed | None = None
+    # When it usually changes, in words ("on 1 April"), and the next day to check it: make
+    # check reminds the owner 30 days before, and warns once the day has passed.
+    usually_changes: SingleLine | None = None
+    next_check: date | None = None
 
     @field_validator("percent", mode="before")
     @classmethod
@@ -147,12 +176,56 @@ class Rate(_Strict):
                 f"the period ends ({self.ends.isoformat()}) on or before it starts "
                 f"({self.starts.isoformat()}): check 'starts' and 'ends'"
             )
-        return self
+        return _carried_forward_after_period(self)
+
+
+class Reimbursement(_Strict):
+    """What ARRS pays back for the post in one contract year (the Network Contract DES): the
+    most it pays back, when a source we could read gives it, and what the year's amounts assume.
+    Dated like a figure, so a new contract year is an edit here and an ended one is a warning."""
+
+    id: Id
+    title: SingleLine
+    period: SingleLine
+    starts: date
+    ends: date
+    # The most ARRS pays back for a full-time OT a year, in whole pounds, with on-costs; absent
+    # while no source we could read gives it.
+    maximum: int | None = None
+    source: FigureSource
+    further_sources: list[FigureSource] = []
+    check_with: SingleLine
+    check_url: WebAddress
+    note: str = ""
+    not_confirmed: NotConfirmed | None = None
+    # When it usually changes, in words ("on 1 April"), and the next day to check it: make
+    # check reminds the owner 30 days before, and warns once the day has passed.
+    usually_changes: SingleLine | None = None
+    next_check: date | None = None
+
+    @field_validator("maximum", mode="before")
+    @classmethod
+    def _whole_pounds(cls, maximum):
+        if maximum is not None and (isinstance(maximum, bool) or not isinstance(maximum, int) or maximum <= 0):
+            raise ValueError(
+                f"write the maximum in whole pounds without £ or commas, such as 50000; you wrote {maximum!r}"
+            )
+        return maximum
+
+    @model_validator(mode="after")
+    def _period_order(self):
+        if self.ends <= self.starts:
+            raise ValueError(
+                f"the period ends ({self.ends.isoformat()}) on or before it starts "
+                f"({self.starts.isoformat()}): check 'starts' and 'ends'"
+            )
+        return _carried_forward_after_period(self)
 
 
 class FiguresFile(_Strict):
     figures: list[Figure] = Field(min_length=1)
     rates: list[Rate] = []
+    reimbursement: Reimbursement | None = None
 
     @model_validator(mode="after")
     def _ids_unique_across_lists(self):

@@ -12,7 +12,7 @@ from ..core.datafiles import read_yaml
 from ..core.dates import long_date
 from ..core.problems import DataFileError, DataProblem, line_of
 from ..jobdesc.models import DATA_FILE as JOB_DESCRIPTION_FILE
-from .models import Figure, FiguresFile
+from .models import Figure, FiguresFile, Reimbursement
 
 # The figure whose range and pay year data/job_description.yaml repeats in its defaults.
 JOB_DESCRIPTION_FIGURE = "afc-band-7-england"
@@ -21,6 +21,8 @@ JOB_DESCRIPTION_FIGURE = "afc-band-7-england"
 _MACRO_USE = re.compile(r"""\b(figure_[a-z_]+)\(\s*["']([a-z0-9-]+)["']""")
 # The macro whose worked cost applies every rate (National Insurance, pension) to the pay.
 COST_MACRO = "figure_cost"
+# The macro that shows what ARRS pays back: {{ figure_reimbursement("arrs-maximum") }}
+REIMBURSEMENT_MACRO = "figure_reimbursement"
 
 
 def money(amount: int) -> str:
@@ -38,17 +40,52 @@ def period_dates(figure: Figure) -> str:
     return f"{long_date(figure.starts)} to {long_date(figure.ends)}"
 
 
-def is_out_of_date(figure: Figure, today: date) -> bool:
-    """True once the build date is after the last day of the figure's period."""
-    return today > figure.ends
+CURRENT = "current"
+NOT_CONFIRMED = "not confirmed"
+ENDED = "ended"
 
 
-def note_text(figure: Figure, today: date) -> str:
+def state(figure, today: date) -> str:
+    """Where a dated figure, rate or reimbursement stands on the build date:
+    CURRENT inside its confirmed period (or before it starts: a new year published early);
+    NOT_CONFIRMED after that period while the data carries it into the next one (`not_confirmed`),
+    which the pages say in words; ENDED after both, which the pages and `make check` call out of date."""
+    if today <= figure.ends:
+        return CURRENT
+    if figure.not_confirmed is not None and today <= figure.not_confirmed.until:
+        return NOT_CONFIRMED
+    return ENDED
+
+
+def is_out_of_date(figure, today: date) -> bool:
+    """True once the build date is after the last day the figure may be used."""
+    return state(figure, today) == ENDED
+
+
+def period_label(figure, today: date) -> str:
+    """ "2026/27", or "2025/26, not confirmed for 2026/27" while carried forward unconfirmed."""
+    if state(figure, today) == NOT_CONFIRMED:
+        return f"{figure.period}, not confirmed for {figure.not_confirmed.period}"
+    return figure.period
+
+
+def note_text(figure, today: date) -> str:
     """The sentence shown beside a figure (plain text; the template adds the link)."""
-    if is_out_of_date(figure, today):
+    current = state(figure, today)
+    if isinstance(figure, Reimbursement):
+        verb = "applied" if current == ENDED else "applies"
+        text = f"This is for the {figure.period} contract year, which {verb} from {period_dates(figure)}."
+        return text + (
+            f" That year has ended: check the current one with {figure.check_with}." if current == ENDED else ""
+        )
+    if current == ENDED:
         return (
             f"These are the {figure.period} figures, which applied from {period_dates(figure)}. "
             f"That period has ended: check the current ones with {figure.check_with}."
+        )
+    if current == NOT_CONFIRMED:
+        return (
+            f"These are the {figure.period} figures, confirmed for {period_dates(figure)}. {figure.not_confirmed.why}"
         )
     return f"These are the {figure.period} figures, which apply from {period_dates(figure)}."
 
@@ -89,6 +126,7 @@ def out_of_date_report(
     today: date,
     data_file: str,
     rate_lines: dict[str, int] | None = None,
+    reimbursement_line: int | None = None,
 ) -> list[OutOfDate]:
     """One warning for each out-of-date figure in the data file, and one for each page showing it
     (at the page's first line that names it); the same for each out-of-date rate, and each page
@@ -134,6 +172,28 @@ def out_of_date_report(
             OutOfDate(file, line, f"{what}: this page's worked cost uses it, with a note that it is out of date")
             for file, line in cost_pages.items()
         )
+    reimbursement = figures.reimbursement
+    if reimbursement is not None and is_out_of_date(reimbursement, today):
+        what = (
+            f"the {reimbursement.period} entry for {reimbursement.title} ({reimbursement.id}) "
+            f"ended on {long_date(reimbursement.ends)}"
+        )
+        report.append(
+            OutOfDate(
+                data_file,
+                reimbursement_line or 1,
+                f"{what}. Update it from the new year's Network Contract DES ({reimbursement.check_url}); "
+                "until then every page showing it says it is out of date",
+            )
+        )
+        shown: dict[str, int] = {}
+        for use in uses:
+            if use.macro == REIMBURSEMENT_MACRO and use.figure_id == reimbursement.id:
+                shown.setdefault(use.file, use.line)
+        report.extend(
+            OutOfDate(file, line, f"{what}: this page shows it, with a note that it is out of date")
+            for file, line in shown.items()
+        )
     return report
 
 
@@ -147,6 +207,96 @@ def rate_lines(path: Path, figures: FiguresFile) -> dict[str, int]:
     """The line of each rate's `ends` in the data file, for warnings."""
     _, nodes = read_yaml(path)
     return {rate.id: line_of(nodes, ("rates", index, "ends")) or 1 for index, rate in enumerate(figures.rates)}
+
+
+REMIND_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Reminder:
+    line: int
+    severity: str  # "due soon" or "warning"
+    message: str
+
+
+def dated_items(figures: FiguresFile) -> list[tuple[tuple, object]]:
+    """Every dated item with its place in the data file: figures, rates, the reimbursement."""
+    items = [(("figures", index), figure) for index, figure in enumerate(figures.figures)]
+    items += [(("rates", index), rate) for index, rate in enumerate(figures.rates)]
+    if figures.reimbursement is not None:
+        items.append((("reimbursement",), figures.reimbursement))
+    return items
+
+
+def check_reminders(figures: FiguresFile, today: date, lines: dict[tuple, int] | None = None) -> list[Reminder]:
+    """The yearly reminders: each item's `next_check`, due soon in the 30 days before it and a
+    warning once it has passed. `make check` cannot know the day a source publishes a new
+    year, so the owner checks on the day the figure usually changes."""
+    reminders = []
+    for place, item in dated_items(figures):
+        if item.next_check is None:
+            continue
+        when = f" It usually changes {item.usually_changes}." if item.usually_changes else ""
+        how = (
+            f"Check it against {item.check_with} ({item.check_url}); if it has changed, change it here, "
+            "then set next_check to the next day to check it"
+        )
+        line = (lines or {}).get(place, 1)
+        if today > item.next_check:
+            reminders.append(
+                Reminder(
+                    line, "warning", f"{item.title} was due to be checked on {long_date(item.next_check)}.{when} {how}"
+                )
+            )
+        elif (item.next_check - today).days <= REMIND_DAYS:
+            reminders.append(
+                Reminder(
+                    line, "due soon", f"{item.title} is due to be checked by {long_date(item.next_check)}.{when} {how}"
+                )
+            )
+    return reminders
+
+
+def reminders_markdown(figures: FiguresFile, today: date) -> str:
+    """The figures due to be checked (within 30 days, or past their day), for the review
+    reminder issue beside the overdue pages: each with when it usually changes and where to
+    check it. Empty when none is due."""
+    due = [
+        item
+        for _, item in dated_items(figures)
+        if item.next_check is not None and (item.next_check - today).days <= REMIND_DAYS
+    ]
+    if not due:
+        return ""
+    rows = [
+        "These figures in `data/figures.yaml` are due to be checked. Check each against its source; "
+        "if it has changed, change it, then move `next_check` on a year (see CONTRIBUTING.md, "
+        '"When the figures change").',
+        "",
+        "| Figure | Check by | Usually changes | Check with |",
+        "|---|---|---|---|",
+    ]
+    from ..editorial.review import issue_text  # editors' text shown as typed in a GitHub issue
+
+    for item in sorted(due, key=lambda item: (item.next_check, item.id)):
+        changes = issue_text(item.usually_changes) if item.usually_changes else ""
+        rows.append(
+            f"| {issue_text(item.title)} | {long_date(item.next_check)} | {changes} | "
+            f"{issue_text(item.check_with)}: {item.check_url} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def next_check_lines(path: Path, figures: FiguresFile) -> dict[tuple, int]:
+    """The line of each item's `next_check` in the data file, for reminders."""
+    _, nodes = read_yaml(path)
+    return {place: line_of(nodes, (*place, "next_check")) or 1 for place, _ in dated_items(figures)}
+
+
+def reimbursement_line(path: Path) -> int | None:
+    """The line of the reimbursement's `ends` in the data file, for warnings."""
+    _, nodes = read_yaml(path)
+    return line_of(nodes, ("reimbursement", "ends"))
 
 
 def job_description_problems(figures: FiguresFile, job_path: Path, shown_as: str) -> list[DataProblem]:

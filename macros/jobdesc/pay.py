@@ -1,28 +1,22 @@
 """The job description's pay: its salary and pay year come from data/figures.yaml, so a new
-pay year is one edit there. Built after the pay figure's period has ended, the salary says
-beside it that the figures are out of date, as the pages' notes do."""
+pay year is one edit there. The salary is the figure alone: the Word and PDF documents go to
+applicants, so a sentence for the employer (such as "out of date") never goes inside a field.
+The job description page says it to the employer, above the form, with the figure's note."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from ..core.dates import long_date
 from ..figures.models import Figure
-from ..figures.wording import JOB_DESCRIPTION_FIGURE, is_out_of_date, range_text
+from ..figures.wording import JOB_DESCRIPTION_FIGURE, range_text
 from .models import JobDescription
 
 __all__ = ["JOB_DESCRIPTION_FIGURE", "salary_text", "with_pay"]
 
 
 def salary_text(figure: Figure, today: date) -> str:
-    """ "£47,810 to £54,710 a year", with a warning in brackets once the figures' period has ended."""
-    text = range_text(figure)
-    if is_out_of_date(figure, today):
-        text += (
-            f" (out of date: these are the {figure.period} figures, which ended on "
-            f"{long_date(figure.ends)}; check the current ones with {figure.check_with})"
-        )
-    return text
+    """ "£49,387 to £56,515 a year": the figure alone, whatever the build date (see above)."""
+    return range_text(figure)
 
 
 def with_pay(job: JobDescription, figure: Figure, today: date) -> JobDescription:

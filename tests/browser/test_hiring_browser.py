@@ -120,26 +120,28 @@ def test_hours_and_whole_time_equivalent_are_worked_out_from_each_other(hub_serv
     fields = page.locator('.jd-document .jd-field[data-field="hours"]').all_inner_texts()
     assert fields == ["30 hours a week"]
     # The pay fields start filled in from data/figures.yaml, and can be changed.
-    expect(page.locator("#jd-pay_year")).to_have_value("2025/26")
-    assert page.locator("#jd-salary").input_value().startswith("£47,810 to £54,710 a year")
+    expect(page.locator("#jd-pay_year")).to_have_value("2026/27")
+    assert page.locator("#jd-salary").input_value().startswith("£49,387 to £56,515 a year")
 
 
 def test_the_calculator_agrees_with_the_worked_example(hub_server, watched_page):
     page = watched_page.page
     page.goto(hub_server.url(HIRING_PAGE), wait_until="networkidle")
     table = page.locator(".hub-cost__table").first
-    expect(table).to_contain_text("£61,107")
+    expect(table).to_contain_text("£63,147")
     calculator = page.locator("[data-cost-calculator]").first
     expect(calculator).to_be_visible()
     result = calculator.locator("[data-cost-result]")
-    expect(result).to_contain_text("£61,107 a year to the employer (2025/26 figures)")
+    expect(result).to_contain_text(
+        "£63,147 a year to the employer (2026/27 pay; employer's NHS pension contribution not confirmed for 2026/27)"
+    )
     expect(result).to_contain_text("Enter the most ARRS pays back")
-    calculator.get_by_label("Point on band 7 (2025/26 pay)").select_option(label="Top: £54,710 full time")
+    calculator.get_by_label("Point on band 7 (2026/27 pay)").select_option(label="Top: £56,515 full time")
     calculator.get_by_label("Hours a week").fill("22.5")
-    expect(result).to_contain_text("Salary £32,826")
-    expect(result).to_contain_text("£41,720 a year to the employer")
+    expect(result).to_contain_text("Salary £33,909")
+    expect(result).to_contain_text("£43,121 a year to the employer")
     calculator.get_by_label("Most ARRS pays back for this post a year, in pounds").fill("£30,000")
-    expect(result).to_contain_text("ARRS pays back £30,000. The cost to your network is £11,720 a year.")
+    expect(result).to_contain_text("ARRS pays back £30,000. The cost to your network is £13,121 a year.")
     calculator.get_by_label("Hours a week").fill("40")
     expect(result).to_contain_text("more than 0 and up to 37.5")
     assert not watched_page.console_errors

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from macros.figures.wording import figure_uses
-from tests.helpers import HUB_BUILD_EPOCH
+from tests.helpers import AFTER_PAY_YEAR_EPOCH, FIGURES_CHECKED_EPOCH, HUB_BUILD_EPOCH
 
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
-# 1 October 2025, 12:00 UTC: inside the 2025/26 pay year.
-IN_PERIOD_EPOCH = 1759320000
+# The hub's build date (2026-11-21) and the day the figures were checked (2026-12-07) are
+# inside the 2026/27 pay year; AFTER_PAY_YEAR_EPOCH (2027-06-01) is after it.
 OUT_OF_DATE = "hub-figure-note--out-of-date"
 
 
@@ -184,10 +184,10 @@ def test_the_hiring_page_asks_its_questions_in_order(hub_site):
     for fact in (
         "Each PCN has an ARRS allocation",
         "Agenda for Change band 7",
-        "£47,810 full time (2025/26)",
+        "£49,387 full time (2026/27)",
         "Total a year",
         "National Insurance",
-        "Costs above the limit are not paid back",
+        "Costs above that are not paid back",
         "the roadmap FAQs say stage 1 of the roadmap is verified before the OT starts",
         "Devon Training Hub says an OT employed through ARRS finishes stages 1 and 2 within 12 to 18 months",
         "Roadmap supervision",
@@ -235,27 +235,29 @@ def test_the_hub_shows_pay_on_five_pages_all_read_from_the_figures_file():
 
 
 @pytest.mark.parametrize("src", pages_showing_a_figure())
-def test_after_the_period_every_page_with_the_figure_says_it_is_out_of_date(hub_site, src):
-    html = hub_site.read(url_of(src))
+def test_after_the_period_every_page_with_the_figure_says_it_is_out_of_date(after_pay_year_site, src):
+    html = after_pay_year_site.read(url_of(src))
     assert OUT_OF_DATE in html
-    assert "These are the 2025/26 figures, which applied from 1 April 2025 to 31 March 2026" in text_of(html)
+    assert "These are the 2026/27 figures, which applied from 1 April 2026 to 31 March 2027" in text_of(html)
     assert "check the current ones with NHS Employers" in text_of(html)
 
 
-@pytest.fixture(scope="module")
-def in_period_site(tmp_path_factory, site_builder):
-    site = site_builder(ROOT, tmp_path_factory.mktemp("in-period") / "site", IN_PERIOD_EPOCH)
-    assert site.returncode == 0, site.output
-    return site
-
-
-def test_within_the_period_no_page_says_the_figure_is_out_of_date(in_period_site):
+def test_within_the_period_no_page_says_the_figure_is_out_of_date(hub_site):
     for src in pages_showing_a_figure():
-        html = in_period_site.read(url_of(src))
+        html = hub_site.read(url_of(src))
         assert "hub-figure-note" in html, src
         assert OUT_OF_DATE not in html, src
-        assert "which apply from 1 April 2025 to 31 March 2026" in text_of(html), src
-    assert not [p for p in in_period_site.site_dir.rglob("*.html") if OUT_OF_DATE in p.read_text(encoding="utf-8")]
+        assert "which apply from 1 April 2026 to 31 March 2027" in text_of(html), src
+    assert not [p for p in hub_site.site_dir.rglob("*.html") if OUT_OF_DATE in p.read_text(encoding="utf-8")]
+
+
+def test_the_pension_share_says_not_confirmed_for_2026_27_not_out_of_date(hub_site):
+    text = text_of(hub_site.read("roles/funding/"))
+    assert "14.38% of pensionable pay (2025/26, not confirmed for 2026/27)" in text
+    assert (
+        "Not confirmed for 2026/27: These are the 2025/26 figures, confirmed for 1 April 2025 to 31 March 2026." in text
+    )
+    assert "so the whole contribution is 23.78%" in text and "14.38 and 9.4 make 23.78" in text
 
 
 def run_check(root: Path, epoch: int) -> subprocess.CompletedProcess:
@@ -273,7 +275,7 @@ def run_check(root: Path, epoch: int) -> subprocess.CompletedProcess:
 
 
 def test_make_check_warns_on_each_out_of_date_figure_with_file_and_line():
-    result = run_check(ROOT, HUB_BUILD_EPOCH)
+    result = run_check(ROOT, AFTER_PAY_YEAR_EPOCH)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     data_line = next(
@@ -282,15 +284,21 @@ def test_make_check_warns_on_each_out_of_date_figure_with_file_and_line():
         if text.strip().startswith("ends:")
     )
     assert any(
-        line.startswith(f"data/figures.yaml:{data_line}: warning: the 2025/26 figures for Agenda for Change band 7 pay")
+        line.startswith(f"data/figures.yaml:{data_line}: warning: the 2026/27 figures for Agenda for Change band 7 pay")
         for line in lines
     ), result.stdout
     for src in pages_showing_a_figure():
-        first = min(use.line for use in figure_uses(ROOT / "docs") if use.file == src)
-        assert any(line.startswith(f"{src}:{first}: warning: the 2025/26 figures") for line in lines), src
-    assert not any(
-        "warning: the 2025/26 figures" in line for line in run_check(ROOT, IN_PERIOD_EPOCH).stdout.splitlines()
-    )
+        uses = figure_uses(ROOT / "docs")
+        first = min(use.line for use in uses if use.file == src and use.figure_id == "afc-band-7-england")
+        assert any(line.startswith(f"{src}:{first}: warning: the 2026/27 figures") for line in lines), src
+
+
+@pytest.mark.parametrize("epoch", [HUB_BUILD_EPOCH, FIGURES_CHECKED_EPOCH])
+def test_on_the_days_the_figures_are_current_make_check_gives_no_figure_warning(epoch):
+    result = run_check(ROOT, epoch)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [line for line in result.stdout.splitlines() if line.startswith("data/figures.yaml")] == []
+    assert " figures for " not in result.stdout and " rate for " not in result.stdout
 
 
 def test_make_check_warns_on_a_hard_page_and_a_long_sentence(make_project):

@@ -96,43 +96,56 @@ def fixture_tree(tmp_path_factory) -> Path:
     return root
 
 
-# On the fixed build date the 2025/26 pay figures, National Insurance and pension rates are past
-# their periods (data/figures.yaml): `make check` warns about them, and about nothing else.
-OUT_OF_DATE_PAY = "warning: the 2025/26 figures for Agenda for Change band 7 pay in England"
-OUT_OF_DATE_RATES = (
-    "warning: the 2025/26 tax year rate for Employer's National Insurance",
-    "warning: the 2025/26 rate for Employer's NHS pension contribution",
-)
-
-
 def test_the_hub_passes_the_check():
     result = run_check(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
-    # The only warnings: the expired pay year and rates, and the job description's reading score
-    # (the one menu page not held to the floor: it follows the RCOT document's terms).
-    job_description_score = "docs/recruitment/job-description.md:1: warning: this page scores"
-    assert lines[:-1] and all(
-        OUT_OF_DATE_PAY in line
-        or any(rate in line for rate in OUT_OF_DATE_RATES)
-        or line.startswith(job_description_score)
+    # On the fixed build date (2026-11-21) the 2026/27 figures are current and the pension
+    # share is "not confirmed for 2026/27", which is no warning. The only warning left is the
+    # job description's reading score (the one menu page not held to the floor: it follows
+    # the RCOT document's terms).
+    assert lines[:-1] == [
+        line
         for line in lines[:-1]
-    ), result.stdout
-    for rate in OUT_OF_DATE_RATES:  # at its line in the data file and on both pages with a worked cost
-        assert [line.split(":")[0] for line in lines if rate in line] == [
-            "data/figures.yaml",
-            "docs/recruitment/hiring-an-ot.md",
-            "docs/roles/funding.md",
-        ], result.stdout
-    assert lines[-1] == f"0 errors, {len(lines) - 1} warnings, 0 pages due for review within 30 days."
+        if line.startswith("docs/recruitment/job-description.md:1: warning: this page scores")
+    ], result.stdout
+    assert (
+        lines[-1]
+        == f"0 errors, {len(lines) - 1} warning{'s' if len(lines) != 2 else ''}, 0 pages due for review within 30 days."
+    )
+
+
+def test_a_page_reviewed_before_a_source_was_checked_is_refused_by_check_and_build(tmp_path):
+    from tests.helpers import build_site
+
+    text = (ROOT / "docs/roles/funding.md").read_text(encoding="utf-8")
+    text = text.replace("last_reviewed: 2026-12-07", "last_reviewed: 2026-11-20", 1)
+    lines = text.splitlines()
+    review_line = lines.index("last_reviewed: 2026-11-20") + 1
+    checked_line = lines.index("    checked: 2026-12-07") + 1
+    title = lines[checked_line - 5].removeprefix("  - title: ")
+    root = copy_project(tmp_path / "project", {"docs/roles/funding.md": text})
+    expected = (
+        f"docs/roles/funding.md:{review_line}: field 'last_reviewed': the page was last reviewed on 2026-11-20, "
+        f"before its source '{title}' was checked on 2026-12-07 (line {checked_line}). A checked date means "
+        "someone read the source that day and found the page still agrees with it, so the page cannot have been "
+        "reviewed earlier. Read the whole page against its sources and set last_reviewed to 2026-12-07 or later; "
+        "or, if no one read that source on 2026-12-07, remove its 'checked:' line"
+    )
+    result = run_check(root, "--no-build")
+    assert result.returncode == 1
+    assert expected.replace(f":{review_line}: ", f":{review_line}: error: ") in result.stdout.splitlines(), (
+        result.stdout
+    )
+    built = build_site(root, tmp_path / "site")
+    assert built.returncode != 0 and expected in built.output, built.output[-3000:]
 
 
 def test_one_line_for_each_mistake_with_file_and_line(fixture_tree):
     result = run_check(fixture_tree, overdue="error")
     assert result.returncode == 1, result.stdout + result.stderr
-    expired = (OUT_OF_DATE_PAY, *OUT_OF_DATE_RATES)
-    lines = [line for line in result.stdout.strip().splitlines() if not any(text in line for text in expired)]
-    pay_warnings = sum(result.stdout.count(text) for text in expired)
+    # On the hub's build date (2026-11-21) the 2026/27 figures are current: no figure warnings.
+    lines = result.stdout.strip().splitlines()
     expected_starts = [
         "data/sesions.yaml:1: error: no part of the hub reads this file, so nothing in it would appear on the site. "
         "If you meant data/sessions.yaml, rename the file.",
@@ -152,8 +165,7 @@ def test_one_line_for_each_mistake_with_file_and_line(fixture_tree):
         matching = [line for line in lines if line.startswith(start)]
         assert len(matching) == 1, f"expected one line starting {start!r} in:\n{result.stdout}"
     assert len(lines) == len(expected_starts) + 1, result.stdout  # and the summary
-    assert pay_warnings >= 2  # the data file, and the pages showing the figures
-    assert lines[-1].startswith(f"10 errors, {pay_warnings} warnings, 1 page due for review within 30 days.")
+    assert lines[-1].startswith("10 errors, 0 warnings, 1 page due for review within 30 days.")
 
 
 def test_overdue_pages_are_warnings_in_a_pull_request(tmp_path):
@@ -329,3 +341,18 @@ def test_a_mistake_in_mkdocs_yml_is_one_line_at_its_line_in_check_and_build(tmp_
     if "menu" in expected:  # the build itself names the line too
         built = build_site(root, tmp_path / "site")
         assert built.returncode != 0 and f"mkdocs.yml:{line}: {expected}" in built.output, built.output
+
+
+def test_the_reminder_issue_lists_the_figures_due_to_be_checked(tmp_path):
+    # 15 January 2027: band 7 pay and what ARRS pays back are due to be checked by 1 February.
+    january = 1800014400
+    body = tmp_path / "issue.md"
+    result = run_check(ROOT, "--no-build", "--issue-body", str(body), epoch=january)
+    assert "data/figures.yaml" in result.stdout and "2 figures to check within 30 days." in result.stdout
+    text = body.read_text(encoding="utf-8")
+    assert "These figures in `data/figures.yaml` are due to be checked." in text
+    assert "| ` Agenda for Change band 7 pay in England ` | 1 February 2027 |" in text
+    assert "| ` What ARRS pays back ` | 1 February 2027 |" in text
+    on_the_day = tmp_path / "none.md"
+    run_check(ROOT, "--no-build", "--issue-body", str(on_the_day), epoch=1796644800)  # 7 December 2026
+    assert on_the_day.read_text(encoding="utf-8") == ""

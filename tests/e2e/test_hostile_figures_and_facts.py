@@ -36,7 +36,7 @@ def quoted(text: str) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     figures = changed(FIGURES, "    unit: a year\n", f"    unit: {quoted(UNIT)}\n")
-    figures = changed(figures, "    period: 2025/26\n", f"    period: {quoted(PERIOD)}\n")
+    figures = changed(figures, "    period: 2026/27\n", f"    period: {quoted(PERIOD)}\n")
     figures = changed(figures, "      - label: Entry\n", f"      - label: {quoted(LABEL)}\n")
     # The job description takes the band 7 range and pay year from the figures: nothing to change there.
     job = JOB

@@ -59,7 +59,7 @@ def test_the_page_shows_every_section_duty_and_criterion_with_placeholders(hub_s
         for criterion in element.essential + element.desirable:
             assert criterion.text in text, criterion.text
     assert "[Employing practice or primary care network]" in text and "[Closing date]" in text
-    assert "£47,810 to £54,710 a year" in text and "2025/26" in text and "NHS Employers" in text
+    assert "£49,387 to £56,515 a year" in text and "2026/27" in text and "NHS Employers" in text
     assert "Royal College of Occupational Therapists (RCOT)" in text
 
 

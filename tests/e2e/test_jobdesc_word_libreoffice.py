@@ -70,7 +70,7 @@ def test_libreoffice_opens_the_filled_in_document_as_it_does_the_generic_one(hub
     for placeholder in ("[Employing practice", "[Base]", "[Closing date]", "[37.5 hours a week]", "[Reporting to]"):
         assert placeholder not in text, placeholder
     # The band and pay start filled in on the form (the pay from data/figures.yaml): no longer placeholders.
-    assert "Agenda for Change band 7" in text and "[7]" not in text and "(2025/26 Agenda for Change" in text
+    assert "Agenda for Change band 7" in text and "[7]" not in text and "(2026/27 Agenda for Change" in text
     # Every field filled: the employer's note is gone; LibreOffice numbers the pages and heads each.
     assert "is for the employer to fill in" not in text and "is for the employer to fill in" in generic_text
     assert f"Page 1 of {filled_pages}" in text and "Severn Vale PCN: Primary care occupational therapist" in text

@@ -1,7 +1,7 @@
 """A new pay year is one edit: change data/figures.yaml alone (the year, the amounts, the
 award sentence) and no page, search entry or document (HTML, .docx, .pdf) shows the old
-year or amounts. Built after a figure's period has ended, the documents say so beside the
-salary, as the pages do."""
+year or amounts. Built after a figure's period has ended, the pages say so; the documents,
+which go to applicants, hold the figure alone."""
 
 from __future__ import annotations
 
@@ -15,19 +15,25 @@ from tests.helpers import PROJECT_ROOT, build_site, copy_project
 pytestmark = pytest.mark.e2e
 
 FIGURES = (PROJECT_ROOT / "data" / "figures.yaml").read_text(encoding="utf-8")
-OLD = ("2025/26", "2025-04", "2026-03-31", "47,810", "47810", "50,273", "50273", "54,710", "54710", "3.6%")
+# What a page or document would show of the 2026/27 pay year after the edit below. (The year
+# "2026/27" itself stays: the pension share is "not confirmed for 2026/27" and the ARRS entry
+# is for the 2026/27 contract year, each edited on its own day: see CONTRIBUTING.md.)
+OLD = ("49,387", "49387", "51,932", "51932", "56,515", "56515", "3.3%", "2026/27 pay", "(2026/27)", "202627")
 NEW = {
-    "47810": "49123",
-    "50273": "51789",
-    "54710": "56321",
-    "3.6%": "4.2%",
-    "2025/26": "2026/27",
-    "202526": "202627",
-    "2025-04-01": "2026-04-01",
-    "2025-04-06": "2026-04-06",
-    "2026-04-05": "2027-04-05",
-    "2026-03-31": "2027-03-31",
-    "year: 2025": "year: 2026",
+    "49387": "50123",
+    "51932": "52789",
+    "56515": "57321",
+    "3.3% pay award for 2026/27, paid from 1 April 2026": "4.2% pay award for 2027/28, paid from 1 April 2027",
+    "raised by 3.3%": "raised by 4.2%",
+    "a 3.3% award for England from 1 April 2026": "a 4.2% award for England from 1 April 2027",
+    "    period: 2026/27\n    starts: 2026-04-01\n    ends: 2027-03-31\n    unit: a year": (
+        "    period: 2027/28\n    starts: 2027-04-01\n    ends: 2028-03-31\n    unit: a year"
+    ),
+    "Pay scales for 2026/27": "Pay scales for 2027/28",
+    "202627": "202728",
+    "Pay Rise 2026/27, what 3.3% means": "Pay Rise 2027/28, what 4.2% means",
+    "nhs-pay-rise-2026-27": "nhs-pay-rise-2027-28",
+    "Agenda for Change pay rose by 3.3%": "Agenda for Change pay rose by 4.2%",
 }
 
 
@@ -73,26 +79,30 @@ def test_changing_only_the_figures_changes_every_page_and_document(next_year_sit
         for old in OLD:
             assert old not in text, f"{path.relative_to(site)} still shows {old}"
     hiring = shown[site / "recruitment" / "hiring-an-ot" / "index.html"]
-    assert "£49,123" in hiring and "2026/27" in hiring
+    assert "£50,123" in hiring and "2027/28" in hiring
     funding = shown[site / "roles" / "funding" / "index.html"]
-    assert "4.2% pay award for 2026/27" in funding and "£56,321" in funding
+    assert "4.2% pay award for 2027/28" in funding and "£57,321" in funding
     for document in ("primary-care-ot-job-description.docx", "primary-care-ot-job-description.pdf"):
         text = re.sub(r"\s+", " ", shown[site / "recruitment" / document])
-        assert "£49,123 to £56,321 a year" in text and "2026/27" in text, document
+        assert "£50,123 to £57,321 a year" in text and "2027/28" in text, document
         assert "out of date" not in text, document
 
 
-def test_built_after_the_pay_year_the_documents_say_the_pay_is_out_of_date(hub_site):
-    # The hub's build date (2026-11-21) is after the 2025/26 pay year ended.
-    folder = hub_site.site_dir / "recruitment"
-    for text in (
-        word_text(folder / "primary-care-ot-job-description.docx"),
-        pdf_text(folder / "primary-care-ot-job-description.pdf"),
-    ):
-        text = re.sub(r"\s+", " ", text)
-        assert (
-            "£47,810 to £54,710 a year (out of date: these are the 2025/26 figures, which ended on 31 March 2026"
-            in text
-        )
-    html = hub_site.read("recruitment/hiring-an-ot/")
-    assert "Out of date:" in html and "£61,107" in html
+def test_the_documents_hold_the_figure_alone_when_current_and_after_the_pay_year(hub_site, after_pay_year_site):
+    # Built on 2026-11-21 the 2026/27 pay is current; built on 2027-06-01 it has ended. The
+    # Word and PDF documents go to applicants: they never say "out of date" inside a field.
+    for site in (hub_site, after_pay_year_site):
+        folder = site.site_dir / "recruitment"
+        for text in (
+            word_text(folder / "primary-care-ot-job-description.docx"),
+            pdf_text(folder / "primary-care-ot-job-description.pdf"),
+        ):
+            text = re.sub(r"\s+", " ", text)
+            assert "£49,387 to £56,515 a year" in text and "2026/27" in text
+            assert "out of date" not in text.lower()
+    current = hub_site.read("recruitment/hiring-an-ot/")
+    assert "Out of date:" not in current and "£63,147" in current
+    # After the pay year the job description page tells the employer, above the form.
+    page = after_pay_year_site.read("recruitment/job-description/")
+    note = page.index("Out of date:")
+    assert note < page.index("jd-salary") and note < page.index("primary-care-ot-job-description.docx")

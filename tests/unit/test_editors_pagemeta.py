@@ -21,7 +21,7 @@ review_in: 12 months
 sources:
   - title: A source
     publisher: A publisher
-    checked: 2026-12-04
+    checked: 2026-01-05
     url: https://example.org/source
 ---
 
@@ -209,3 +209,60 @@ def test_the_hub_registers_its_glossary_loader():
     from macros.core.datafiles import DATA_LOADERS
 
     assert "glossary.yaml" in DATA_LOADERS
+
+
+# --- a page's review is never earlier than its sources' checks ---------------------------------
+
+REVIEWED_BEFORE_CHECK = """---
+title: Recruiting an OT
+description: How to recruit an occupational therapist.
+owner: Training Hub (hub@nhs.net)
+last_reviewed: 2026-11-21
+review_in: 12 months
+sources:
+  - title: Roadmap FAQs
+    publisher: NHS England
+    url: https://example.org/faqs
+    checked: 2026-11-20
+  - title: Pay scales
+    publisher: NHS Employers
+    url: https://example.org/pay
+    checked: 2026-12-04
+  - title: OTnews
+    publisher: RCOT
+    note: To find it, ask RCOT.
+---
+
+# Recruiting an OT
+"""
+
+
+def review_messages(text: str) -> list[str]:
+    return [str(problem) for problem in check_page_text(text, "docs/x.md", date(2026, 12, 7)).problems]
+
+
+def test_a_page_reviewed_before_its_latest_source_check_is_refused_at_last_reviewed():
+    assert review_messages(REVIEWED_BEFORE_CHECK) == [
+        "docs/x.md:5: field 'last_reviewed': the page was last reviewed on 2026-11-21, before its source "
+        "'Pay scales' was checked on 2026-12-04 (line 15). A checked date means someone read the source that "
+        "day and found the page still agrees with it, so the page cannot have been reviewed earlier. Read the "
+        "whole page against its sources and set last_reviewed to 2026-12-04 or later; or, if no one read that "
+        "source on 2026-12-04, remove its 'checked:' line"
+    ]
+
+
+@pytest.mark.parametrize("last_reviewed", ["2026-12-04", "2026-12-05"])
+def test_a_page_reviewed_on_or_after_its_latest_source_check_is_fine(last_reviewed):
+    text = REVIEWED_BEFORE_CHECK.replace("last_reviewed: 2026-11-21", f"last_reviewed: {last_reviewed}")
+    assert review_messages(text) == []
+
+
+def test_sources_nobody_checked_set_no_floor_on_the_review_date():
+    text = REVIEWED_BEFORE_CHECK.replace("    checked: 2026-12-04\n", "").replace("    checked: 2026-11-20\n", "")
+    assert review_messages(text) == []
+
+
+def test_the_build_hook_refuses_the_same_page_without_a_build_date():
+    # hooks/editorial.py checks every page with check_page_text(text, shown), no date given.
+    problems = [str(problem) for problem in check_page_text(REVIEWED_BEFORE_CHECK, "docs/x.md").problems]
+    assert problems == review_messages(REVIEWED_BEFORE_CHECK)

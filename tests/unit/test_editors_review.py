@@ -135,7 +135,7 @@ def make_tree(tmp_path: Path) -> Project:
     )
     (docs / "roles" / "index.md").write_text(
         "---\ndescription: Roles.\nowner: Hub\nlast_reviewed: 2026-11-01\nnext_review: 2027-05-01\n"
-        "sources:\n  - title: Source\n    publisher: Publisher\n    url: https://example.org/s\n    checked: 2026-12-04\n---\n\n# The role\n"
+        "sources:\n  - title: Source\n    publisher: Publisher\n    url: https://example.org/s\n    checked: 2026-10-30\n---\n\n# The role\n"
     )
     (docs / "broken.md").write_text("---\ndescription: Broken.\n---\n\n# Broken\n")
     return Project(
@@ -177,7 +177,7 @@ def test_the_pages_list_has_every_valid_page_with_its_dates_owner_and_sources(tm
             "next_review": "2027-05-01",
             "review_status": "current",
             "sources": [
-                {"title": "Source", "publisher": "Publisher", "url": "https://example.org/s", "checked": "2026-12-04"}
+                {"title": "Source", "publisher": "Publisher", "url": "https://example.org/s", "checked": "2026-10-30"}
             ],
         },
     ]

@@ -31,7 +31,7 @@ series:
     source:
       title: Source
       publisher: Publisher
-      checked: 2026-12-04
+      url: https://example.org/source
     sessions:
       - date: 2026-03-28
       - date: 2026-04-25

@@ -219,9 +219,45 @@ def test_two_dots_inside_a_file_name_are_not_a_parent_folder():
 
 
 def test_a_source_says_when_it_was_last_checked_as_the_pages_show_it():
-    source = Source(title="Roadmap", publisher="NHS England", checked=date(2026, 12, 4))
+    source = Source(title="Roadmap", publisher="NHS England", url="https://example.org/", checked=date(2026, 12, 4))
     assert source.checked_wording == "checked 4 December 2026"
-    assert source.url is None and source.note == ""
+    assert source.note == ""
+
+
+def test_a_source_nobody_has_checked_shows_no_checked_date():
+    source = Source(title="Roadmap", publisher="NHS England", url="https://example.org/")
+    assert source.checked is None
+    assert source.checked_wording == ""
+
+
+NO_ADDRESS_CHECKED = (
+    "a source with no address (url) cannot carry a checked date, because no one can open it to check it "
+    "again. Remove 'checked:', and say in 'note:' how to find the source, such as 'To find it, search for "
+    "... on ...'"
+)
+NO_ADDRESS_NO_NOTE = (
+    "this source has no address (url): say in 'note:' how a reader can find it, such as 'To find it, search "
+    "for ... on ...', or add 'url:' with the document's own address"
+)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"note": "To find it, search for OTnews on rcot.co.uk.", "checked": date(2026, 12, 4)}, NO_ADDRESS_CHECKED),
+        ({}, NO_ADDRESS_NO_NOTE),
+        ({"note": "   "}, NO_ADDRESS_NO_NOTE),
+    ],
+)
+def test_a_source_with_no_address_has_no_checked_date_and_says_how_to_find_it(fields, message):
+    with pytest.raises(ValueError) as raised:
+        Source(title="OTnews", publisher="RCOT", **fields)
+    assert [error["msg"] for error in raised.value.errors()] == [f"Value error, {message}"]
+
+
+def test_a_source_with_no_address_and_a_way_to_find_it_is_fine():
+    source = Source(title="OTnews", publisher="RCOT", note="To find it, search for OTnews on rcot.co.uk.")
+    assert source.checked is None and source.checked_wording == ""
 
 
 def test_a_source_refuses_a_field_it_does_not_know():
@@ -233,7 +269,9 @@ def test_a_source_refuses_a_field_it_does_not_know():
 
 
 def source(entry_id: str) -> IdentifiedSource:
-    return IdentifiedSource(id=entry_id, title=entry_id.title(), publisher="P", checked=date(2026, 1, 1))
+    return IdentifiedSource(
+        id=entry_id, title=entry_id.title(), publisher="P", url="https://example.org/", checked=date(2026, 1, 1)
+    )
 
 
 def test_entries_come_back_in_the_order_their_ids_are_given():

@@ -63,9 +63,9 @@ def problem(tmp_path: Path, text: str) -> str:
 def test_the_hubs_own_figures_file_loads_and_agrees_with_the_job_description():
     figures = load_checked(ROOT / "data/figures.yaml", "data/figures.yaml")
     band_7 = figures.get("afc-band-7-england")
-    assert [(p.label, p.amount) for p in band_7.values] == [("Entry", 47810), ("Intermediate", 50273), ("Top", 54710)]
-    assert band_7.period == "2025/26" and band_7.ends == date(2026, 3, 31)
-    assert band_7.source.year == 2025 and band_7.source.url.startswith("https://")
+    assert [(p.label, p.amount) for p in band_7.values] == [("Entry", 49387), ("Intermediate", 51932), ("Top", 56515)]
+    assert band_7.period == "2026/27" and band_7.ends == date(2027, 3, 31)
+    assert band_7.source.year == 2026 and band_7.source.url.startswith("https://")
 
 
 def test_a_valid_file_loads(tmp_path):
@@ -91,8 +91,15 @@ def test_a_valid_file_loads(tmp_path):
         (("amount: 47810", "amount: -5"), "field 'amount': write the amount in whole pounds, more than 0"),
         (("      year: 2025\n", "      year: 25\n"), "field 'year': 25 is not a year we expect"),
         (
+            (
+                "      checked: 2026-12-04\n      year: 2025\n      url: https://www.nhsemployers.org/articles/pay-scales-202526\n",
+                "      year: 2025\n",
+            ),
+            "this source has no address (url): say in 'how_to_find:' how a reader can find it",
+        ),
+        (
             ("      url: https://www.nhsemployers.org/articles/pay-scales-202526\n", ""),
-            "say where readers can find this source: add 'url:'",
+            "a source with no address (url) cannot carry a checked date",
         ),
         (
             ("      url: https://www.nhsemployers.org/articles/pay-scales-202526", "      url: nhsemployers.org"),

@@ -262,6 +262,7 @@ sources:
   - id: seed
     title: Source
     publisher: A training hub
+    url: https://example.org/source
     checked: 2026-12-04
 routes:
   - id: gp

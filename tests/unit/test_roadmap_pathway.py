@@ -144,7 +144,7 @@ sources:
   - id: seed
     title: Occupational Therapists
     publisher: A training hub
-    checked: 2026-12-04
+    url: https://example.org/seed
 evidence_types:
   - id: cot
     name: consultation observations (COTs)

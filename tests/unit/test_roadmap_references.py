@@ -48,7 +48,9 @@ def test_an_unknown_source_of_a_note_points_at_that_note():
 
 def test_a_source_cited_only_by_a_note_counts_as_used():
     def change(d):
-        d["sources"].append({"id": "devon", "title": "Devon", "publisher": "P", "checked": "2026-12-04"})
+        d["sources"].append(
+            {"id": "devon", "title": "Devon", "publisher": "P", "url": "https://example.org/", "checked": "2026-12-04"}
+        )
         d["steps"][1]["notes"][0]["source"] = "devon"
 
     assert cross_reference_problems(roadmap_with(change)) == []
@@ -56,7 +58,9 @@ def test_a_source_cited_only_by_a_note_counts_as_used():
 
 def test_an_unused_source_and_evidence_type_point_at_their_own_lists():
     def change(d):
-        d["sources"].append({"id": "spare", "title": "Spare", "publisher": "P", "checked": "2026-12-04"})
+        d["sources"].append(
+            {"id": "spare", "title": "Spare", "publisher": "P", "url": "https://example.org/", "checked": "2026-12-04"}
+        )
         d["evidence_types"].append({"id": "cbd", "name": "Case-based discussions"})
 
     problems_found = cross_reference_problems(roadmap_with(change))

@@ -16,6 +16,7 @@ sources:
   - id: seed
     title: Occupational Therapists
     publisher: A training hub
+    url: https://example.org/seed
     checked: 2026-12-04
 routes:
   - id: gp
@@ -205,11 +206,18 @@ def test_a_missing_field(tmp_path):
     assert "route 1 (id 'gp'), field 'who': this required field is missing" in message
 
 
-def test_a_source_without_its_checked_date_says_how_to_add_it(tmp_path):
-    text = VALID.replace("    checked: 2026-12-04\n", "")
-    (message,) = problems(tmp_path, text)
-    assert "source 1 (id 'seed'), field 'checked': this required field is missing" in message
-    assert "checked: YYYY-MM-DD" in message
+def test_a_source_nobody_has_checked_loads_without_a_date(tmp_path):
+    data = load(tmp_path, VALID.replace("    checked: 2026-12-04\n", ""))
+    assert data.sources[0].checked is None
+
+
+def test_a_source_with_no_address_cannot_carry_a_checked_date(tmp_path):
+    text = VALID.replace("    url: https://example.org/seed\n", "    note: To find it, ask the hub.\n")
+    assert problems(tmp_path, text) == [
+        "data/supervisors.yaml:2: source 1 (id 'seed'): a source with no address (url) cannot carry a checked "
+        "date, because no one can open it to check it again. Remove 'checked:', and say in 'note:' how to find "
+        "the source, such as 'To find it, search for ... on ...'"
+    ]
 
 
 def test_a_link_that_is_not_a_web_address(tmp_path):

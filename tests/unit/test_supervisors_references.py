@@ -104,7 +104,9 @@ def test_a_route_and_a_reason_nobody_reaches_point_at_their_ids():
 @pytest.mark.parametrize("user", ["route", "reason", "workload"])
 def test_a_source_used_only_by_a_reason_or_the_workload_counts_as_used(user):
     def change(d):
-        d["sources"].append({"id": "other", "title": "Other", "publisher": "P", "checked": "2026-12-04"})
+        d["sources"].append(
+            {"id": "other", "title": "Other", "publisher": "P", "url": "https://example.org/", "checked": "2026-12-04"}
+        )
         d["routes"][0]["sources"] = ["other"] if user == "route" else ["seed"]
         d["not_eligible"][0]["sources"] = ["other"] if user == "reason" else ["seed"]
         d["workload"]["sources"] = ["other"] if user == "workload" else ["seed"]
@@ -114,7 +116,9 @@ def test_a_source_used_only_by_a_reason_or_the_workload_counts_as_used(user):
 
 def test_unused_steps_and_sources_point_at_their_own_lists():
     def change(d):
-        d["sources"].append({"id": "spare", "title": "Spare", "publisher": "P", "checked": "2026-12-04"})
+        d["sources"].append(
+            {"id": "spare", "title": "Spare", "publisher": "P", "url": "https://example.org/", "checked": "2026-12-04"}
+        )
         d["next_steps"].append({"id": "spare-step", "text": "Spare"})
 
     problems = cross_reference_problems(data_with(change))

@@ -4,7 +4,8 @@
  * amount) and data-rates (each employer's rate: percent, and the pay a year it is not
  * charged on), made at build time from data/figures.yaml. The sums and the rounding are
  * those of macros/figures/cost.py (whole pounds, halves up), so the calculator and the
- * worked example agree. Without JavaScript the form stays hidden and the worked example
+ * worked example agree. data-period says what the figures are ("2026/27 pay", and any rate
+ * carried into that year unconfirmed), worked out at build time like the worked example's. Without JavaScript the form stays hidden and the worked example
  * stands alone.
  */
 (function () {
@@ -91,7 +92,7 @@
       line(
         "Salary " + money(worked.salary) + " and on-costs " +
         money(worked.total - worked.salary) + ": " + money(worked.total) +
-        " a year to the employer (" + period + " figures)."
+        " a year to the employer (" + period + ")."
       );
       var most = pounds(maximum.value);
       if (most === null) {
