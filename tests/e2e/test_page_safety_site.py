@@ -23,7 +23,7 @@ RESOURCES = (PROJECT_ROOT / PAGE).read_text(encoding="utf-8")
 ALLOWED = 'a page may only call one of the hub\'s macros, like {{ figure_range("afc-band-7-england") }}'
 KNOWN = (
     "drop_in_facts, drop_in_feeds, drop_in_series, figure_cost, figure_note, figure_period, figure_range, "
-    "figure_table, glossary_terms_table, hub, job_description, job_description_downloads, job_description_form, "
+    "figure_reimbursement, figure_table, glossary_terms_table, hub, job_description, job_description_downloads, job_description_form, "
     "next_drop_in, past_drop_ins, roadmap_pathway, roadmap_storage_key, supervision_workload, supervisor_checker, "
     "supervisor_routes_list, upcoming_drop_ins"
 )
