@@ -54,8 +54,9 @@ def on_pre_build(config):
 
     docs = Path(config.docs_dir)
     shown = _shown(config, docs)
+    passed = Path(config.config_file_path).parent / ".cache" / "page-checks"
     problems = docs_file_problems(docs, shown) + docs_html_problems(
-        docs, shown, config.markdown_extensions, config.mdx_configs
+        docs, shown, config.markdown_extensions, config.mdx_configs, passed
     )
     if problems:
         _stop("A page or file in docs/ holds something only code may hold:", problems)

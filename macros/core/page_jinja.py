@@ -21,6 +21,7 @@ is one line at the page's line, not mkdocs-macros' traceback. Pure functions: th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,37 +70,24 @@ def hub_made(callables: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[
 def bracket_depth_problem(source: str, starts: tuple[str, ...], ends: tuple[str, ...]) -> JinjaProblem | None:
     """The first place where brackets inside a `{{ ... }}` or `{% ... %}` nest deeper than
     DEEPEST_BRACKETS (Jinja's parser would run out of stack on them), read in one pass."""
-    depth = 0
-    inside: str | None = None
-    line = 1
-    index = 0
-    length = len(source)
-    while index < length:
-        character = source[index]
-        if character == "\n":
-            line += 1
-        if inside is None:
-            for start, end in zip(starts, ends, strict=True):
-                if source.startswith(start, index):
-                    inside, depth = end, 0
-                    index += len(start)
-                    break
-            else:
-                index += 1
-            continue
-        if source.startswith(inside, index) and depth == 0:
-            index += len(inside)
-            inside = None
-            continue
-        if character in "([{":
-            depth += 1
-            if depth > DEEPEST_BRACKETS:
-                return JinjaProblem(
-                    line, f"brackets are nested more than {DEEPEST_BRACKETS} deep: {WHAT_A_PAGE_MAY_WRITE}"
-                )
-        elif character in ")]}" and depth:
-            depth -= 1
-        index += 1
+    opening = re.compile("|".join(re.escape(start) for start in starts))
+    position = 0
+    while (found := opening.search(source, position)) is not None:
+        end = ends[starts.index(found.group(0))]
+        depth, index = 0, found.end()
+        while index < len(source) and not (depth == 0 and source.startswith(end, index)):
+            character = source[index]
+            if character in "([{":
+                depth += 1
+                if depth > DEEPEST_BRACKETS:
+                    line = source.count("\n", 0, index) + 1
+                    return JinjaProblem(
+                        line, f"brackets are nested more than {DEEPEST_BRACKETS} deep: {WHAT_A_PAGE_MAY_WRITE}"
+                    )
+            elif character in ")]}" and depth:
+                depth -= 1
+            index += 1
+        position = index + len(end)
     return None
 
 

@@ -42,10 +42,10 @@ def test_the_policy_runs_only_the_sites_own_files():
         ('<script type="application/ld+json">{}</script>', []),
         ("<p>x</p>\n<script>alert(1)</script>", ["line 8: an inline <script>"]),
         ('<script type="module">alert(1)</script>', ["line 7: an inline <script>"]),
-        ('<img src="x" onerror="alert(1)">', ["line 7: an event handler onerror= on <img>"]),
-        ('<a href=" JavaScript:alert(1)">x</a>', ["line 7: a javascript: address in href= on <a>"]),
-        ('<a href="&#106;avascript:alert(1)">x</a>', ["line 7: a javascript: address in href= on <a>"]),
-        ('<p style="color:red">x</p>', ["line 7: a style attribute on <p>"]),
+        ('<img src="x" onerror="alert(1)">', ["line 7: an event handler onerror="]),
+        ('<a href=" JavaScript:alert(1)">x</a>', ["line 7: a javascript: address in href="]),
+        ('<a href="&#106;avascript:alert(1)">x</a>', ["line 7: a javascript: address in href="]),
+        ('<p style="color:red">x</p>', ["line 7: a style attribute"]),
         (
             '<meta http-equiv="Content-Security-Policy" content="default-src *">',
             [],  # a second policy in the body can only add limits; browsers ignore one outside <head>
