@@ -170,14 +170,22 @@ def _attr_list_problems(attributes: list[tuple[str, str | None]]) -> list[str]:
 
 def _attr_lists(text: str):
     """(offset, attributes) for each place Markdown could read an attribute list, scanned as
-    Python-Markdown scans it; each `{` starts a scan once, and no scan starts inside another."""
+    Python-Markdown scans it; each `{` starts a scan once, and no scan starts inside another.
+    Markdown reads one written `{: ...}`, one that ends its line (a block's or heading's), and
+    one right after an inline element (`*em*{...}`); a `{` in prose is prose. (Whatever slips
+    past this reading is caught in the HTML itself: rendered_problems.)"""
     position = 0
     while (start := _ATTR_LIST_START.search(text, position)) is not None:
         line_end = text.find("\n", start.end())
-        content = text[start.end() : line_end if line_end != -1 else len(text)]
+        line_end = line_end if line_end != -1 else len(text)
+        content = text[start.end() : line_end]
         attributes, _remainder = get_attrs_and_remainder(content)
         consumed = sum(len(name) + len(value or "") + 2 for name, value in attributes)
-        yield start.start(), attributes
+        explicit = text.startswith("{:", start.start())
+        after_inline = start.start() > 0 and text[start.start() - 1] in "*_`])>"
+        ends_line = content.rstrip().endswith("}")
+        if explicit or after_inline or ends_line:
+            yield start.start(), attributes
         position = max(start.end(), min(start.end() + consumed, len(text)))
 
 

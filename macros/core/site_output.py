@@ -39,7 +39,7 @@ _HEAD_START = re.compile(r"<head>\s*<meta charset=\"utf-8\">\s*", re.I)
 # tag, and an address attribute's value.
 _SCRIPT_TAG = re.compile(r"<script\b([^>]*)>")
 _HANDLER_OR_STYLE = re.compile(r"<[a-z][^<>]*?\s(on[a-z]+|style)\s*=")
-_ADDRESS = re.compile(r"\s(href|src|action|formaction|data)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
+_ADDRESS = re.compile(r"<[a-z][^<>]*?\s(href|src|action|formaction|data)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
 _SCRIPT_TYPE = re.compile(r"\btype\s*=\s*[\"']?([^\"'\s>]*)")
 
 

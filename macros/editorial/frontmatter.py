@@ -44,10 +44,16 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 PLACEHOLDERS = {
     "description": "Write one sentence here saying what the page tells the reader.",
     "source_title": "Name of the document this page is based on",
+    "source_note": "Add url: with its address and checked: with the day you read it, or say here how to find it",
     "body": "Write the page here, in plain English. Expand each abbreviation the first time you use it.",
 }
 
-_PLACEHOLDER_NAMES = {"description": "description", "source_title": "source", "body": "text"}
+_PLACEHOLDER_NAMES = {
+    "description": "description",
+    "source_title": "source",
+    "source_note": "source note",
+    "body": "text",
+}
 
 # Material's `hide:` values.
 HideWhat = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]

@@ -193,10 +193,11 @@ def test_a_macro_typo_is_reported_at_its_line(tmp_path):
     )
     result = run_check(root)
     assert result.returncode == 1
-    assert (
-        f"docs/glossary.md:{line}: error: a macro on this page failed "
-        "(UndefinedError: 'glossary_table_terms' is undefined)."
-    ) in result.stdout
+    (reported,) = [text for text in result.stdout.splitlines() if text.startswith("docs/glossary.md:")]
+    assert reported.startswith(
+        f"docs/glossary.md:{line}: error: there is no macro or value called 'glossary_table_terms' "
+        "(check the spelling): the page may use drop_in_facts, "
+    )
 
 
 def test_new_page_scaffold_writes_front_matter_the_check_then_explains(tmp_path):
@@ -214,7 +215,7 @@ def test_new_page_scaffold_writes_front_matter_the_check_then_explains(tmp_path)
     assert "last_reviewed: 2026-11-21" in text
     result = run_check(root, "--no-build")
     problems = [line for line in result.stdout.splitlines() if line.startswith("docs/roles/new-page.md")]
-    assert [p.split(": error: ")[1].split(" '")[0] for p in problems] == ["the page still has the example text"] * 3
+    assert [p.split(": error: ")[1].split(" '")[0] for p in problems] == ["the page still has the example text"] * 4
     again = subprocess.run(
         [sys.executable, "-m", "macros.editorial.new_page", "docs/roles/new-page.md", "Again"],
         cwd=root,
@@ -261,10 +262,21 @@ def test_a_generated_path_an_unreadable_page_and_a_bom_page_in_build_and_check(t
         f"at the same address (events/rcot-drop-in/{day[:10]}/) as this file: {generates}"
         for day in ("2023-10-19/index.md", "2023-09-21/index.html", "2023-11-16.markdown")
     )
+    # The build first refuses files docs/ may not hold at all (macros/core/docs_files.py, issue 28);
+    # `make check` names both reasons for those, and the clash of the hand-made .md page.
+    not_published = (
+        "cannot be published from docs/: docs/ holds pages (.md), pictures (.png, .jpg, .webp, .gif, or a plain "
+        ".svg) and documents (.pdf, .docx, .xlsx, .pptx, .odt, .txt, .csv). Scripts and styles belong to the "
+        "maintainers, in overrides/assets/ (see CONTRIBUTING.md)"
+    )
+    refused = [
+        f"docs/events/feeds/all.ics: a '.ics' file {not_published}",
+        f"docs/events/rcot-drop-in/2023-09-21/index.html: a '.html' file {not_published}",
+        f"docs/events/rcot-drop-in/2023-11-16.markdown: a '.markdown' file {not_published}",
+    ]
     built = build_site(root, tmp_path / "site")
     assert built.returncode != 0
-    assert all_ics in built.output and session in built.output, built.output
-    assert html_session in built.output and markdown_session in built.output, built.output
+    assert all(line in built.output.splitlines() for line in refused), built.output
     assert "Traceback" not in built.output
 
     result = run_check(root, "--no-build")
@@ -279,6 +291,7 @@ def test_a_generated_path_an_unreadable_page_and_a_bom_page_in_build_and_check(t
     assert session.replace(":1: ", ":1: error: ", 1) in lines
     assert html_session.replace(":1: ", ":1: error: ", 1) in lines
     assert markdown_session.replace(":1: ", ":1: error: ", 1) in lines
+    assert all(line.replace(": a '", ":1: error: a '", 1) in lines for line in refused), result.stdout
     assert not [line for line in lines if line.startswith("docs/roles/index.md")], result.stdout  # the BOM page
     glossary = [line for line in lines if line.startswith("docs/glossary.md:2: error: field 'title': ")]
     assert len(glossary) == 1 and "Put it all on one line" in glossary[0], result.stdout

@@ -22,14 +22,14 @@ PAGES = {
     "docs/roles/bomb.md": with_front_matter("l0: &l0 [lol]\n" + LAUGHS),
     "docs/roles/deep.md": with_front_matter("subtitle: " + "[" * 100_000 + "\n"),
     "docs/roles/nan.md": with_front_matter("search: {boost: .nan}\n"),
-    "docs/roles/word.markdown": with_front_matter("subtitle: Pasted\x0bfrom Word\n"),
+    "docs/roles/word.md": with_front_matter("subtitle: Pasted\x0bfrom Word\n"),
     "docs/roles/icon.md": with_front_matter("icon: material/acount\n"),
 }
 EXPECTED = [
     "docs/roles/bomb.md:",  # line of the first anchor
     "docs/roles/deep.md:",
     "docs/roles/nan.md:",
-    "docs/roles/word.markdown:",
+    "docs/roles/word.md:",
     "docs/roles/icon.md:",
 ]
 
@@ -42,7 +42,7 @@ def test_hostile_front_matter_stops_the_build_and_the_check_with_one_line_each(t
     assert "'&l0' is a YAML anchor or alias" in built.output
     assert "nested more than 40 deep" in built.output
     assert "'.nan' is not a number the hub can use" in built.output
-    assert "docs/roles/word.markdown:" in built.output and "U+000B" in built.output
+    assert "docs/roles/word.md:" in built.output and "U+000B" in built.output
     assert not (tmp_path / "site" / "search" / "search_index.json").exists()
 
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH), NO_MKDOCS_2_WARNING="1")

@@ -20,7 +20,8 @@ def test_a_rebrand_edits_only_the_identity_block(make_project, site_builder):
     assert "<title>Roadmap supervision - Wessex OT hub</title>" in html
     assert "mailto:wessex.hub@nhs.net" in html
     assert "glccg.pcwc@nhs.net" not in html.split("<footer", 1)[1]
-    assert "--hub-primary: #AE2573" in html
+    assert "--hub-primary: #AE2573" in (site.site_dir / "assets/stylesheets/colours.css").read_text()
+    assert 'href="../assets/stylesheets/colours.css"' in html
 
 
 def test_a_glossary_mistake_stops_the_build_naming_file_line_entry_and_field(make_project, site_builder):
