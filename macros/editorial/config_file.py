@@ -40,7 +40,8 @@ def read_config_text(text: str) -> tuple[dict | None, yaml.Node | None, list[Fin
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        return None, None, [Finding(CONFIG, yaml_error_line(error) or 1, "error", yaml_error_advice(error))]
+        line, advice = yaml_error_line(error, text) or 1, yaml_error_advice(error, text)
+        return None, None, [Finding(CONFIG, line, "error", advice)]
     finally:
         loader.dispose()
     if not isinstance(data, dict):
