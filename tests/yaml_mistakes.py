@@ -2,12 +2,13 @@
 (issue 30). One table, read by tests/unit/test_yaml_mistakes.py (the pure functions) and
 tests/e2e/test_yaml_mistakes_check.py (the strict build and `make check`).
 
-Each mistake is one edit of one of the hub's own files, and the mistake is reported at the
-line of that edit, whatever else moves in the file.
+Each mistake is one edit of one line of the hub's own files, found by its shape (so editing
+the content does not break the table), and the mistake is reported at the line of that edit.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tests.helpers import PROJECT_ROOT
@@ -36,89 +37,106 @@ DOES_NOT_LINE_UP = (
 class Mistake:
     id: str
     file: str  # as the editor sees it, from the project's root
-    old: str  # a whole line of the hub's own file
-    new: str  # what the editor typed instead
-    message: str  # everything after "file:line: " (make check adds "error: ")
+    line_pattern: str  # a regular expression matching a whole line of the hub's own file (its first such line)
+    typed: str  # what the editor typed instead (re.sub's template: \g<name> repeats part of the line)
+    message: str  # everything after "file:line: " (make check adds "error: "); {name} repeats part of the line
+    after: str = ""  # look for the line only after this whole line (such as "nav:")
+
+    def _match(self) -> tuple[str, re.Match, int]:
+        original = (PROJECT_ROOT / self.file).read_text(encoding="utf-8")
+        lines = original.split("\n")
+        first = lines.index(self.after) + 1 if self.after else 0
+        for number in range(first, len(lines)):
+            match = re.fullmatch(self.line_pattern, lines[number])
+            if match:
+                return original, match, number
+        raise AssertionError(f"{self.id}: no line of {self.file} matches {self.line_pattern!r}")
 
     def text(self) -> str:
         """The file with the mistake made in it."""
-        original = (PROJECT_ROOT / self.file).read_text(encoding="utf-8")
-        assert original.count(f"\n{self.old}\n") == 1, f"{self.id}: {self.old!r} is not one whole line of {self.file}"
-        return original.replace(f"\n{self.old}\n", f"\n{self.new}\n", 1)
+        original, match, number = self._match()
+        lines = original.split("\n")
+        lines[number] = match.expand(self.typed)
+        return "\n".join(lines)
 
     def line(self) -> int:
         """The line the editor changed: where the mistake is."""
-        original = (PROJECT_ROOT / self.file).read_text(encoding="utf-8")
-        return original[: original.index(f"\n{self.old}\n")].count("\n") + 2
+        return self._match()[2] + 1
+
+    def whole_message(self) -> str:
+        return self.message.format(**self._match()[1].groupdict())
 
     def expected(self) -> str:
         """The whole line the build prints."""
-        return f"{self.file}:{self.line()}: {self.message}"
+        return f"{self.file}:{self.line()}: {self.whole_message()}"
 
 
+# The hub's own files change, so each mistake finds its line by its shape, not by its words.
 MISTAKES = [
     Mistake(
-        "events-title-quote-never-closed",
+        "events-title-quote-never-closed",  # in the middle of the file: another value's quote closes it
         "data/events.yaml",
-        "    title: Occupational therapists in primary care drop-in",
-        '    title: "Occupational therapists in primary care drop-in',
+        r"    title: (?P<title>[^\"'].*)",
+        r'    title: "\g<title>',
         UNCLOSED_QUOTE,
     ),
     Mistake(
-        "events-source-quote-never-closed-at-the-end",
+        "events-source-quote-never-closed",  # near the end: nothing may close it
         "data/events.yaml",
-        "      title: Occupational Therapists",
-        "      title: 'Occupational Therapists",
+        r"      title: (?P<title>[^\"'].*)",
+        r"      title: '\g<title>",
         UNCLOSED_QUOTE,
     ),
     Mistake(
         "events-start-indented-too-far",
         "data/events.yaml",
-        '    start: "12:30"',
-        '        start: "12:30"',
+        r"    start: (?P<time>.*)",
+        r"        start: \g<time>",
         INDENTED_TOO_FAR,
     ),
     Mistake(
         "events-start-indented-one-space-too-far",
         "data/events.yaml",
-        '    start: "12:30"',
-        '     start: "12:30"',
+        r"    start: (?P<time>.*)",
+        r"     start: \g<time>",
         DOES_NOT_LINE_UP,
     ),
     Mistake(
         "menu-section-without-colon",
         "mkdocs.yml",
-        "  - The role:",
-        "  - The role",
-        "this line has no colon after 'The role', so YAML reads the lines under it as part of that name. "
-        "Add the colon: '- The role:'",
+        r"  - (?P<name>[^:]+):",
+        r"  - \g<name>",
+        "this line has no colon after '{name}', so YAML reads the lines under it as part of that name. "
+        "Add the colon: '- {name}:'",
+        after="nav:",
     ),
     Mistake(
         "menu-page-without-dash",
         "mkdocs.yml",
-        "      - ARRS funding: roles/funding.md",
-        "        ARRS funding: roles/funding.md",
+        r"      - (?P<page>[^:]+: \S+\.md)",
+        r"        \g<page>",
         COLON_IN_TEXT,
+        after="nav:",
     ),
     Mistake(
         "front-matter-title-without-colon",
         "docs/roles/funding.md",
-        "title: How the role is funded (ARRS)",
-        "title How the role is funded (ARRS)",
+        r"title: (?P<title>[^\"'].*)",
+        r"title \g<title>",
         NO_COLON,
     ),
     Mistake(
         "front-matter-title-with-a-colon",
         "docs/roles/funding.md",
-        "title: How the role is funded (ARRS)",
-        "title: Funding: how the role is paid",
+        r"title: (?P<title>.*)",
+        r"title: Funding: how the role is paid",
         COLON_IN_TEXT,
     ),
     Mistake(
         "front-matter-title-quote-never-closed",
         "docs/roles/funding.md",
-        "title: How the role is funded (ARRS)",
-        'title: "How the role is funded (ARRS)',
+        r"title: (?P<title>[^\"'].*)",
+        r'title: "\g<title>',
         UNCLOSED_QUOTE,
     ),
 ]

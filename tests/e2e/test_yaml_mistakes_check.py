@@ -41,7 +41,7 @@ def test_the_build_and_the_check_stop_at_the_mistakes_line_with_the_same_message
     root = project_with(mistake, tmp_path / "project")
     # What each prints for the mistake: the build "file:line: message" (mkdocs.yml's own check
     # adds "error: " as `make check` does), `make check` "file:line: error: message".
-    in_check = f"{mistake.file}:{mistake.line()}: error: {mistake.message}"
+    in_check = f"{mistake.file}:{mistake.line()}: error: {mistake.whole_message()}"
     in_build = in_check if mistake.file == "mkdocs.yml" else mistake.expected()
 
     built = make(root, "build")
