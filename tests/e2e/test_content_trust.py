@@ -54,18 +54,21 @@ CORRECTIONS = {
     "qualifications, roadmap step": ("training/roadmap/", ["a BSc, or an MSc"], ["A degree (BSc)"]),
     "drop-ins, home": (
         "",
-        ["In 2023 the Royal College of Occupational Therapists (RCOT) offered a monthly"],
+        ["The organiser, Royal College of Occupational Therapists (RCOT), ran monthly drop-in sessions in 2023."],
         # The doubt is the 2023 sessions' own ("not confirmed"), not the series' (issue 22).
         ["runs a monthly online drop-in", "We do not know whether"],
     ),
     "drop-ins, events": (
         "events/",
-        ["Monthly sessions", "offered them in 2023", "does not say whether sessions are online or in person"],
+        [
+            "RCOT), ran monthly drop-in sessions in 2023.",
+            "does not say whether sessions are online or in person",
+        ],
         ["Short online sessions"],
     ),
     "drop-ins, resources": (
         "resources/",
-        ["offered monthly", "practice staff in 2023"],
+        ["drop-in sessions for GP practice staff", "ran monthly drop-in sessions in 2023"],
         ["runs a monthly"],
     ),
     "roadmap order and sign-off": (
