@@ -40,17 +40,20 @@ class Mistake:
     line_pattern: str  # a regular expression matching a whole line of the hub's own file (its first such line)
     typed: str  # what the editor typed instead (re.sub's template: \g<name> repeats part of the line)
     message: str  # everything after "file:line: " (make check adds "error: "); {name} repeats part of the line
-    after: str = ""  # look for the line only after this whole line (such as "nav:")
+    after: str = ""  # look only in the block under this top-level line (such as "nav:")
+    which: int = 0  # which of the matching lines: 0 the first, -1 the last
 
     def _match(self) -> tuple[str, re.Match, int]:
         original = (PROJECT_ROOT / self.file).read_text(encoding="utf-8")
         lines = original.split("\n")
-        first = lines.index(self.after) + 1 if self.after else 0
-        for number in range(first, len(lines)):
-            match = re.fullmatch(self.line_pattern, lines[number])
-            if match:
-                return original, match, number
-        raise AssertionError(f"{self.id}: no line of {self.file} matches {self.line_pattern!r}")
+        first, end = 0, len(lines)
+        if self.after:
+            first = lines.index(self.after) + 1
+            end = next((n for n in range(first, len(lines)) if re.match(r"[^\s#]", lines[n])), len(lines))
+        found = [(m, n) for n in range(first, end) if (m := re.fullmatch(self.line_pattern, lines[n]))]
+        assert found, f"{self.id}: no line of {self.file} matches {self.line_pattern!r}"
+        match, number = found[self.which]
+        return original, match, number
 
     def text(self) -> str:
         """The file with the mistake made in it."""
@@ -109,6 +112,16 @@ MISTAKES = [
         "this line has no colon after '{name}', so YAML reads the lines under it as part of that name. "
         "Add the colon: '- {name}:'",
         after="nav:",
+    ),
+    Mistake(
+        "menu-last-section-without-colon",  # nothing follows to stop YAML: the menu names a page 'About - ...'
+        "mkdocs.yml",
+        r"  - (?P<name>[^:]+):",
+        r"  - \g<name>",
+        "this line has no colon after '{name}', so YAML reads the lines under it as part of that name. "
+        "Add the colon: '- {name}:'",
+        after="nav:",
+        which=-1,
     ),
     Mistake(
         "menu-page-without-dash",

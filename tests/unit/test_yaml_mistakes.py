@@ -8,8 +8,9 @@ import pytest
 
 from macros.core.datafiles import parse_yaml_text
 from macros.core.problems import DataFileError
-from macros.editorial.config_file import read_config_text
+from macros.editorial.config_file import nav_findings, read_config_text
 from macros.editorial.frontmatter import check_page_text
+from tests.helpers import PROJECT_ROOT
 from tests.yaml_mistakes import MISTAKES, Mistake
 
 
@@ -17,7 +18,9 @@ def reported(mistake: Mistake) -> list[str]:
     """What the reader of that kind of file reports, as the lines the editor sees."""
     text = mistake.text()
     if mistake.file == "mkdocs.yml":
-        _data, _node, findings = read_config_text(text)
+        data, node, findings = read_config_text(text)
+        if not findings:  # it reads as YAML: the menu's pages are checked against docs/
+            findings = nav_findings(data, node, PROJECT_ROOT / "docs")
         return [f"{f.file}:{f.line}: {f.message}" for f in findings]
     if mistake.file.startswith("docs/"):
         return [str(problem) for problem in check_page_text(text, mistake.file).problems]
