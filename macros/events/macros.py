@@ -35,8 +35,8 @@ def register(env) -> None:
     def page_url() -> str:
         return env.page.url if env.page is not None else ""
 
-    for name, function in page_macros(events, build_instant(), page_url, project.site_url, hub_name).items():
-        env.macro(function, name)
+    for function in page_macros(events, build_instant(), page_url, project.site_url, hub_name).values():
+        env.macro(function)  # registered under its own name
 
 
 def page_macros(events: EventsFile, now: datetime, page_url: Callable[[], str], site_url: str, hub_name: str) -> dict:
