@@ -153,9 +153,13 @@ def test_the_hub_describes_its_monthly_lunchtime_series_from_the_data(hub_site):
     assert "ran monthly drop-in sessions in 2023." in said["home"]
     assert "Each session lasts 30 minutes at lunchtime, from 12:30 to 13:00 UK time." in said["home"]
     assert said["resources"].endswith("ran monthly drop-in sessions in 2023.")
-    assert said["drop-in page"].strip().startswith(
-        "The organiser, Royal College of Occupational Therapists (RCOT), ran monthly drop-in sessions in 2023. "
-        "At each session, GP practice teams"
+    assert (
+        said["drop-in page"]
+        .strip()
+        .startswith(
+            "The organiser, Royal College of Occupational Therapists (RCOT), ran monthly drop-in sessions in 2023. "
+            "At each session, GP practice teams"
+        )
     )
     assert "The source does not say whether sessions are online or in person." in said["drop-in page"]
     assert "Usually 12:30 to 13:00 UK time (30 minutes, at lunchtime)" in said["drop-in page"]
@@ -455,3 +459,30 @@ def test_the_joining_link_is_on_the_page_and_in_every_calendar_until_the_session
     for name in names:
         identity = [identity_lines((site.site_dir / name).read_bytes().decode("utf-8")) for site in (before, after)]
         assert identity[0] == identity[1] and identity[0], name
+
+
+# ---------------------------------------------------------------------------
+# Search (issue 30): a past session's page is left out of the index, one to come is in it
+# ---------------------------------------------------------------------------
+
+
+def indexed_pages(site) -> set[str]:
+    index = json.loads((site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"].split("#", 1)[0] for doc in index["docs"]}
+
+
+def test_past_sessions_pages_are_out_of_search_and_one_to_come_is_in(hub_site, with_2027):
+    assert not [path for path in indexed_pages(hub_site) if path.startswith("events/rcot-drop-in/")]
+    assert {"events/", ""} <= indexed_pages(hub_site)
+    sessions = {path for path in indexed_pages(with_2027) if path.startswith("events/rcot-drop-in/")}
+    assert sessions == {"events/rcot-drop-in/2027-01-21/"}
+    # Still published and listed: only search leaves them out.
+    assert (with_2027.site_dir / "events/rcot-drop-in/2023-10-19/index.html").is_file()
+    assert 'href="rcot-drop-in/2023-10-19/"' in with_2027.read("events/")
+
+
+def test_the_cost_calculator_is_found_by_its_name(hub_site):
+    index = json.loads((hub_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    for page in ("roles/funding/", "recruitment/hiring-an-ot/"):
+        assert "calculator" in titles[f"{page}#cost-calculator-heading"].lower().split()
