@@ -7,7 +7,8 @@ own loader, renders the real pages' Markdown (docs/index.md, docs/events/index.m
 docs/resources.md) with the drop-in macros the build registers, and the session pages the
 build generates, and reads every sentence:
 
-- it starts with a capital letter (or a number), and leaves no slot empty ("in .", "a  drop-in");
+- it starts with a capital letter (or a number), leaves no slot empty ("in .", "a  drop-in")
+  and has its subject (not "Place not known." or "Sessions where ...");
 - the years it names are years of the data's sessions; the years said to have had sessions
   ("ran ... in 2023") are the years of sessions that took place before the build, those
   said to be planned are the years of those still to come, and none is left out;
@@ -238,6 +239,8 @@ def sentences(block: str) -> list[str]:
     return [part for part in re.split(r"(?<=[.!?])\s+(?=\S)", block) if part]
 
 
+# Sentences that leave out their subject, as the pages once wrote them.
+NO_SUBJECT = re.compile(r"^(?:Place not known|Sessions where|Drop-in sessions where|Offered|Ran|Runs|Plans)\b")
 EMPTY_SLOT = re.compile(r"\b(in|on|from|by|of|and|at|the|a|an|to)\s*[.,;:]|\s[.,;:]|\(\s*\)|\bNone\b| {2}")
 
 
@@ -249,6 +252,8 @@ def sentence_problems(where: str, text_blocks: list[str]) -> list[str]:
                 problems.append(f"{where}: starts without a capital: {sentence!r}")
             if EMPTY_SLOT.search(sentence):
                 problems.append(f"{where}: a slot is empty: {sentence!r}")
+            if NO_SUBJECT.match(sentence):
+                problems.append(f"{where}: a sentence without its subject: {sentence!r}")
     return problems
 
 
