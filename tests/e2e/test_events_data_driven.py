@@ -486,3 +486,16 @@ def test_the_cost_calculator_is_found_by_its_name(hub_site):
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
     for page in ("roles/funding/", "recruitment/hiring-an-ot/"):
         assert "calculator" in titles[f"{page}#cost-calculator-heading"].lower().split()
+
+
+def test_with_two_series_the_pages_name_both_organisers_and_the_years_from_the_data(fixture_sites):
+    """The fixture (two series, online and in person, built on 25 October 2026 with sessions
+    before and after it, into 2027): one sentence names both organisers and the years."""
+    site, _ = fixture_sites
+    opening = between(article_text(site.read("events/")), "Drop-in sessions ¶", "Upcoming sessions").strip()
+    assert opening.startswith(
+        "The organisers, Royal College of Occupational Therapists and Bwrdd Iechyd Prifysgol Aneurin Bevan, "
+        "Ysbyty Ystrad Fawr, ran online and in-person drop-in sessions in 2026 and plan more in 2026 and 2027."
+    ), opening
+    home = between(article_text(site.read("")), "Drop-in sessions ¶", "Next drop-in session")
+    assert "plan more in 2026 and 2027." in home and "monthly" not in home.lower()
