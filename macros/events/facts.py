@@ -183,8 +183,8 @@ class SeriesFacts:
         """Who ran the sessions, how often, and in which years, from the data and the build's
         date: 'The organiser, Royal College of Occupational Therapists (RCOT), ran monthly
         drop-in sessions in 2023.' The organiser's name is set off by commas, as data names
-        need no "the" ("NHS England") or do ("the Royal College ..."). A session ends the
-        sentence's rhythm word when there is only one (one session has no rhythm)."""
+        need no "the" ("NHS England") or do ("the Royal College ..."). One session has no
+        rhythm: alone, it is "a drop-in session" (or "an online drop-in session")."""
         if self.held is None or not self.organisers:
             return ""
         h = self.held
