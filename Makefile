@@ -33,7 +33,7 @@ bench: $(VENV)/.build-deps
 
 ## check: check data files, page front matter, review dates, links (one line a problem)
 check: $(VENV)/.build-deps
-	$(PY) -m macros.editorial.check
+	@$(PY) -m macros.editorial.check
 
 ## changes: what a change does to the site, in words, e.g. make changes BASE=origin/main
 # BASE reaches Python as an environment variable, as typed (as FILE and TITLE do below): no

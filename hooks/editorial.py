@@ -116,7 +116,7 @@ def on_page_context(context, page, config, nav):
 
 def data_sources(page, config) -> list[dict[str, str]]:
     """The data files a page's words come from, with where to edit each on the repository
-    (overrides/partials/actions.html shows them beside the page's edit link). A page made
+    (overrides/partials/data-sources.html shows them at the page's foot). A page made
     wholly from data (a session page) gets the data file as its own edit link."""
     from macros.editorial.data_sources import page_data_files, repository_edit_url
 

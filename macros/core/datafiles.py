@@ -307,15 +307,15 @@ def unsafe_yaml_problems(error: UnsafeYAML, shown_as: str, first_line: int = 1) 
 def yaml_error_line(error: yaml.YAMLError, text: str) -> int | None:
     """The 1-based line of a PyYAML error in `text`: where the mistake starts (yaml_errors.py)."""
     if isinstance(error, yaml.MarkedYAMLError):
-        return yaml_errors.yaml_error_line(error)
+        return yaml_errors.yaml_error_line(error, text)
     position = getattr(error, "position", None)  # a ReaderError
     return _line_at(text, position) if isinstance(position, int) else None
 
 
-def yaml_error_problem(error: yaml.YAMLError) -> str:
-    """What is wrong and what to do, in an editor's words (yaml_errors.py)."""
+def yaml_error_problem(error: yaml.YAMLError, text: str = "") -> str:
+    """What is wrong and what to do, in an editor's words (yaml_errors.py); `text` is the YAML read."""
     if isinstance(error, yaml.MarkedYAMLError):
-        return yaml_errors.yaml_error_advice(error)
+        return yaml_errors.yaml_error_advice(error, text)
     return "this line holds a character that is not text: delete it and retype the words around it"
 
 
@@ -325,7 +325,7 @@ def parse_yaml_text(text: str, shown_as: str) -> tuple[Any, yaml.Node | None]:
     except UnsafeYAML as error:
         raise DataFileError(unsafe_yaml_problems(error, shown_as)) from None
     except yaml.YAMLError as error:
-        problem = DataProblem(shown_as, yaml_error_line(error, text), "", yaml_error_problem(error))
+        problem = DataProblem(shown_as, yaml_error_line(error, text), "", yaml_error_problem(error, text))
         raise DataFileError([problem]) from None
     return data, nodes
 

@@ -83,7 +83,9 @@ def run_check(root: Path, epoch: str) -> list[str]:
         [sys.executable, "-m", "macros.editorial.check", "--root", str(root)],
         cwd=root, env=env, capture_output=True, text=True, timeout=900, check=False,
     )  # fmt: skip
-    return [line for line in result.stdout.splitlines() if line.strip()]
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    # The check prints nothing when there is nothing to act on.
+    return lines or (["All checks passed."] if result.returncode == 0 else [])
 
 
 def plain_yaml(path: Path) -> Any:

@@ -7,16 +7,16 @@
    (macros/core/datafiles.py DATA_LOADERS); a file no loader reads is an error.
 2. Every page's front matter (macros/editorial/frontmatter.py): required keys, dates, unknown keys.
 3. Review dates: pages past their review date, and pages due within 30 days, with owners.
-   Dated figures (data/figures.yaml) past their period: a warning at the figure and at each
-   page line showing it. Readability (macros/editorial/readability.py): a warning for a menu
+   Dated figures (data/figures.yaml) past their period: one warning at the figure, naming the
+   date its period ended and the pages that show it. Readability (macros/editorial/readability.py): a warning for a menu
    page below Flesch reading ease 60 and for each sentence over 25 words.
    Overdue pages are errors when HUB_OVERDUE_PAGES=error (the publishing branch's
    scheduled run) and warnings otherwise (pull requests, editors' own machines).
 4. The strict MkDocs build, for broken links and anchors, pages missing from the menu and
    macro errors; its messages are rewritten as `file:line: ...` too.
 
-Each problem is printed as `file:line: error: what is wrong, and how to fix it`. The exit
-status is 1 when there is an error, 0 otherwise.
+Each problem is printed as `file:line: error: what is wrong, and how to fix it`, then a count.
+With nothing to act on it prints nothing. The exit status is 1 when there is an error, 0 otherwise.
 """
 
 from __future__ import annotations
@@ -249,7 +249,7 @@ def figures_issue_text(root: Path, today: date) -> str:
 def summary(findings: list[Finding]) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "due soon")}
     if not any(counts.values()):
-        return "All checks passed."
+        return ""  # nothing to act on: the check says nothing
     # A figure due to be checked is "due soon" too, but it is not a page: counted apart.
     figures_due = sum(1 for f in findings if f.severity == "due soon" and f.file.endswith(FIGURES_FILE))
     pages_due = counts["due soon"] - figures_due
@@ -289,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for finding in findings:
             print(finding.github_annotation())
-    print(summary(findings))
+    if findings:
+        print(summary(findings))
     if args.issue_body:
         body = overdue_markdown(lines)
         figures_due = figures_issue_text(root, today)

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..core.datafiles import DataFileError, decode_text
-from ..core.yaml_errors import yaml_error_advice, yaml_error_line
+from ..core.yaml_errors import no_colon_after, yaml_error_advice, yaml_error_line
 from .findings import Finding
 
 CONFIG = "mkdocs.yml"
@@ -40,7 +40,8 @@ def read_config_text(text: str) -> tuple[dict | None, yaml.Node | None, list[Fin
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        return None, None, [Finding(CONFIG, yaml_error_line(error) or 1, "error", yaml_error_advice(error))]
+        line, advice = yaml_error_line(error, text) or 1, yaml_error_advice(error, text)
+        return None, None, [Finding(CONFIG, line, "error", advice)]
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -100,7 +101,13 @@ def nav_findings(data: dict, node: yaml.Node | None, docs_dir: Path) -> list[Fin
     for page in _nav_pages(data.get("nav")):
         if "://" in page or not page.endswith(".md") or (docs_dir / page).is_file():
             continue
-        findings.append(Finding(CONFIG, lines.get(page, key_line(node, "nav")), "error",
+        line = lines.get(page, key_line(node, "nav"))
+        name, dash, _pages = page.partition(" - ")
+        if dash and page in _multi_line_values(node):
+            # A section without its colon, last in the menu: its pages were read as more of its name.
+            findings.append(Finding(CONFIG, line, "error", no_colon_after(name, f"- {name}")))
+            continue
+        findings.append(Finding(CONFIG, line, "error",
                                 f"the menu (nav:) lists '{page}', but there is no page {docs_dir.name}/{page}. "
                                 "Fix the file name or remove the line"))  # fmt: skip
     return findings
@@ -125,6 +132,22 @@ def _text_lines(node: yaml.Node | None) -> dict[str, int]:
         if isinstance(current, yaml.ScalarNode):
             line = current.start_mark.line + 1
             found[current.value] = min(found.get(current.value, line), line)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(value for _key, value in current.value)
+    return found
+
+
+def _multi_line_values(node: yaml.Node | None) -> set[str]:
+    """The scalar values that run over more than one line of the file."""
+    found: set[str] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            if current.end_mark.line > current.start_mark.line:
+                found.add(current.value)
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
         elif isinstance(current, yaml.MappingNode):

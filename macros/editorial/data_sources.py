@@ -2,7 +2,7 @@
 
 A page that calls `{{ upcoming_drop_ins() }}` shows data/events.yaml, not its own Markdown:
 its pencil alone would open a file holding one macro call. The theme (overrides/partials/
-actions.html) links each data file here beside the page's own edit link.
+data-sources.html) links each data file here at the page's foot, after its review dates.
 """
 
 from __future__ import annotations

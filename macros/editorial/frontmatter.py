@@ -195,7 +195,7 @@ def check_page_text(text: str, shown_as: str, today: date | None = None) -> Page
     except yaml.YAMLError as error:
         line = yaml_error_line(error, block)
         # +1: the block starts after the opening '---' line.
-        result.problems.append(DataProblem(shown_as, line + 1 if line else 1, "", yaml_error_problem(error)))
+        result.problems.append(DataProblem(shown_as, line + 1 if line else 1, "", yaml_error_problem(error, block)))
         return result
     if not isinstance(raw, dict):
         result.problems.append(DataProblem(shown_as, 2, "", "the front matter must be 'key: value' lines, one a line"))

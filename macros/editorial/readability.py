@@ -195,6 +195,9 @@ _BLOCK_TAGS = {
 # Elements whose text is not prose: code, scripts, the permalink mark, citations at the foot.
 _SKIPPED_TAGS = {"script", "style", "code", "pre", "noscript", "svg", "template"}
 _SKIPPED_CLASSES = {"headerlink", "hub-source", "md-source-file", "hub-review"}
+# Text the floor exempts: the job description's own formal text (from data/job_description.yaml,
+# following the RCOT document's terms). Only its page's introduction is scored, built or not.
+_EXEMPT_CLASSES = {"jd-document"}
 
 
 class _MainText(HTMLParser):
@@ -220,7 +223,9 @@ class _MainText(HTMLParser):
             if tag == "br":
                 self._current.append(" ")
             return
-        skipped = tag in _SKIPPED_TAGS or bool(classes & _SKIPPED_CLASSES) or "hidden" in dict(attrs)
+        skipped = (
+            tag in _SKIPPED_TAGS or bool(classes & (_SKIPPED_CLASSES | _EXEMPT_CLASSES)) or "hidden" in dict(attrs)
+        )
         if tag == "article":
             self._in_article += 1
         if skipped:

@@ -23,10 +23,12 @@ from lxml import html as lxml_html
 
 # Files readers download; everything else in the site is pages, styles and scripts.
 DOWNLOADS = (".docx", ".pdf", ".ics", ".doc", ".xlsx", ".csv")
-# Parts of a page that are not its words: scripts, the edit links, the review footer.
+# Parts of a page that are not its words: scripts, the edit links, the review footer, the
+# phone's "Back to top" link.
 _NOT_WORDS = (
     "//script | //style | //*[contains(@class, 'headerlink')] | //*[contains(@class, 'md-content__button')]"
     " | //*[contains(@class, 'hub-data-sources')] | //*[contains(@class, 'hub-review')]"
+    " | //*[contains(@class, 'hub-back-to-top')]"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(£])")
 

@@ -7,6 +7,10 @@ A rhythm is the series' `rhythm:` if the editor gives one, otherwise it is worke
 from the sessions' original dates: one session in each month in a row is "monthly", a
 session every 7 days "weekly", every 14 days "fortnightly"; anything else (or fewer than
 three sessions) says nothing about how often.
+
+Which years sessions ran in, and whether more are to come, is worked out from the sessions
+and the build's date (`offer_sentence`), so no page types a year or a rhythm: adding one
+session in a new year changes every page that says when sessions run (issue 30).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from .models import EventsFile, Series
+from .occurrences import Occurrence, is_past, occurrences, series_occurrences
 
 # Fewer sessions than this are too few to call a rhythm without the editor saying so.
 MIN_SESSIONS_FOR_RHYTHM = 3
@@ -78,6 +83,44 @@ def _common(values: list[str]) -> str:
     return values[0] if values and all(value == values[0] for value in values) else ""
 
 
+def years_text(years: tuple[int, ...]) -> str:
+    """2023; 2023 and 2027; 2023, 2024 and 2027."""
+    words = [str(year) for year in sorted(set(years))]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _with_article(words: str) -> str:
+    return ("an " if words[:1] in tuple("aeiou") else "a ") + words
+
+
+@dataclass(frozen=True)
+class Held:
+    """When a series' sessions are held, as of the build: the years of the sessions that have
+    ended and of those still to come (cancelled ones left out: they were not held), and how
+    many were cancelled."""
+
+    past_years: tuple[int, ...] = ()
+    upcoming_years: tuple[int, ...] = ()
+    cancelled: int = 0
+
+    @property
+    def past(self) -> int:
+        return len(self.past_years)
+
+    @property
+    def upcoming(self) -> int:
+        return len(self.upcoming_years)
+
+
+def held(sessions: list[Occurrence], now: datetime) -> Held:
+    going_ahead = [o for o in sessions if not o.cancelled]
+    return Held(
+        past_years=tuple(o.start.year for o in going_ahead if is_past(o, now)),
+        upcoming_years=tuple(o.start.year for o in going_ahead if not is_past(o, now)),
+        cancelled=len(sessions) - len(going_ahead),
+    )
+
+
 @dataclass(frozen=True)
 class SeriesFacts:
     """Words about one series, or about all of them (a word only when every series agrees)."""
@@ -89,6 +132,8 @@ class SeriesFacts:
     time_of_day: str  # at lunchtime, or ''
     times: str  # 12:30 to 13:00 UK time, or ''
     location_note: str = ""  # what the series says instead when its source does not say where
+    organisers: tuple[str, ...] = ()  # each organiser's name once, in the data's order
+    held: Held | None = None  # None: worked out without the build's date (no offer_sentence)
 
     @property
     def place_adjective(self) -> str:
@@ -133,11 +178,47 @@ class SeriesFacts:
             return f"Sessions are {self.place}."
         return self.location_note
 
+    @property
+    def offer_sentence(self) -> str:
+        """Who ran the sessions, how often, and in which years, from the data and the build's
+        date: 'The organiser, Royal College of Occupational Therapists (RCOT), ran monthly
+        drop-in sessions in 2023.' The organiser's name is set off by commas, as data names
+        need no "the" ("NHS England") or do ("the Royal College ..."). One session has no
+        rhythm: alone, it is "a drop-in session" (or "an online drop-in session")."""
+        if self.held is None or not self.organisers:
+            return ""
+        h = self.held
+        many = len(self.organisers) > 1
+        names = ", ".join(self.organisers[:-1]) + " and " + self.organisers[-1] if many else self.organisers[0]
+        subject = f"The organisers, {names}," if many else f"The organiser, {names},"
+        sessions = f"{self.kind} drop-in sessions".strip()
+        one_session = _with_article(f"{self.place_adjective} drop-in session".strip())
+        plan = "plan" if many else "plans"
+        if h.past and h.upcoming:
+            more = "another" if h.upcoming == 1 else "more"
+            ran = one_session if h.past == 1 else sessions
+            if set(h.past_years) == set(h.upcoming_years):
+                return f"{subject} ran {ran} and {plan} {more} in {years_text(h.past_years)}."
+            return (
+                f"{subject} ran {ran} in {years_text(h.past_years)} "
+                f"and {plan} {more} in {years_text(h.upcoming_years)}."
+            )
+        if h.past:
+            ran = one_session if h.past == 1 else sessions
+            return f"{subject} ran {ran} in {years_text(h.past_years)}."
+        if h.upcoming:
+            planned = one_session if h.upcoming == 1 else sessions
+            return f"{subject} {plan} {planned} in {years_text(h.upcoming_years)}."
+        if h.cancelled:
+            return f"Every drop-in session of {subject[:1].lower()}{subject[1:]} was cancelled."
+        return ""
+
     def __str__(self) -> str:
         return self.kind
 
 
-def series_facts(series: Series) -> SeriesFacts:
+def series_facts(series: Series, now: datetime | None = None) -> SeriesFacts:
+    """Words about one series. With the build's date (`now`), also when sessions were held."""
     times = f"{series.start:%H:%M} to {series.end:%H:%M} {zone_words(series.time_zone)}"
     return SeriesFacts(
         rhythm=rhythm(series),
@@ -147,10 +228,12 @@ def series_facts(series: Series) -> SeriesFacts:
         time_of_day=time_of_day(series.start, series.end),
         times=times,
         location_note=series.location_note,
+        organisers=(series.organiser.name,),
+        held=None if now is None else held(series_occurrences(series), now),
     )
 
 
-def all_series_facts(events: EventsFile) -> SeriesFacts:
+def all_series_facts(events: EventsFile, now: datetime | None = None) -> SeriesFacts:
     """What is true of every series: a word is left out when the series differ."""
     each = [series_facts(series) for series in events.series]
     places = sorted({facts.place for facts in each}, key=["online", "in person", ""].index)
@@ -162,6 +245,8 @@ def all_series_facts(events: EventsFile) -> SeriesFacts:
         time_of_day=_common([facts.time_of_day for facts in each]),
         times=_common([facts.times for facts in each]),
         location_note=_common([facts.location_note for facts in each]),
+        organisers=tuple(dict.fromkeys(series.organiser.name for series in events.series)),
+        held=None if now is None else held(occurrences(events), now),
     )
 
 
@@ -173,11 +258,12 @@ class UnknownSeries(LookupError):
         )
 
 
-def facts_for(events: EventsFile, series_id: str | None = None) -> SeriesFacts:
-    """One series' facts by its id, or, without an id, what every series shares."""
+def facts_for(events: EventsFile, series_id: str | None = None, now: datetime | None = None) -> SeriesFacts:
+    """One series' facts by its id, or, without an id, what every series shares. With the
+    build's date (`now`), also when the sessions were held (`offer_sentence`)."""
     if series_id is None:
-        return all_series_facts(events)
+        return all_series_facts(events, now)
     for series in events.series:
         if series.id == series_id:
-            return series_facts(series)
+            return series_facts(series, now)
     raise UnknownSeries(series_id, [series.id for series in events.series])

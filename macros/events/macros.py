@@ -7,6 +7,8 @@ each macro only picks the part its page needs.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from datetime import datetime
 
 from ..core.clock import build_instant
 from ..core.escaping import markdown_inline_text
@@ -14,7 +16,7 @@ from ..core.generated import GeneratedFile
 from ..core.project import Project
 from .calendar_id import calendar_id
 from .facts import SeriesFacts, facts_for
-from .models import DATA_FILE, load_events
+from .models import DATA_FILE, EventsFile, load_events
 from .occurrences import occurrences
 from .pages import (
     event_files,
@@ -29,45 +31,60 @@ from .pages import (
 def register(env) -> None:
     project = Project.from_config(env.conf)
     events = project.load(DATA_FILE, load_events)
-    sessions = occurrences(events)
-    now = build_instant()
     hub_name = project.hub.get("name", env.conf.get("site_name", ""))
 
     def page_url() -> str:
         return env.page.url if env.page is not None else ""
 
-    @env.macro
+    for function in page_macros(events, build_instant(), page_url, project.site_url, hub_name).values():
+        env.macro(function)  # registered under its own name
+
+
+def page_macros(events: EventsFile, now: datetime, page_url: Callable[[], str], site_url: str, hub_name: str) -> dict:
+    """The drop-in macros pages call, by name: plain functions of the data, the build's date
+    and the page being rendered (`page_url()`), so a test renders a page's wording with them
+    without MkDocs."""
+    sessions = occurrences(events)
+
     def drop_in_series() -> str:
         """Each series: what it is, who it is for, how to join, who runs it."""
         return series_summaries(events)
 
-    @env.macro
     def upcoming_drop_ins() -> str:
         """Sessions still to come, soonest first (or a note offering the feed)."""
         return upcoming_list(sessions, now, page_url())
 
-    @env.macro
     def past_drop_ins() -> str:
         """Sessions that have ended, newest first."""
         return past_list(sessions, now, page_url())
 
-    @env.macro
     def drop_in_feeds() -> str:
         """The subscribe links for the all-sessions feed and each series' feed."""
-        return subscribe_section(events, project.site_url, hub_name)
+        return subscribe_section(events, site_url, hub_name)
 
-    @env.macro
     def drop_in_facts(series_id: str | None = None) -> SeriesFacts:
-        """Words about a series from its data, for prose: `.kind` ("monthly online"), `.a_kind`,
-        `.capitalised_kind`, `.rhythm`, `.place`, `.length`, `.time_of_day`, `.times`, `.length_sentence`,
-        `.where_sentence`. Without an id: what every series shares (a word is left out
-        when they differ)."""
-        return FactsAsMarkdownText(facts_for(events, series_id))
+        """Words about a series from its data, for prose. Whole sentences, which pages should use:
+        `.offer_sentence` (who ran it, how often, which years, from the build's date),
+        `.length_sentence`, `.where_sentence`. Words: `.kind` ("monthly online"), `.a_kind`,
+        `.capitalised_kind`, `.rhythm`, `.place`, `.length`, `.time_of_day`, `.times`.
+        Without an id: what every series shares (a word is left out when they differ)."""
+        return FactsAsMarkdownText(facts_for(events, series_id, now))
 
-    @env.macro
     def next_drop_in() -> str:
         """The home page panel: the next session going ahead, or how to hear of new ones."""
         return next_drop_in_panel(sessions, now, page_url())
+
+    return {
+        function.__name__: function
+        for function in (
+            drop_in_series,
+            upcoming_drop_ins,
+            past_drop_ins,
+            drop_in_feeds,
+            drop_in_facts,
+            next_drop_in,
+        )
+    }
 
 
 def generated_event_files(project: Project) -> list[GeneratedFile]:

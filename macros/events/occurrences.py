@@ -105,22 +105,27 @@ def last_modified(series: Series, session: Session) -> datetime:
 
 def occurrences(events: EventsFile) -> list[Occurrence]:
     """Every session of every series, soonest first."""
-    result = []
-    for series in events.series:
-        zone = ZoneInfo(series.time_zone)
-        for session in series.sessions:
-            day, start, end = planned_times(series, session)
-            original_day, original_start, _ = original_times(series, session)
-            result.append(
-                Occurrence(
-                    series=series,
-                    session=session,
-                    start=datetime.combine(day, start, tzinfo=zone),
-                    end=datetime.combine(day, end, tzinfo=zone),
-                    original_start=datetime.combine(original_day, original_start, tzinfo=zone),
-                )
-            )
+    result = [occurrence for series in events.series for occurrence in series_occurrences(series)]
     return sorted(result, key=lambda o: (o.start_utc, o.key))
+
+
+def series_occurrences(series: Series) -> list[Occurrence]:
+    """Each session of one series worked out, in the data's order."""
+    zone = ZoneInfo(series.time_zone)
+    result = []
+    for session in series.sessions:
+        day, start, end = planned_times(series, session)
+        original_day, original_start, _ = original_times(series, session)
+        result.append(
+            Occurrence(
+                series=series,
+                session=session,
+                start=datetime.combine(day, start, tzinfo=zone),
+                end=datetime.combine(day, end, tzinfo=zone),
+                original_start=datetime.combine(original_day, original_start, tzinfo=zone),
+            )
+        )
+    return result
 
 
 def split_upcoming_past(sessions: list[Occurrence], now: datetime) -> tuple[list[Occurrence], list[Occurrence]]:

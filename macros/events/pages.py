@@ -288,6 +288,10 @@ def session_page(
         "description": f"{series.title} on {when(occurrence)}, organised by {series.organiser.name}.",
         "sources": [_source(occurrence.session.source or series.source)],
     }
+    if view.past:
+        # A reader searching "next drop-in" wants sessions to come: a past session's page
+        # stays on the drop-in page's list of past sessions, out of the search index.
+        front_matter["search"] = {"exclude": True}
     show_actions = not occurrence.cancelled and not view.past
     body = render_template(
         "events/session.html",

@@ -128,73 +128,74 @@ def out_of_date_report(
     rate_lines: dict[str, int] | None = None,
     reimbursement_line: int | None = None,
 ) -> list[OutOfDate]:
-    """One warning for each out-of-date figure in the data file, and one for each page showing it
-    (at the page's first line that names it); the same for each out-of-date rate, and each page
-    whose worked cost applies it."""
+    """One warning for each out-of-date figure or rate, at its line in the data file: the one
+    place to act. It names the date its period ended, and the pages that show it (a figure) or
+    apply it in a worked cost (a rate), which say it is out of date until the data file is
+    updated; the pages themselves get no warning of their own."""
     report = []
     for figure in figures.figures:
         if not is_out_of_date(figure, today):
             continue
-        what = f"the {figure.period} figures for {figure.title} ({figure.id}) ended on {long_date(figure.ends)}"
+        pages = _pages([use for use in uses if use.figure_id == figure.id])
+        shown_on = (
+            f"they are marked out of date on {_count(pages, 'page')}: {', '.join(pages)}"
+            if pages
+            else "every page showing them says they are out of date"
+        )
         report.append(
             OutOfDate(
                 data_file,
                 figure_lines.get(figure.id, 1),
-                f"{what}. Update the values, period and source from {figure.check_with} "
-                f"({figure.check_url}); until then every page showing them says they are out of date",
+                f"the {figure.period} figures for {figure.title} ({figure.id}) ended on {long_date(figure.ends)}. "
+                f"Update the values, period and source from {figure.check_with} ({figure.check_url}); "
+                f"until then {shown_on}",
             )
         )
-        first_use: dict[str, int] = {}
-        for use in uses:
-            if use.figure_id == figure.id:
-                first_use.setdefault(use.file, use.line)
-        report.extend(
-            OutOfDate(file, line, f"{what}: this page shows them, with a note that they are out of date")
-            for file, line in first_use.items()
-        )
-    cost_pages: dict[str, int] = {}
-    for use in uses:
-        if use.macro == COST_MACRO:
-            cost_pages.setdefault(use.file, use.line)
+    cost_pages = _pages([use for use in uses if use.macro == COST_MACRO])
     for rate in figures.rates:
         if not is_out_of_date(rate, today):
             continue
-        what = f"the {rate.period} rate for {rate.title} ({rate.id}) ended on {long_date(rate.ends)}"
+        used_on = (
+            f"the worked cost is marked out of date on {_count(cost_pages, 'page')}: {', '.join(cost_pages)}"
+            if cost_pages
+            else "every worked cost using it says it is out of date"
+        )
         report.append(
             OutOfDate(
                 data_file,
                 (rate_lines or {}).get(rate.id, 1),
-                f"{what}. Update the percent, period and source from {rate.check_with} ({rate.check_url}); "
-                "until then every worked cost using it says it is out of date",
+                f"the {rate.period} rate for {rate.title} ({rate.id}) ended on {long_date(rate.ends)}. "
+                f"Update the percent, period and source from {rate.check_with} ({rate.check_url}); "
+                f"until then {used_on}",
             )
-        )
-        report.extend(
-            OutOfDate(file, line, f"{what}: this page's worked cost uses it, with a note that it is out of date")
-            for file, line in cost_pages.items()
         )
     reimbursement = figures.reimbursement
     if reimbursement is not None and is_out_of_date(reimbursement, today):
-        what = (
-            f"the {reimbursement.period} entry for {reimbursement.title} ({reimbursement.id}) "
-            f"ended on {long_date(reimbursement.ends)}"
+        pages = _pages([use for use in uses if use.macro == REIMBURSEMENT_MACRO and use.figure_id == reimbursement.id])
+        shown_on = (
+            f"it is marked out of date on {_count(pages, 'page')}: {', '.join(pages)}"
+            if pages
+            else "every page showing it says it is out of date"
         )
         report.append(
             OutOfDate(
                 data_file,
                 reimbursement_line or 1,
-                f"{what}. Update it from the new year's Network Contract DES ({reimbursement.check_url}); "
-                "until then every page showing it says it is out of date",
+                f"the {reimbursement.period} entry for {reimbursement.title} ({reimbursement.id}) ended on "
+                f"{long_date(reimbursement.ends)}. Update it from the new year's Network Contract DES "
+                f"({reimbursement.check_url}); until then {shown_on}",
             )
         )
-        shown: dict[str, int] = {}
-        for use in uses:
-            if use.macro == REIMBURSEMENT_MACRO and use.figure_id == reimbursement.id:
-                shown.setdefault(use.file, use.line)
-        report.extend(
-            OutOfDate(file, line, f"{what}: this page shows it, with a note that it is out of date")
-            for file, line in shown.items()
-        )
     return report
+
+
+def _pages(uses: list[FigureUse]) -> list[str]:
+    """The pages among `uses`, each once, in file order."""
+    return sorted({use.file for use in uses})
+
+
+def _count(items: list, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
 def figure_lines(path: Path, figures: FiguresFile) -> dict[str, int]:

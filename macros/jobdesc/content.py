@@ -106,9 +106,23 @@ class Document:
         return f"{self.employer}: {self.heading}" if self.employer else self.heading
 
 
+# Hours as a number alone ("22.5", the form hint's example) or with "hours" (and "a week"):
+# the same rule as hoursText in docs/assets/javascripts/job-description.js.
+_HOURS_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(?:\s*(?:hours?|hrs?)(?:\s+(?:a|per)\s+week)?)?", re.I)
+
+
+def hours_text(value: str) -> str:
+    """'22.5' or '22.5 hours' reads '22.5 hours a week'; other wording is kept as typed."""
+    match = _HOURS_NUMBER.fullmatch(value)
+    return f"{match[1]} hours a week" if match else value
+
+
 def format_field_value(name: str, value: str) -> str:
-    """Tidy a value a practice gives: a closing date written 2027-01-31 reads 31 January 2027."""
+    """Tidy a value a practice gives: a closing date written 2027-01-31 reads 31 January 2027;
+    hours typed as a number read '22.5 hours a week'."""
     value = " ".join(value.split())
+    if name == "hours":
+        return hours_text(value)
     if name == "closing_date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
             day = date.fromisoformat(value)

@@ -234,3 +234,26 @@ def test_the_button_shows_only_when_the_browser_can_make_the_document(browser, h
     assert not page.locator("[data-jd-word]").is_visible()
     assert page.get_by_role("link", name=re.compile(r"Job description in Word")).is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("typed", ["22.5", "22.5 hours"])
+def test_hours_typed_as_the_hints_number_read_hours_a_week_in_word_and_on_paper(hub_server, watched_page, typed):
+    """Issue 30: the hint says "For example 22.5 hours a week"; a reader who types the number
+    alone gets "22.5 hours a week (0.6 whole-time equivalent)" in the Word file and the PDF
+    (the page printed), not "22.5 (0.6 whole-time equivalent)"."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    page = open_page(watched_page, hub_server)
+    page.locator("#jd-hours").press_sequentially(typed)
+    expect(page.locator("#jd-wte")).to_have_value("0.6")
+    wanted = "22.5 hours a week (0.6 whole-time equivalent)"
+    _, content = download_word(page)
+    assert any(wanted in text for text in texts(content)), texts(content)
+    pdf = page.pdf(format="A4")
+    printed = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(BytesIO(pdf)).pages)
+    printed = printed.replace("( ", "(")  # pypdf reads a space where the filled-in span starts
+    assert wanted in printed, printed[printed.find("Hours") : printed.find("Hours") + 200]
+    assert "22.5 (0.6" not in printed
+    assert not watched_page.console_errors

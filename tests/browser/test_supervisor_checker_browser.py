@@ -260,3 +260,17 @@ def test_on_a_phone_each_new_question_and_the_answer_are_not_hidden_under_the_he
         assert focused_clear_of_header(), f"after answering {question}"
     assert shown_outcomes(page) == ["eligible:post-registration-masters"]
     context.close()
+
+
+def test_the_answer_names_the_source_of_the_eligibility_it_states(checker_page, hub_server):
+    """Issue 30: the GP's answer, reached by clicking, shows where the GP route comes from."""
+    page, _ = fresh(checker_page, hub_server)
+    page.click('label[for="answer-gp-not-trainer"]')
+    page.click("button.hub-checker__continue")
+    cited = page.locator('[data-outcome="eligible:gp"] .hub-checker__source')
+    assert cited.is_visible()
+    text = cited.inner_text()
+    for source in DATA.source_list(DATA.route("gp").sources):
+        assert source.title in text and source.publisher in text and source.checked_wording in text
+        if source.url:
+            assert cited.locator(f'a[href="{source.url}"]').count() == 1

@@ -1,11 +1,14 @@
-"""Every page whose words come from a data file links that file for editing, beside the
-page's own edit link; a session page's own edit link opens data/events.yaml."""
+"""Every page whose words come from a data file links that file for editing, at the page's
+foot after its review dates (issue 30: never above the heading, where a reader met it
+before the content); a session page's own edit link opens data/events.yaml."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+
+from tests.helpers import PROJECT_ROOT
 
 pytestmark = pytest.mark.e2e
 
@@ -27,12 +30,34 @@ def data_links(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("page", "files"), PAGES.items())
-def test_a_page_made_from_data_links_each_file_beside_its_edit_link(hub_site, page, files):
+def test_a_page_made_from_data_links_each_file_at_its_foot(hub_site, page, files):
     html = hub_site.read(page)
     assert data_links(html) == [EDIT + name for name in files]
-    # beside the page's own pencil, which still opens the page's Markdown
+    # the page's own pencil still opens the page's Markdown
     assert re.search(rf'href="{EDIT}docs/[^"]+\.md" title="Suggest a change to this page"', html)
-    assert html.index('class="hub-data-sources"') < html.index("<h1")
+    # below the heading, the content, the sources and the review dates, last in the article
+    at = html.index('class="hub-data-sources"')
+    assert html.index("<h1") < html.index('class="hub-review"') < at < html.index("</article>")
+
+
+def test_no_page_shows_a_data_link_above_its_heading(hub_site):
+    """Every built page (the generated session pages too): nothing of the editors' links
+    comes before the h1."""
+    problems = []
+    for path in hub_site.site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if 'class="hub-data-sources"' in html and "<h1" in html:
+            if html.index('class="hub-data-sources"') < html.index("<h1"):
+                problems.append(str(path.relative_to(hub_site.site_dir)))
+    assert not problems
+
+
+def test_the_print_style_sheet_hides_the_data_links():
+    css = (PROJECT_ROOT / "docs/assets/stylesheets/hub.css").read_text(encoding="utf-8")
+    assert css.count("{") == css.count("}"), "an unclosed rule swallows the rules after it"
+    print_rules = css[css.index("@media print") :]
+    hidden = print_rules[: print_rules.index("display: none !important")]
+    assert ".hub-data-sources" in hidden
 
 
 def test_a_page_without_data_has_no_data_link(hub_site):

@@ -137,7 +137,7 @@ def drop_in_statements(site) -> dict[str, str]:
     events = article_text(events_html)
     return {
         "home": between(home, "Drop-in sessions ¶", "Next drop-in session"),
-        "resources": re.search(r"[^.]*drop-in sessions for GP practice staff", resources)[0],
+        "resources": re.search(r"The hub also lists drop-in sessions for GP practice staff\. [^.]*\.", resources)[0],
         "drop-in page": between(events, "Drop-in sessions ¶", "How to join"),
         "drop-in page description": meta_description(events_html),
     }
@@ -150,20 +150,27 @@ def drop_in_statements(site) -> dict[str, str]:
 
 def test_the_hub_describes_its_monthly_lunchtime_series_from_the_data(hub_site):
     said = drop_in_statements(hub_site)
-    assert "offered a monthly drop-in" in said["home"]
+    assert "ran monthly drop-in sessions in 2023." in said["home"]
     assert "Each session lasts 30 minutes at lunchtime, from 12:30 to 13:00 UK time." in said["home"]
-    assert said["resources"].endswith("offered monthly drop-in sessions for GP practice staff")
-    assert "Monthly sessions where GP practice teams" in said["drop-in page"]
+    assert said["resources"].endswith("ran monthly drop-in sessions in 2023.")
+    assert (
+        said["drop-in page"]
+        .strip()
+        .startswith(
+            "The organiser, Royal College of Occupational Therapists (RCOT), ran monthly drop-in sessions in 2023. "
+            "At each session, GP practice teams"
+        )
+    )
     assert "The source does not say whether sessions are online or in person." in said["drop-in page"]
     assert "Usually 12:30 to 13:00 UK time (30 minutes, at lunchtime)" in said["drop-in page"]
 
 
 def test_moving_the_series_to_the_evening_in_person_changes_every_page_that_described_it(evening):
     said = drop_in_statements(evening)
-    assert "offered a monthly in-person drop-in" in said["home"]
+    assert "ran monthly in-person drop-in sessions in 2023." in said["home"]
     assert "Each session lasts 1 hour 30 minutes in the evening, from 18:00 to 19:30 UK time." in said["home"]
-    assert said["resources"].endswith("offered monthly in-person drop-in sessions for GP practice staff")
-    assert "Monthly in-person sessions where GP practice teams" in said["drop-in page"]
+    assert said["resources"].endswith("ran monthly in-person drop-in sessions in 2023.")
+    assert "ran monthly in-person drop-in sessions in 2023. At each session, GP practice teams" in said["drop-in page"]
     assert "Usually 18:00 to 19:30 UK time (1 hour 30 minutes, in the evening)" in said["drop-in page"]
     assert "In person at Sandford Education Centre, Keynsham Road, Cheltenham, GL53 7PX" in said["drop-in page"]
     stale = re.compile(r"lunchtime|(?<!hour )30 minutes|30-minute|12:30|13:00|\bonline\b", re.I)
@@ -246,8 +253,14 @@ def test_a_2027_session_in_a_series_with_2023_notes_shows_no_2023_note(with_2027
     assert "Thursday 21 January 2027" in home_next and "not confirmed" not in home_next.lower()
     assert "STATUS:CONFIRMED" in ics and "TENTATIVE" not in ics and "NOT CONFIRMED" not in ics
     assert "This session is not confirmed" in old and "STATUS:TENTATIVE" in old_ics
-    # One session in 2027 after four in 2023 is no longer a monthly rhythm: the home page stops saying so.
-    assert "offered a drop-in" in drop_in_statements(with_2027)["home"]
+    # One session in 2027 after four in 2023 is no longer a monthly rhythm, and 2023 is no longer the only
+    # year (issue 30): the home, drop-in and resources pages all say so, each sentence starting with a capital.
+    for page, said in drop_in_statements(with_2027).items():
+        if page == "drop-in page description":
+            continue
+        assert "ran drop-in sessions in 2023 and plans another in 2027." in said, (page, said)
+        assert "monthly" not in said.lower() and "offered them in 2023" not in said, (page, said)
+        assert all(s[:1].isupper() for s in re.split(r"(?<=\.) ", said.strip()) if s), (page, said)
 
 
 # ---------------------------------------------------------------------------
@@ -446,3 +459,43 @@ def test_the_joining_link_is_on_the_page_and_in_every_calendar_until_the_session
     for name in names:
         identity = [identity_lines((site.site_dir / name).read_bytes().decode("utf-8")) for site in (before, after)]
         assert identity[0] == identity[1] and identity[0], name
+
+
+# ---------------------------------------------------------------------------
+# Search (issue 30): a past session's page is left out of the index, one to come is in it
+# ---------------------------------------------------------------------------
+
+
+def indexed_pages(site) -> set[str]:
+    index = json.loads((site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"].split("#", 1)[0] for doc in index["docs"]}
+
+
+def test_past_sessions_pages_are_out_of_search_and_one_to_come_is_in(hub_site, with_2027):
+    assert not [path for path in indexed_pages(hub_site) if path.startswith("events/rcot-drop-in/")]
+    assert {"events/", ""} <= indexed_pages(hub_site)
+    sessions = {path for path in indexed_pages(with_2027) if path.startswith("events/rcot-drop-in/")}
+    assert sessions == {"events/rcot-drop-in/2027-01-21/"}
+    # Still published and listed: only search leaves them out.
+    assert (with_2027.site_dir / "events/rcot-drop-in/2023-10-19/index.html").is_file()
+    assert 'href="rcot-drop-in/2023-10-19/"' in with_2027.read("events/")
+
+
+def test_the_cost_calculator_is_found_by_its_name(hub_site):
+    index = json.loads((hub_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    for page in ("roles/funding/", "recruitment/hiring-an-ot/"):
+        assert "calculator" in titles[f"{page}#cost-calculator-heading"].lower().split()
+
+
+def test_with_two_series_the_pages_name_both_organisers_and_the_years_from_the_data(fixture_sites):
+    """The fixture (two series, online and in person, built on 25 October 2026 with sessions
+    before and after it, into 2027): one sentence names both organisers and the years."""
+    site, _ = fixture_sites
+    opening = between(article_text(site.read("events/")), "Drop-in sessions ¶", "Upcoming sessions").strip()
+    assert opening.startswith(
+        "The organisers, Royal College of Occupational Therapists and Bwrdd Iechyd Prifysgol Aneurin Bevan, "
+        "Ysbyty Ystrad Fawr, ran online and in-person drop-in sessions in 2026 and plan more in 2026 and 2027."
+    ), opening
+    home = between(article_text(site.read("")), "Drop-in sessions ¶", "Next drop-in session")
+    assert "plan more in 2026 and 2027." in home and "monthly" not in home.lower()

@@ -475,9 +475,9 @@ def test_with_nothing_upcoming_the_list_and_the_home_panel_invite_and_otherwise_
 def test_the_home_panel_says_place_not_known_for_a_session_without_a_place(tmp_path):
     events = load_events_text(tmp_path, series_text(place=NOTE, link=None))
     said = text_of(next_drop_in_panel(occurrences(events), BEFORE, ""))
-    assert "12:30 to 13:00 UK time (BST). Place not known." in said
+    assert "12:30 to 13:00 UK time (BST). The place is not known." in said  # a sentence with its subject
     listed = text_of(upcoming_list(occurrences(events), BEFORE, "events/"))
-    assert "12:30 to 13:00 UK time (BST). Place not known" in listed
+    assert "12:30 to 13:00 UK time (BST). The place is not known" in listed
 
 
 # ---------------------------------------------------------------------------

@@ -64,25 +64,28 @@ def test_a_page_not_saved_as_utf8_is_skipped_and_the_others_still_read(tmp_path)
     assert figure_uses(docs, "site") == [FigureUse("site/b.md", 1, "band-7", "figure_range")]
 
 
-def test_each_out_of_date_figure_is_reported_with_every_page_at_its_first_use(tmp_path):
+def test_each_out_of_date_figure_is_one_warning_at_its_line_naming_every_page_once(tmp_path):
     figures = figures_from(tmp_path)
     uses = [
+        FigureUse("docs/roles.md", 4, "band-7"),
         FigureUse("docs/pay.md", 9, "band-7"),
         FigureUse("docs/pay.md", 3, "other"),
         FigureUse("docs/pay.md", 12, "band-7"),
-        FigureUse("docs/roles.md", 4, "band-7"),
     ]
-    report = out_of_date_report(figures, {}, uses, TODAY, "data/figures.yaml")
-    assert [(r.file, r.line) for r in report] == [("data/figures.yaml", 1), ("docs/pay.md", 9), ("docs/roles.md", 4)]
-    assert report[0].message == (
-        "the 2025/26 figures for Band 7 pay (band-7) ended on 31 March 2026. Update the values, period and "
-        "source from NHS Employers (https://www.nhsemployers.org/); until then every page showing them says "
-        "they are out of date"
-    )
-    assert report[1].message == (
-        "the 2025/26 figures for Band 7 pay (band-7) ended on 31 March 2026: this page shows them, with a note "
-        "that they are out of date"
-    )
+    report = out_of_date_report(figures, {"band-7": 6}, uses, TODAY, "data/figures.yaml")
+    assert [(r.file, r.line, r.message) for r in report] == [
+        (
+            "data/figures.yaml",
+            6,
+            "the 2025/26 figures for Band 7 pay (band-7) ended on 31 March 2026. Update the values, period and "
+            "source from NHS Employers (https://www.nhsemployers.org/); until then they are marked out of date on "
+            "2 pages: docs/pay.md, docs/roles.md",
+        )
+    ]
+    one_page = out_of_date_report(figures, {}, uses[:1], TODAY, "data/figures.yaml")
+    assert one_page[0].message.endswith("until then they are marked out of date on 1 page: docs/roles.md")
+    no_page = out_of_date_report(figures, {}, [], TODAY, "data/figures.yaml")
+    assert no_page[0].message.endswith("until then every page showing them says they are out of date")
 
 
 JOB_FIGURES = VALID.replace("id: band-7", "id: afc-band-7-england")
@@ -161,7 +164,7 @@ rates:
 """
 
 
-def test_an_out_of_date_rate_is_reported_at_its_line_and_on_each_page_with_a_worked_cost(tmp_path):
+def test_an_out_of_date_rate_is_one_warning_at_its_line_naming_each_page_with_a_worked_cost(tmp_path):
     path = write(tmp_path, VALID + RATE)
     figures = load_figures(path)
     uses = [
@@ -174,18 +177,20 @@ def test_an_out_of_date_rate_is_reported_at_its_line_and_on_each_page_with_a_wor
     in_period = out_of_date_report(figures, {}, uses, date(2026, 3, 31), "data/figures.yaml", rate_lines=lines)
     assert in_period == []
     late = out_of_date_report(figures, {}, uses, date(2026, 4, 6), "data/figures.yaml", rate_lines=lines)
-    what = "the 2025/26 tax year rate for Employer's National Insurance (employer-ni) ended on 5 April 2026"
-    assert [(r.file, r.line, r.message) for r in late[3:]] == [
+    assert [(r.file, r.line, r.message) for r in late[1:]] == [
         (
             "data/figures.yaml",
             lines["employer-ni"],
-            f"{what}. Update the percent, period and source from HMRC (https://www.gov.uk/rates); "
-            "until then every worked cost using it says it is out of date",
+            "the 2025/26 tax year rate for Employer's National Insurance (employer-ni) ended on 5 April 2026. "
+            "Update the percent, period and source from HMRC (https://www.gov.uk/rates); "
+            "until then the worked cost is marked out of date on 1 page: docs/cost.md",
         ),
-        ("docs/cost.md", 7, f"{what}: this page's worked cost uses it, with a note that it is out of date"),
     ]
-    assert [(r.file, r.line) for r in late[:3]] == [("data/figures.yaml", 1), ("docs/pay.md", 4), ("docs/cost.md", 7)]
-    assert out_of_date_report(figures, {}, [], date(2026, 4, 6), "x")[-1].line == 1  # no line known
+    assert [(r.file, r.line) for r in late[:1]] == [("data/figures.yaml", 1)]
+    assert late[0].message.endswith("they are marked out of date on 2 pages: docs/cost.md, docs/pay.md")
+    no_cost = out_of_date_report(figures, {}, [], date(2026, 4, 6), "x")
+    assert no_cost[-1].line == 1  # no line known
+    assert no_cost[-1].message.endswith("until then every worked cost using it says it is out of date")
 
 
 def test_a_page_names_which_macro_uses_a_figure(tmp_path):

@@ -440,3 +440,17 @@ def test_a_closing_date_today_later_or_in_words_is_taken(typed):
     from datetime import date
 
     assert jobdesc_adapt.typed_closing_date(typed, date(2026, 11, 21)) == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("22.5", "22.5 hours a week"),  # the form hint's own example, as a number
+        ("22.5 hours", "22.5 hours a week"),
+        ("30 hrs per week", "30 hours a week"),
+        ("22.5 hours a week", "22.5 hours a week"),
+        ("Flexible, about 22 hours", "Flexible, about 22 hours"),  # other wording as typed
+    ],
+)
+def test_hours_typed_as_a_number_read_hours_a_week(typed, shown):
+    assert format_field_value("hours", typed) == shown

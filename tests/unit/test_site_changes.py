@@ -28,6 +28,7 @@ PAGE = """<html><head><title>Funding - Hub</title></head><body><nav><p>Menu word
 <p>A network can fund an OT. The scheme pays &amp; reimburses it.</p>
 <ul><li>First item.</li></ul>
 <script>var x = "not words.";</script>
+<p class="hub-back-to-top"><a href="#">Back to top</a></p>
 </article></body></html>"""
 
 

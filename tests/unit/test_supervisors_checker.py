@@ -176,3 +176,31 @@ def test_the_checker_has_a_result_panel_for_every_outcome_and_the_hub_contact(da
     assert panels == {decision.outcome for _, decision in every_path(data)}
     assert html.count('href="mailto:test@example.org"') == len(panels)
     assert '<script type="application/json" data-hub-checker-rules>' in html
+
+
+def outcome_panel(html: str, outcome: str) -> str:
+    start = html.index(f'data-outcome="{outcome}"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_every_answer_cites_the_sources_its_route_or_reason_names(data):
+    """Issue 30: the answer that says who can supervise names where that comes from: each of
+    the route's (or the reason's) sources in data/supervisors.yaml, with its title, publisher,
+    link and the date it was checked, and no source the data does not give it."""
+    html = checker(data, {"contact_name": "Test inbox", "contact_email": "test@example.org"})
+    entries = [(f"eligible:{r.id}", r.sources) for r in data.routes]
+    entries += [(f"not-eligible:{r.id}", r.sources) for r in data.not_eligible]
+    for outcome, source_ids in entries:
+        panel = outcome_panel(html, outcome)
+        cited = re.search(r'<p class="hub-checker__source">(.*?)</p>', panel, re.S)
+        assert cited, f"{outcome} cites no source"
+        for source in data.source_list(source_ids):
+            assert source.title.replace("&", "&amp;") in cited[1], (outcome, source.id)
+            assert source.publisher.replace("&", "&amp;") in cited[1], (outcome, source.id)
+            assert source.checked_wording in cited[1], (outcome, source.id)
+            if source.url:
+                assert f'href="{source.url}"' in cited[1], (outcome, source.id)
+        others = [s for s in data.sources if s.id not in source_ids and s.url]
+        assert not [s.id for s in others if f'href="{s.url}"' in cited[1]], outcome
+        # The source follows the eligibility it backs, before the next steps.
+        assert panel.index("hub-checker__source") < panel.index("<h3")

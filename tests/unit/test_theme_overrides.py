@@ -66,7 +66,6 @@ def test_the_marker_is_read_from_the_opening_comment_only():
 def test_the_copies_are_the_ones_expected():
     assert set(copies()) == {
         "base.html",
-        "partials/actions.html",
         "partials/header.html",
         "partials/javascripts/announce.html",
         "partials/javascripts/base.html",

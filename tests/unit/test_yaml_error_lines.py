@@ -21,6 +21,19 @@ CASES = [
     ("second colon", "title: Recruiting: an OT\nb: 1\n", 1, "put text containing a colon in quotes"),
     ("tab", "a:\n\tb: 1\n", 2, "tab character"),
     ("unclosed bracket", "a: [1, 2\nb: 3\nc: 4\n", 1, "'[' opened on this line is never closed"),
+    # Mistakes PyYAML reads on past, giving up lines below (issue 30): the line is where they are.
+    ("quote closed by the next value's quote", 'a: 1\nb: "open\nc: 2\nd: "x"\n', 2, "quote opened on this line"),
+    (
+        "menu section without its colon",
+        "nav:\n  - Home: a.md\n  - The role\n      - b.md\n      - C: c.md\n",
+        3,
+        "no colon after 'The role', so YAML reads the lines under it as part of that name. Add the colon: '- The role:'",
+    ),
+    ("a name without its colon, a list under it", "title: x\nsources\n  - title: y\n", 2, "Add the colon: 'sources:'"),
+    ("a name without its colon, a name under it", "title How\ndescription: x\n", 1, "no colon after its name"),
+    ("a name indented too far", "a:\n  b: text\n    c: 1\n", 3, "indented further than the line above it"),
+    ("a colon in the second line of a text", "a: some text\n  that goes on: here\n", 2, "text containing a colon"),
+    ("text after a closed quote", 'a: "one\n  two" three\n', 2, "does not line up"),
 ]
 
 
@@ -28,8 +41,8 @@ CASES = [
 def test_the_line_is_where_the_mistake_starts(name, text, line, words):
     with pytest.raises(yaml.MarkedYAMLError) as caught:
         yaml.safe_load(text)
-    assert yaml_error_line(caught.value) == line
-    assert words in yaml_error_advice(caught.value)
+    assert yaml_error_line(caught.value, text) == line
+    assert words in yaml_error_advice(caught.value, text)
 
 
 @pytest.mark.parametrize(("name", "text", "line", "words"), CASES, ids=[case[0] for case in CASES])

@@ -14,7 +14,19 @@
   var MAX_LENGTH = 200;
 
   /* A closing date from the date picker (2027-01-31) reads as 31 January 2027. */
+  /* Hours typed as a number alone ("22.5", the hint's own example) or with "hours" read
+   * "22.5 hours a week", so the post details say "22.5 hours a week (0.6 whole-time
+   * equivalent)" on the page, on paper and in the Word file. Other wording is kept as typed.
+   * The same rule as macros/jobdesc/content.py hours_text. */
+  function hoursText(value) {
+    var match = /^(\d+(?:\.\d+)?)(?:\s*(?:hours?|hrs?)(?:\s+(?:a|per)\s+week)?)?$/i.exec(value);
+    return match ? match[1] + " hours a week" : value;
+  }
+
   function shown(name, value) {
+    if (name === "hours") {
+      return hoursText(value);
+    }
     var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (name === "closing_date" && match) {
       var month = MONTHS[Number(match[2]) - 1];
@@ -88,6 +100,7 @@
 
   window.hubJobDescription = {
     checkClosingDate: checkClosingDate,
+    hoursText: hoursText,
     wteFromHours: wteFromHours,
     hoursFromWte: hoursFromWte
   };
