@@ -143,6 +143,7 @@ def events_yaml(all_series) -> str:
             "    source:",
             "      title: Source",
             "      publisher: Publisher",
+            "      url: https://www.rcot.co.uk/",
             "      checked: 2026-12-04",
             "    sessions:",
         ]
