@@ -107,7 +107,7 @@ class Document:
 
 
 # Hours as a number alone ("22.5", the form hint's example) or with "hours" (and "a week"):
-# the same rule as hoursText in docs/assets/javascripts/job-description.js.
+# the same rule as hoursText in overrides/assets/javascripts/job-description.js.
 _HOURS_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(?:\s*(?:hours?|hrs?)(?:\s+(?:a|per)\s+week)?)?", re.I)
 
 

@@ -53,7 +53,7 @@ def test_no_page_shows_a_data_link_above_its_heading(hub_site):
 
 
 def test_the_print_style_sheet_hides_the_data_links():
-    css = (PROJECT_ROOT / "docs/assets/stylesheets/hub.css").read_text(encoding="utf-8")
+    css = (PROJECT_ROOT / "overrides/assets/stylesheets/hub.css").read_text(encoding="utf-8")
     assert css.count("{") == css.count("}"), "an unclosed rule swallows the rules after it"
     print_rules = css[css.index("@media print") :]
     hidden = print_rules[: print_rules.index("display: none !important")]
