@@ -329,6 +329,15 @@ def page_problems(plugin, markdown: str, shown: str, offset: int) -> list[DataPr
         )
         return [DataProblem(shown, offset + (error.lineno or 1), "", message)]
     page_jinja = PageJinja(hub_made(plugin.macros), plugin.variables)
+    # mkdocs-macros lets front matter keys stand for names in the page: none may take a name
+    # the page's calls are checked against (the front matter check also refuses unknown keys).
+    shadowing = sorted(set(plugin.page.meta) & (set(page_jinja.macros) | set(page_jinja.values)))
+    if shadowing:
+        return [
+            DataProblem(shown, 1, "", f"the front matter key '{name}' is the name of one of the hub's macros or "
+                        "values: delete it")
+            for name in shadowing
+        ]  # fmt: skip
     found = page_jinja.problems(template) or page_jinja.call_problems(template)
     return [DataProblem(shown, offset + problem.line, "", problem.message) for problem in found]
 
