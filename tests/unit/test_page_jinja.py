@@ -273,3 +273,40 @@ def test_a_page_with_any_forbidden_piece_is_refused_at_that_piece(before, piece,
     piece_line = before.count("\n") + 2
     assert found, source
     assert any(line == piece_line for line, _ in found), (source, found)
+
+
+# --- page_problems: the caller's view (mkdocs-macros' public properties, stood in for) ---
+
+
+def fake_plugin(meta=None):
+    from types import SimpleNamespace
+
+    figure_range.__module__ = "macros.figures.macros"
+    return SimpleNamespace(
+        env=PARSER, macros={"figure_range": figure_range}, variables={"hub": VALUES["hub"]},
+        page=SimpleNamespace(meta=meta or {}),
+    )  # fmt: skip
+
+
+def test_the_caller_counts_the_front_matter_and_reports_jinja_syntax_at_its_line():
+    from macros.core.page_jinja import page_problems
+
+    found = page_problems(fake_plugin(), "Text\n\n{% raw %}\n{{ x\n", "docs/t.md", 6)
+    assert [str(problem) for problem in found] == [
+        "docs/t.md:9: the macros on this page cannot be read (Missing end of raw directive). Check that each '{{' "
+        "has its '}}', each '{%' its '%}' and each '{% raw %}' its '{% endraw %}'; to show {{ or {% as text, "
+        "remove 'render_macros: true' from the page's front matter"
+    ]
+    found = page_problems(fake_plugin(), "Line\n{{ figure_range('nope') }}\n", "docs/t.md", 6)
+    assert [str(problem) for problem in found] == [
+        "docs/t.md:8: figure_range() stopped: there is no figure 'nope' in data/figures.yaml"
+    ]
+
+
+def test_a_front_matter_key_cannot_stand_for_a_macro_or_value():
+    from macros.core.page_jinja import page_problems
+
+    found = page_problems(fake_plugin({"hub": {"name": "<script>"}}), "{{ hub.name }}", "docs/t.md", 5)
+    assert [str(problem) for problem in found] == [
+        "docs/t.md:1: the front matter key 'hub' is the name of one of the hub's macros or values: delete it"
+    ]
