@@ -36,3 +36,20 @@ def wire(concerns: Iterable[Concern]) -> None:
             if provider not in generated.PROVIDERS:
                 generated.PROVIDERS.append(provider)
             generated.PROVIDER_CONCERNS[provider] = concern
+
+
+# Each macro a page can call, and the data files (names in data/) its words come from: those
+# of the concern that registered it. Filled by register_macros as a build defines its macros;
+# editorial/data_sources.py reads it for the edit links beside a page's pencil.
+MACRO_DATA_FILES: dict[str, tuple[str, ...]] = {}
+
+
+def register_macros(concern: Concern, env) -> None:
+    """Run the concern's register(env) and note which macros it added (mkdocs-macros'
+    `env.macros`), each reading the concern's data files."""
+    if concern.register is None:
+        return
+    before = set(env.macros)
+    concern.register(env)
+    for name in set(env.macros) - before:
+        MACRO_DATA_FILES[name] = tuple(concern.data_files)
