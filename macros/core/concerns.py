@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import datafiles, generated
-from .datafiles import Loader
+from . import data_loaders, generated
+from .data_loaders import Loader
 from .generated import Provider
 
 Register = Callable[[Any], None]  # (the mkdocs-macros env) -> None: adds the macros
@@ -31,7 +31,7 @@ def wire(concerns: Iterable[Concern]) -> None:
     """Register every concern's loaders and generated files (safe to call again)."""
     for concern in concerns:
         for name, loader in concern.data_files.items():
-            datafiles.register_loader(name, loader)
+            data_loaders.register_loader(name, loader)
         for provider in concern.generates:
             if provider not in generated.PROVIDERS:
                 generated.PROVIDERS.append(provider)
