@@ -25,6 +25,7 @@ EXAMPLES = {
     "docs/roles/x.md",  # README: make new-page FILE=docs/roles/x.md
     "docs/roles/working-with-gps.md",  # CONTRIBUTING: the make new-page example
     "docs/library/section-NN/",  # BENCHMARKS: the synthetic pages a benchmark writes
+    "docs/library/section-01/page-0001.md",  # benchmarks/synthetic.py: the first of them
     "data/....yaml",  # CONTRIBUTING: "edit data/....yaml", as a page says it
 }
 
@@ -68,3 +69,19 @@ def test_every_file_a_document_names_exists(document):
     assert len(paths) > 3, "the reader found almost nothing: it would pass on nothing"
     missing = sorted({path for path in paths if path not in EXAMPLES and not exists(path)})
     assert not missing, f"{document} names files that do not exist: {missing}"
+
+
+def test_every_file_the_codes_comments_name_exists():
+    """The same for the code's docstrings and comments (and the Makefile, mkdocs.yml and the
+    theme's templates). `data/{name}`, `docs/page.md:LINE` and `data/x.yaml` are patterns."""
+    sources = [
+        *ROOT.glob("macros/**/*.py"), *ROOT.glob("hooks/*.py"), *ROOT.glob("scripts/*.py"),
+        *ROOT.glob("benchmarks/*.py"), *ROOT.glob("overrides/**/*.html"), ROOT / "Makefile", ROOT / "mkdocs.yml",
+    ]  # fmt: skip
+    missing = {
+        f"{source.relative_to(ROOT)}: {path}"
+        for source in sources
+        for path in named_paths(source.read_text(encoding="utf-8"))
+        if not re.search(r"[{}]|LINE|^data/x\.yaml$", path) and path not in EXAMPLES and not exists(path)
+    }
+    assert not missing, sorted(missing)
