@@ -1,5 +1,5 @@
 """The job description's rendering: placeholders, the page's HTML, the Word document read back
-with python-docx, the PDF read back with pdftotext and pypdf, the cache and the command."""
+with python-docx, the PDF read back with pypdf, the cache and the command."""
 
 from __future__ import annotations
 
