@@ -56,6 +56,7 @@ class Visit:
     status: int | None
     violations: list[dict]
     requests: list[str]
+    console_errors: list[str]
 
 
 @dataclass
@@ -76,14 +77,21 @@ def survey(request, browser, hub_site, hub_server) -> Survey:
     context = browser.new_context(viewport=VIEWPORTS[request.param], locale="en-GB")
     page = context.new_page()
     requests: list[str] = []
+    errors: list[str] = []
     page.on("request", lambda req: requests.append(req.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
     axe = Axe()
     result = Survey(request.param, hub_server.base_url)
     for path in all_pages(hub_site.site_dir):
         requests.clear()
+        errors.clear()
         response = page.goto(hub_server.url(path), wait_until="networkidle")
+        logged = list(errors)  # before axe runs in the page
         report = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-        result.visits.append(Visit(path, response and response.status, report.response["violations"], list(requests)))
+        result.visits.append(
+            Visit(path, response and response.status, report.response["violations"], list(requests), logged)
+        )
     result.cookies = context.cookies()
     result.local_storage, result.session_storage = page.evaluate(STORAGE_KEYS)
     yield result
@@ -110,6 +118,12 @@ def test_every_page_has_no_axe_violations(survey):
 def test_every_page_is_served(survey):
     problems = [f"{v.path}: HTTP {v.status}" for v in survey.visits if v.status != 200]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.slow
+def test_no_page_logs_a_console_error(survey):
+    problems = [f"{v.path}: console error: {error}" for v in survey.visits for error in v.console_errors]
+    assert not problems, f"at {survey.viewport}:\n" + "\n".join(problems)
 
 
 def third_party(url: str, base_url: str) -> bool:
