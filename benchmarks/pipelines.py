@@ -29,11 +29,11 @@ def events_pipeline(events_path: Path, output_dir: Path) -> tuple[int, int]:
     """What the build does for the sessions before MkDocs takes over: load and validate the
     YAML, render every session page's source and every calendar, and write the .ics files
     (MkDocs renders the session pages from memory). Returns (pages rendered, .ics written)."""
-    from macros.core import datafiles
+    from macros.core import validated_cache
     from macros.events import models as events
     from macros.events import pages as event_pages
 
-    datafiles.forget_validated()  # the build's content-keyed cache: time a first load, not a cache hit
+    validated_cache.forget_validated()  # the build's content-keyed cache: time a first load, not a cache hit
     data = events.load_events(events_path, "data/events.yaml")
     files = event_pages.event_files(data, NOW, SITE_URL, HUB_NAME, "data/events.yaml")
     folders: set[Path] = set()

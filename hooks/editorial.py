@@ -143,7 +143,7 @@ def data_sources(page, config) -> list[dict[str, str]]:
 # `make serve`: a rebuild that fails on an editor's mistake shows the mistake
 # ---------------------------------------------------------------------------
 
-# The lines of the last failed rebuild, shown in place of every page; empty once it builds.
+# The lines of the last failed rebuild, written in place of every page; empty once it builds.
 _serve_problems: list[str] = []
 
 
@@ -161,38 +161,36 @@ class _Collect(logging.Handler):
 
 def on_serve(server, config, builder):
     """Without this, a failed rebuild leaves the browser waiting on the old page and the
-    message in the terminal. With it, the rebuild counts as done, so the page reloads and
-    shows the problems (macros/editorial/serve_errors.py); the next good rebuild brings the
-    site back the same way."""
+    message in the terminal. With it, the rebuild counts as done and every page the last
+    good build made is written over with the problems
+    (macros/editorial/serve_errors.py): the server reloads the browser and serves that page
+    with its own reload script, and the next good rebuild, which cleans the site directory,
+    brings the site back the same way. Only public parts of MkDocs' LiveReloadServer are
+    used: `builder` (the function it calls to rebuild) and `root` (the directory it serves)."""
     root = Path(config["config_file_path"]).resolve().parent
-    serve_files = server._serve_request  # MkDocs 1.6 LiveReloadServer
+    site = Path(server.root)
+    pages: list[Path] = []  # the HTML files of the last good build, relative to the site
 
     def rebuild():
         collected = _Collect()
         logging.getLogger("mkdocs").addHandler(collected)
+        if not _serve_problems:
+            pages[:] = [path.relative_to(site) for path in site.rglob("*.html")]
         try:
             builder()
             _serve_problems.clear()
         except (Exception, SystemExit) as error:  # MkDocs' Abort is a SystemExit
-            from macros.editorial.serve_errors import problem_lines
+            from macros.editorial.serve_errors import error_page, problem_lines
 
             _serve_problems[:] = problem_lines(root, collected.messages, str(error))
             for line in _serve_problems:
                 print(line, file=sys.stderr)
+            page = error_page(list(_serve_problems))
+            for relative in pages:
+                (site / relative).parent.mkdir(parents=True, exist_ok=True)
+                (site / relative).write_text(page, encoding="utf-8")
         finally:
             logging.getLogger("mkdocs").removeHandler(collected)
 
-    def serve_request(environ, start_response):
-        path = environ.get("PATH_INFO", "")
-        if _serve_problems and (path.endswith("/") or path.endswith(".html")):
-            from macros.editorial.serve_errors import error_page
-
-            page = server._inject_js_into_html(error_page(list(_serve_problems)).encode(), server._visible_epoch)
-            # 200, not 500: serve logs a 500 as a warning, which fails the next strict rebuild.
-            start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
-            return [page]
-        return serve_files(environ, start_response)
-
     server.builder = rebuild
-    server._serve_request = serve_request
     return server

@@ -8,7 +8,7 @@ matter, so an editor who types `{{` in ordinary text sees it printed as typed.
 from mkdocs.exceptions import PluginError
 
 from . import editorial, events, figures, glossary, jobdesc, learning
-from .core.concerns import wire
+from .core.concerns import register_macros, wire
 from .core.page_jinja import check_page_macros
 from .core.problems import DataFileError
 
@@ -18,7 +18,8 @@ CONCERNS = (
     jobdesc.CONCERN,
     editorial.CONCERN,
     events.CONCERN,
-    learning.CONCERN,
+    learning.ROADMAP,
+    learning.SUPERVISORS,
     figures.CONCERN,
 )
 
@@ -29,8 +30,7 @@ def define_env(env):
     """Called by mkdocs-macros once per build: register each concern's macros."""
     try:
         for concern in CONCERNS:
-            if concern.register is not None:
-                concern.register(env)
+            register_macros(concern, env)
     except DataFileError as error:
         # PluginError makes MkDocs print the message alone, without a traceback.
         raise PluginError(f"A data file needs fixing:\n{error}") from None

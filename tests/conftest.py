@@ -4,6 +4,9 @@ tests/helpers.py."""
 
 from __future__ import annotations
 
+import json
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,12 +26,39 @@ from tests.helpers import (
 )
 
 
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], BuiltSite]) -> BuiltSite:
+    """`build(folder)` run once per test session, even when pytest-xdist runs the tests in
+    several processes: the first process to ask builds (under a file lock, in the folder all
+    of them share) and the others read what it built. Only for sites that tests only read."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        site = build(tmp_path_factory.mktemp(name))
+    else:
+        from filelock import FileLock
+
+        shared = tmp_path_factory.getbasetemp().parent  # the same for every worker of this run
+        record = shared / f"{name}.json"
+        with FileLock(str(shared / f"{name}.lock")):
+            if record.is_file():
+                fields = json.loads(record.read_text(encoding="utf-8"))
+                site = BuiltSite(Path(fields["root"]), Path(fields["site_dir"]), fields["output"], fields["returncode"])
+            else:
+                site = build(shared / name)
+                fields = {"root": str(site.root), "site_dir": str(site.site_dir), "output": site.output,
+                          "returncode": site.returncode}  # fmt: skip
+                record.write_text(json.dumps(fields), encoding="utf-8")
+    assert site.returncode == 0, site.output
+    return site
+
+
 @pytest.fixture(scope="session")
 def hub_site(tmp_path_factory) -> BuiltSite:
     """The hub's own content, built once per test session with a fixed date."""
-    site = build_site(PROJECT_ROOT, tmp_path_factory.mktemp("hub") / "site")
-    assert site.returncode == 0, site.output
-    return site
+    return built_once(tmp_path_factory, "hub", lambda folder: build_site(PROJECT_ROOT, folder / "site"))
+
+
+def _events_fixture_build(folder: Path) -> BuiltSite:
+    root = events_fixture_project(folder / "project")
+    return build_site(root, folder / "site", EVENTS_FIXTURE_EPOCH)
 
 
 @pytest.fixture(scope="session")
@@ -46,10 +76,7 @@ def events_fixture_site(tmp_path_factory) -> BuiltSite:
     """The hub with tests/fixtures/events/events.yaml as its events data, on its own site
     address, built once per test session on EVENTS_FIXTURE_EPOCH (2026-10-25 12:00 UTC).
     The end-to-end and the browser tests of the drop-in sessions both read it."""
-    root = events_fixture_project(tmp_path_factory.mktemp("events-project") / "project")
-    site = build_site(root, tmp_path_factory.mktemp("events-site") / "site", EVENTS_FIXTURE_EPOCH)
-    assert site.returncode == 0, site.output
-    return site
+    return built_once(tmp_path_factory, "events-fixture", _events_fixture_build)
 
 
 def _served(site: BuiltSite):

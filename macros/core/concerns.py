@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import datafiles, generated
-from .datafiles import Loader
+from . import data_loaders, generated
+from .data_loaders import Loader
 from .generated import Provider
 
 Register = Callable[[Any], None]  # (the mkdocs-macros env) -> None: adds the macros
@@ -31,8 +31,25 @@ def wire(concerns: Iterable[Concern]) -> None:
     """Register every concern's loaders and generated files (safe to call again)."""
     for concern in concerns:
         for name, loader in concern.data_files.items():
-            datafiles.register_loader(name, loader)
+            data_loaders.register_loader(name, loader)
         for provider in concern.generates:
             if provider not in generated.PROVIDERS:
                 generated.PROVIDERS.append(provider)
             generated.PROVIDER_CONCERNS[provider] = concern
+
+
+# Each macro a page can call, and the data files (names in data/) its words come from: those
+# of the concern that registered it. Filled by register_macros as a build defines its macros;
+# editorial/data_sources.py reads it for the edit links beside a page's pencil.
+MACRO_DATA_FILES: dict[str, tuple[str, ...]] = {}
+
+
+def register_macros(concern: Concern, env) -> None:
+    """Run the concern's register(env) and note which macros it added (mkdocs-macros'
+    `env.macros`), each reading the concern's data files."""
+    if concern.register is None:
+        return
+    before = set(env.macros)
+    concern.register(env)
+    for name in set(env.macros) - before:
+        MACRO_DATA_FILES[name] = tuple(concern.data_files)

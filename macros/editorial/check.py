@@ -4,7 +4,7 @@
                            [--issue-body FILE]
 
 1. Every file in data/ is loaded by the loader its concern registered
-   (macros/core/datafiles.py DATA_LOADERS); a file no loader reads is an error.
+   (macros/core/data_loaders.py DATA_LOADERS); a file no loader reads is an error.
 2. Every page's front matter (macros/editorial/frontmatter.py): required keys, dates, unknown keys.
 3. Review dates: pages past their review date, and pages due within 30 days, with owners.
    Dated figures (data/figures.yaml) past their period: one warning at the figure, naming the

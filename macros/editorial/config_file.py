@@ -74,7 +74,7 @@ def shape_findings(data: dict, node: yaml.Node | None, root: Path) -> list[Findi
     config = MkDocsConfig(config_file_path=str(path))
     config.load_dict(data)
     errors, warnings = config.validate()
-    known = sorted(name for name, _option in MkDocsConfig._schema)
+    known = sorted(MkDocsConfig().keys())  # every setting MkDocs knows, each with its default
     findings = []
     for key, problem in warnings:
         if "Unrecognised configuration name" in str(problem):

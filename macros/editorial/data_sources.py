@@ -9,43 +9,19 @@ from __future__ import annotations
 
 import re
 
-# Each macro a page can call, and the data file (in data/) its words come from.
-# tests/unit/test_data_sources.py fails when a concern registers a macro missing here.
-MACRO_DATA_FILES: dict[str, str] = {
-    "page_url": "",  # the page's own address: no data file
-    "drop_in_series": "events.yaml",
-    "upcoming_drop_ins": "events.yaml",
-    "past_drop_ins": "events.yaml",
-    "drop_in_feeds": "events.yaml",
-    "drop_in_facts": "events.yaml",
-    "next_drop_in": "events.yaml",
-    "figure_range": "figures.yaml",
-    "figure_period": "figures.yaml",
-    "figure_note": "figures.yaml",
-    "figure_table": "figures.yaml",
-    "figure_cost": "figures.yaml",
-    "figure_reimbursement": "figures.yaml",
-    "glossary_terms_table": "glossary.yaml",
-    "job_description": "job_description.yaml",
-    "job_description_form": "job_description.yaml",
-    "job_description_downloads": "job_description.yaml",
-    "roadmap_pathway": "roadmap.yaml",
-    "supervisor_routes_list": "supervisors.yaml",
-    "supervisor_checker": "supervisors.yaml",
-    "supervision_workload": "supervisors.yaml",
-}
+from ..core.concerns import MACRO_DATA_FILES
 
 _MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")
 
 
 def page_data_files(markdown: str) -> list[str]:
     """The data files (names in data/) behind the macros a page's Markdown calls, in the
-    order the page first calls them."""
+    order the page first calls them: each macro's are its concern's (core/concerns.py)."""
     found: list[str] = []
     for name in _MACRO_CALL.findall(markdown):
-        data_file = MACRO_DATA_FILES.get(name, "")
-        if data_file and data_file not in found:
-            found.append(data_file)
+        for data_file in MACRO_DATA_FILES.get(name, ()):
+            if data_file not in found:
+                found.append(data_file)
     return found
 
 

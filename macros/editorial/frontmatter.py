@@ -147,7 +147,6 @@ def _quoted(value: str) -> str:
 
 
 ALLOWED_KEYS: tuple[str, ...] = tuple(PageMeta.model_fields)
-REQUIRED_KEYS: tuple[str, ...] = tuple(name for name, info in PageMeta.model_fields.items() if info.is_required())
 
 
 @dataclass

@@ -15,11 +15,11 @@ import sys
 from pathlib import Path
 
 from ..core.clock import build_instant
-from ..core.datafiles import CONTROL_CHARACTERS, describe_character
 from ..core.dates import build_date
 from ..core.escaping import markdown_inline_text
 from ..core.project import Project
 from ..core.templating import template_environment
+from ..core.yaml_safety import CONTROL_CHARACTERS, describe_character
 from .frontmatter import PLACEHOLDERS
 
 

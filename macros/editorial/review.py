@@ -1,6 +1,6 @@
 """When each page is next due for review, and whether it is overdue.
 
-Pure functions of a page's front matter and the build date (macros/clock.py), so the
+Pure functions of a page's front matter and the build date (macros/core/clock.py), so the
 same sources and SOURCE_DATE_EPOCH give the same footer, notice and report.
 """
 

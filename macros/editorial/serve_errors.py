@@ -2,7 +2,8 @@
 wrong (file:line and what to do) instead of the old page, until the mistake is fixed.
 
 hooks/editorial.py (on_serve) collects what MkDocs logged during the failed rebuild and
-serves `error_page(problem_lines(...))` for every page; these functions are its logic.
+writes `error_page(problem_lines(...))` over every page of the served site; these functions are
+its logic.
 """
 
 from __future__ import annotations

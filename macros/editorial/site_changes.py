@@ -21,6 +21,8 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from ..core.dates import long_date_with_weekday
+
 # Files readers download; everything else in the site is pages, styles and scripts.
 DOWNLOADS = (".docx", ".pdf", ".ics", ".doc", ".xlsx", ".csv")
 # Parts of a page that are not its words: scripts, the edit links, the review footer, the
@@ -112,13 +114,9 @@ def compare_pages(old: Mapping[str, PageText], new: Mapping[str, PageText]) -> P
 
 
 def is_confirmed(series: Mapping[str, Any], session: Mapping[str, Any]) -> bool:
-    """Whether a session is confirmed. The data says otherwise with `confirmed: false` or an
-    `unconfirmed:` reason, on the session or on its whole series. (One small function: adjust
-    it here if data/events.yaml names the field differently.)"""
-    for holder in (session, series):
-        if holder.get("confirmed") is False or holder.get("unconfirmed"):
-            return False
-    return True
+    """Whether a session is confirmed: not unless neither it nor its series gives an
+    `unconfirmed:` reason (the events model has no other field for it)."""
+    return not (session.get("unconfirmed") or series.get("unconfirmed"))
 
 
 @dataclass(frozen=True)
@@ -152,17 +150,14 @@ def sessions_of(events: Mapping[str, Any] | None) -> dict[str, SessionState]:
     return found
 
 
-def day_in_words(iso: str) -> str:
-    """2026-12-10 -> Thursday 10 December 2026 (as written, if it is not a date)."""
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
 def when_in_words(state: SessionState) -> str:
-    return f"{day_in_words(state.day)} at {state.start}" if state.start else day_in_words(state.day)
+    """Thursday 10 December 2026 at 12:30 (core/dates.py); a date the model would refuse,
+    which the base of a comparison may hold, as written."""
+    try:
+        day = long_date_with_weekday(date.fromisoformat(state.day))
+    except ValueError:
+        day = state.day
+    return f"{day} at {state.start}" if state.start else day
 
 
 def compare_sessions(old: Mapping[str, SessionState], new: Mapping[str, SessionState]) -> list[str]:

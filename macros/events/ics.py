@@ -34,7 +34,7 @@ from icalendar import (
     vText,
     vUri,
 )
-from icalendar.parser import Contentline, Parameters
+from icalendar.parser import Contentline
 
 from ..core.dates import long_date_with_weekday as long_date
 from ..core.urls import absolute
@@ -192,56 +192,23 @@ def session_event(
 _BEGIN, _END = b"BEGIN:VCALENDAR\r\n", b"END:VCALENDAR\r\n"
 
 
-def _line_bytes(line: str) -> bytes:
-    """One content line, byte for byte as icalendar's Contentline.to_ical() writes it.
-
-    icalendar folds every line character by character: at 5,000 sessions (about 115,000
-    lines) that was 1.3 s, most of the events' build time. An ASCII line (nearly all of
-    them) is folded here by slicing, with icalendar's rules (see _fold_ascii); any other
-    line goes through icalendar. tests/unit/test_ics_folding.py holds the two to the same
-    bytes.
-    """
+def _line_bytes(line: Contentline) -> bytes:
+    """One content line as icalendar writes it (escaped, folded at 75 octets), any control
+    character in it made a space first."""
     if _CONTROL.search(line):
         line = Contentline(_CONTROL.sub(" ", line))
-    if line.isascii():
-        return (line if len(line) < 75 else _fold_ascii(line)).encode("ascii")
     return line.to_ical()
 
 
 # No calendar file ever holds a control byte: one parser refuses a whole feed for a single
-# \v. The data files refuse them already (macros/core/datafiles.py); this is the last guard.
+# \v. The data files refuse them already (macros/core/yaml_safety.py); this is the last guard.
 # Tab is allowed in iCalendar TEXT; line breaks inside a value are written as \n by then.
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def _fold_ascii(line: str) -> str:
-    """icalendar 7's folding of an ASCII line: pieces of 74 characters (a continuation line's
-    leading space makes 75 octets), and a backslash or caret that would end a piece starts
-    the next one instead, so an escape such as \\n is never split."""
-    pieces = []
-    start = 0
-    while len(line) - start > 74:
-        end = start + 74
-        if line[end - 1] in "\\^":
-            end -= 1
-        pieces.append(line[start:end])
-        start = end
-    pieces.append(line[start:])
-    return "\r\n ".join(pieces)
-
-
 def _component_bytes(component) -> bytes:
-    """component.to_ical(sorted=False), each line through _line_bytes.
-
-    The lines are made as Component.content_line() makes them, except that it builds an
-    empty Parameters for every property even when the value has its own
-    (`getattr(value, "params", Parameters())`): 0.1 s at 5,000 sessions.
-    """
-    lines = []
-    for name, value in component.property_items(sorted=False):
-        params = value.params if hasattr(value, "params") else Parameters()
-        lines.append(_line_bytes(Contentline.from_parts(name, params, value, sorted=False)) + b"\r\n")
-    return b"".join(lines)
+    """component.to_ical(sorted=False), each line through _line_bytes."""
+    return b"".join(_line_bytes(line) + b"\r\n" for line in component.content_lines(sorted=False) if line)
 
 
 def _properties(*properties: tuple[str, Any]) -> bytes:

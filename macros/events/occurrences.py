@@ -82,25 +82,15 @@ class Occurrence:
 
     @property
     def last_modified(self) -> datetime:
-        return last_modified(self.series, self.session)
+        """The date of the session's latest recorded change, else when it was listed."""
+        added = self.session.added or self.series.added
+        latest = self.session.changes[-1].date if self.session.changes else added
+        return datetime.combine(max(added, latest), time(0), tzinfo=UTC)
 
     @property
     def created(self) -> datetime:
-        return created(self.series, self.session)
-
-
-# Plain functions the properties above call, so that mutation testing reaches them (mutmut
-# does not mutate properties).
-def created(series: Series, session: Session) -> datetime:
-    """When the session was first listed: its own 'added', else its series'."""
-    return datetime.combine(session.added or series.added, time(0), tzinfo=UTC)
-
-
-def last_modified(series: Series, session: Session) -> datetime:
-    """The date of the session's latest recorded change, else when it was listed."""
-    added = session.added or series.added
-    latest = session.changes[-1].date if session.changes else added
-    return datetime.combine(max(added, latest), time(0), tzinfo=UTC)
+        """When the session was first listed: its own 'added', else its series'."""
+        return datetime.combine(self.session.added or self.series.added, time(0), tzinfo=UTC)
 
 
 def occurrences(events: EventsFile) -> list[Occurrence]:

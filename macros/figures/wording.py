@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..core.datafiles import read_yaml
 from ..core.dates import long_date
 from ..core.problems import DataFileError, DataProblem, line_of
+from ..core.yaml_reading import read_yaml
 from ..jobdesc.models import DATA_FILE as JOB_DESCRIPTION_FILE
 from .models import Figure, FiguresFile, Reimbursement
 

@@ -19,10 +19,10 @@ from datetime import date
 from pathlib import Path
 
 from ..core.clock import build_instant
-from ..core.datafiles import CONTROL_CHARACTERS, describe_character, shorten
 from ..core.dates import build_date, long_date
 from ..core.problems import DataFileError
 from ..core.project import Project
+from ..core.yaml_safety import CONTROL_CHARACTERS, describe_character, shorten
 from .documents import render_documents
 from .models import DATA_FILE, FIELD_NAMES, load_job_description
 

@@ -61,8 +61,8 @@ class FieldBookmarks:
         end = OxmlElement("w:bookmarkEnd")
         end.set(qn("w:id"), str(self._next_id))
         self._next_id += 1
-        run._r.addprevious(start)
-        run._r.addnext(end)
+        run.element.addprevious(start)
+        run.element.addnext(end)
         return name
 
 

@@ -1,5 +1,6 @@
 """Thin mkdocs-macros callers for the learning tools: the roadmap pathway, and who can be a
-roadmap supervisor (the route list, the checker, the workload)."""
+roadmap supervisor (the route list, the checker, the workload). Two concerns, one data file
+each, so a page's edit links name only the file its macros read."""
 
 from __future__ import annotations
 
@@ -10,10 +11,8 @@ from .supervisors import DATA_FILE as SUPERVISORS_FILE
 from .supervisors import checker, load_supervisors, routes_list, workload_panel
 
 
-def register(env) -> None:
-    project = Project.from_config(env.conf)
-    roadmap = project.load(ROADMAP_FILE, load_roadmap)
-    supervisors = project.load(SUPERVISORS_FILE, load_supervisors)
+def register_roadmap(env) -> None:
+    roadmap = Project.from_config(env.conf).load(ROADMAP_FILE, load_roadmap)
     # The privacy page names the key, so what it says and what the script stores agree.
     env.variables["roadmap_storage_key"] = STORAGE_KEY
 
@@ -21,6 +20,11 @@ def register(env) -> None:
     def roadmap_pathway() -> str:
         """The roadmap as steps with checklists, for docs/training/roadmap.md."""
         return pathway(roadmap, env.page.url)
+
+
+def register_supervisors(env) -> None:
+    project = Project.from_config(env.conf)
+    supervisors = project.load(SUPERVISORS_FILE, load_supervisors)
 
     @env.macro
     def supervisor_routes_list() -> str:

@@ -55,7 +55,11 @@ class StepLink(BaseModel):
 
     @model_validator(mode="after")
     def _url_or_page(self):
-        check_url_or_page(self)
+        if bool(self.url) == bool(self.page):
+            raise ValueError(
+                "a link needs exactly one of 'url' (another website, starting https://) or "
+                "'page' (a page of this site, such as supervision/index.md)"
+            )
         return self
 
     @field_validator("page")
@@ -66,15 +70,6 @@ class StepLink(BaseModel):
                 f"'{value}' is not a page of this site: write its file under docs/, such as supervision/index.md"
             )
         return value
-
-
-# A plain function the validator calls, so that mutation testing reaches it.
-def check_url_or_page(link: StepLink) -> None:
-    if bool(link.url) == bool(link.page):
-        raise ValueError(
-            "a link needs exactly one of 'url' (another website, starting https://) or "
-            "'page' (a page of this site, such as supervision/index.md)"
-        )
 
 
 class Step(IdentifiedEntry):

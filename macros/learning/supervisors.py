@@ -65,33 +65,23 @@ class Answer(IdentifiedEntry):
 
     @model_validator(mode="after")
     def _exactly_one_outcome(self):
-        check_one_outcome(self)
+        given = [name for name in ("next", "eligible", "not_eligible") if getattr(self, name)]
+        if len(given) != 1:
+            wrote = f"; you wrote {' and '.join(given)}" if given else ""
+            raise ValueError(
+                "each answer needs exactly one of 'next' (a question id), 'eligible' (a route id) "
+                f"or 'not_eligible' (an id from not_eligible){wrote}"
+            )
         return self
 
     @property
     def leads_to(self) -> str:
         """What the answer leads to, as "question:id", "eligible:id" or "not-eligible:id"."""
-        return answer_leads_to(self)
-
-
-# The rules of an answer as plain functions, so that mutation testing reaches them (mutmut
-# does not mutate decorated methods such as validators and properties).
-def check_one_outcome(answer: Answer) -> None:
-    given = [name for name in ("next", "eligible", "not_eligible") if getattr(answer, name)]
-    if len(given) != 1:
-        wrote = f"; you wrote {' and '.join(given)}" if given else ""
-        raise ValueError(
-            "each answer needs exactly one of 'next' (a question id), 'eligible' (a route id) "
-            f"or 'not_eligible' (an id from not_eligible){wrote}"
-        )
-
-
-def answer_leads_to(answer: Answer) -> str:
-    if answer.next:
-        return f"question:{answer.next}"
-    if answer.eligible:
-        return f"eligible:{answer.eligible}"
-    return f"not-eligible:{answer.not_eligible}"
+        if self.next:
+            return f"question:{self.next}"
+        if self.eligible:
+            return f"eligible:{self.eligible}"
+        return f"not-eligible:{self.not_eligible}"
 
 
 class Question(IdentifiedEntry):

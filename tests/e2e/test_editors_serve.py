@@ -43,9 +43,10 @@ def wait_for(url: str, text: str, server, seconds: float = 60) -> str:
     pytest.fail(f"{url} never showed {text!r}")
 
 
-@pytest.fixture
-def served(tmp_path):
-    root = copy_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """One `mkdocs serve` for the module: each test puts back every file it edits."""
+    root = copy_project(tmp_path_factory.mktemp("serve") / "project")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}",
@@ -67,6 +68,8 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_serve_reloads_pages_data_and_macros(served):
     root, base, server = served
     wait_for(base + "glossary/", "Glossary", server)
+    edited = [root / "docs/resources.md", root / "data/glossary.yaml", root / "macros/glossary/terms.py"]
+    originals = {path: path.read_text(encoding="utf-8") for path in edited}
 
     edit(root / "docs/resources.md", "\n# ", "\nA sentence an editor just added.\n\n# ")
     wait_for(base + "resources/", "A sentence an editor just added.", server)
@@ -80,6 +83,10 @@ def test_serve_reloads_pages_data_and_macros(served):
         'return "<p>Edited macro</p>\\n" + render_template("glossary/glossary.html", terms=terms, words=words)',
     )
     wait_for(base + "glossary/", "<p>Edited macro</p>", server)
+
+    for path, text in originals.items():
+        path.write_text(text, encoding="utf-8")
+    wait_for(base + "glossary/", "Health services use a lot of abbreviations", server)
 
 
 def test_a_rebuild_that_fails_shows_the_mistake_and_recovers(served):
@@ -106,3 +113,24 @@ def test_a_rebuild_that_fails_shows_the_mistake_and_recovers(served):
     assert f"mkdocs.yml:{number}: error: this line does not line up" in html
     config.write_text(good, encoding="utf-8")
     wait_for(base + "roles/", "ARRS", server)
+
+
+def test_a_rebuild_that_fails_after_the_site_was_cleaned_shows_the_mistake_on_every_page(served):
+    # A front matter mistake stops the build in on_files, after MkDocs emptied the site
+    # directory: every page of the last good build shows the mistake.
+    root, base, server = served
+    wait_for(base + "glossary/", "Glossary", server)
+    funding = root / "docs/roles/funding.md"
+    good = funding.read_text(encoding="utf-8")
+    edit(funding, "last_reviewed:", "last_reviwed:")
+    for address in ("roles/funding/", "glossary/"):
+        html = wait_for(base + address, "The site cannot be built", server)
+        assert (
+            "<li><code>docs/roles/funding.md:5: error: &#39;last_reviwed&#39; is not a front matter key we know. "
+            "Did you mean &#39;last_reviewed&#39;? Check its spelling or remove it. The keys allowed are: title, "
+            "description, sources, owner, last_reviewed, review_in, next_review, render_macros, hide, search, status, "
+            "template, icon, subtitle.</code></li>"
+        ) in html
+        assert "/livereload/" in html
+    funding.write_text(good, encoding="utf-8")
+    wait_for(base + "roles/funding/", "ARRS", server)

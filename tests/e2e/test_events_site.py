@@ -310,20 +310,6 @@ def test_the_hubs_session_pages_and_feeds_exist(hub_site):
     assert feed.count("BEGIN:VEVENT") == 4
 
 
-def test_a_typo_in_the_events_file_stops_the_build_naming_file_series_session_and_field(tmp_path):
-    text = (ROOT / "data" / "events.yaml").read_text(encoding="utf-8")
-    broken = text.replace("      - date: 2023-10-19\n", "      - date: 2023-10-19\n        statsu: cancelled\n")
-    assert broken != text
-    root = copy_project(tmp_path / "project", {"data/events.yaml": broken})
-    built = build_site(root, tmp_path / "site")
-    assert built.returncode != 0
-    assert re.search(
-        r"data/events\.yaml:\d+: series 1 \(id 'rcot-drop-in'\), session 2 \(date '2023-10-19'\), "
-        r"field 'statsu': 'statsu' is not a field we know",
-        built.output,
-    ), built.output
-
-
 def test_a_long_series_id_and_a_join_link_with_a_line_break_stop_the_build_with_messages(tmp_path):
     text = (ROOT / "data" / "events.yaml").read_text(encoding="utf-8")
     long_id = "-".join(["drop-in"] * 40)[:300].strip("-")

@@ -40,7 +40,7 @@ def test_hostile_front_matter_stops_the_build_and_the_check_with_one_line_each(t
     assert built.returncode != 0
     assert "Traceback" not in built.output and "RecursionError" not in built.output
     assert "'&l0' is a YAML anchor or alias" in built.output
-    assert "nested more than 40 deep" in built.output
+    assert "nested more than 20 deep" in built.output
     assert "'.nan' is not a number the hub can use" in built.output
     assert "docs/roles/word.md:" in built.output and "U+000B" in built.output
     assert not (tmp_path / "site" / "search" / "search_index.json").exists()

@@ -64,9 +64,8 @@ def test_the_issues_payloads_stop_make_check_naming_file_and_line(hostile_projec
         assert f"docs/about/privacy.md:{first_line + 2 * number}: error: {expected}" in result.stdout, result.stdout
 
 
-def test_the_hubs_pages_pass_and_keep_the_hubs_own_html(tmp_path):
-    built = build_site(copy_project(tmp_path / "project"), tmp_path / "site")
-    assert built.returncode == 0, built.output
+def test_the_hubs_pages_pass_and_keep_the_hubs_own_html(hub_site):
+    built = hub_site
     # HTML made by the hub's macros is the hub's own and is kept whole.
     assert "<form" in built.read("recruitment/job-description/")
     assert "<input" in built.read("training/roadmap/")

@@ -3,7 +3,6 @@ checks and the content tests; anything else runs every test (scripts/ci_lane.py)
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -43,29 +42,3 @@ def test_a_menu_change_is_content_and_any_other_configuration_change_is_not():
     plugin = CONFIG.replace("  - search\n", "  - search\n  - macros\n")
     assert lane(["mkdocs.yml"], CONFIG, plugin) == "whole"
     assert without_nav(CONFIG) == "site_name: Hub\nplugins:\n  - search\n"
-
-
-def test_the_script_asks_git_what_changed(tmp_path):
-    def git(*args):
-        return subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org",
-                               *args], capture_output=True, text=True, check=True)  # fmt: skip
-
-    git("init", "-q")
-    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    git("add", "-A")
-    git("commit", "-qm", "base")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "new.md").write_text("# New\n", encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(CONFIG.replace("  - Home: index.md\n", "  - Home: index.md\n  - new.md\n"))
-    git("add", "-A")
-    git("commit", "-qm", "a page")
-
-    def run():
-        return subprocess.run([sys.executable, str(ROOT / "scripts" / "ci_lane.py"), "HEAD~1"], cwd=tmp_path,
-                              capture_output=True, text=True, check=True).stdout  # fmt: skip
-
-    assert run() == "fast\n"
-    (tmp_path / "hooks.py").write_text("x = 1\n", encoding="utf-8")
-    git("add", "-A")
-    git("commit", "-qm", "code")
-    assert run() == "whole\n"

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from macros.core import datafiles
-from macros.core.datafiles import read_yaml
+from macros.core.problems import line_of
+from macros.core.yaml_reading import parse_yaml, read_yaml
 from tests.helpers import refusal
 
 TEXT = """\
@@ -35,7 +35,7 @@ def test_one_parse_gives_the_data_and_the_nodes_with_their_lines(tmp_path):
             }
         ]
     }
-    assert datafiles.line_of(nodes, ("series", 0, "sessions", 1, "date")) == 7
+    assert line_of(nodes, ("series", 0, "sessions", 1, "date")) == 7
 
 
 def test_duplicate_keys_are_still_refused_with_their_lines(tmp_path):
@@ -45,12 +45,12 @@ def test_duplicate_keys_are_still_refused_with_their_lines(tmp_path):
 
 
 def test_parse_yaml_gives_the_nodes_and_the_data_of_text():
-    nodes, data = datafiles.parse_yaml("title: x\nreview_in: 12 months\nlast_reviewed: 2026-11-21\n")
+    nodes, data = parse_yaml("title: x\nreview_in: 12 months\nlast_reviewed: 2026-11-21\n")
     assert data == {"title": "x", "review_in": "12 months", "last_reviewed": "2026-11-21"}
     assert [key.value for key, _ in nodes.value] == ["title", "review_in", "last_reviewed"]
-    assert datafiles.parse_yaml("") == (None, None)
+    assert parse_yaml("") == (None, None)
     with pytest.raises(yaml.MarkedYAMLError):
-        datafiles.parse_yaml("title: Recruiting: an OT\n")
+        parse_yaml("title: Recruiting: an OT\n")
 
 
 def test_an_empty_file_reads_as_nothing(tmp_path):

@@ -1,4 +1,5 @@
-"""How an editor's YAML is read and where its mistakes are reported (macros/core/datafiles.py).
+"""How an editor's YAML is read and where its mistakes are reported (macros/core/yaml_safety.py,
+yaml_reading.py, datafiles.py and data_loaders.py).
 
 Written as an editor meets it: the line and the entry a problem names, every problem in a
 file reported (one does not hide the next), a file the hub does not read named, and a
@@ -13,23 +14,18 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from macros.core import datafiles
-from macros.core.datafiles import (
+from macros.core import data_loaders
+from macros.core.data_loaders import check_data_files, data_files, register_loader
+from macros.core.datafiles import load_data_file
+from macros.core.problems import DataFileError, DataProblem
+from macros.core.yaml_reading import parse_yaml_text, read_yaml, yaml_error_line, yaml_error_problem
+from macros.core.yaml_safety import (
     MAX_PROBLEMS,
-    DataFileError,
     UnsafeYAML,
     UnsafeYAMLItem,
-    check_data_files,
     check_yaml_events,
-    data_files,
     describe_character,
-    load_data_file,
-    parse_yaml_text,
-    read_yaml,
-    register_loader,
     shorten,
-    yaml_error_line,
-    yaml_error_problem,
 )
 
 
@@ -55,8 +51,8 @@ def test_an_alias_used_as_a_key_does_not_shift_the_names_of_later_values():
     assert refused('*x : 1\nc: "\\x01"\nd: [ok, "\\x02"]\n') == [(1, ()), (2, ("c",)), (3, ("d", 1))]
 
 
-def test_a_list_used_as_a_key_does_not_shift_the_names_of_later_values():
-    assert refused('? [ "\\x01" ]\n: 1\nc: "\\x02"\n') == [(1, (None, 0)), (3, ("c",))]
+def test_a_list_used_as_a_key_is_refused_and_does_not_shift_the_names_of_later_values():
+    assert refused('? [ "\\x01" ]\n: 1\nc: "\\x02"\n') == [(1, ()), (1, (None, 0)), (3, ("c",))]
 
 
 def test_a_control_character_starting_a_value_is_one_problem_not_two():
@@ -231,8 +227,8 @@ def test_hidden_files_and_folders_are_not_data_files(tmp_path):
 
 @pytest.fixture
 def loaders(monkeypatch):
-    monkeypatch.setattr(datafiles, "DATA_LOADERS", {})
-    return datafiles
+    monkeypatch.setattr(data_loaders, "DATA_LOADERS", {})
+    return data_loaders
 
 
 def test_a_file_no_part_of_the_hub_reads_is_named_with_a_guess_or_what_to_do(tmp_path, loaders):
@@ -267,7 +263,7 @@ def test_a_data_file_the_hub_reads_but_that_is_gone_is_named(tmp_path, loaders):
 
 def test_a_loaders_problems_are_reported_as_its_own(tmp_path, loaders):
     def broken(path: Path, shown: str):
-        raise DataFileError([datafiles.DataProblem(shown, 3, "sessions[1]", "bad")])
+        raise DataFileError([DataProblem(shown, 3, "sessions[1]", "bad")])
 
     register_loader("events.yaml", broken)
     (tmp_path / "events.yaml").write_text("x: 1\n", encoding="utf-8")

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from macros.core.datafiles import DataFileError, check_data_files, register_loader
+from macros.core.data_loaders import check_data_files, register_loader
+from macros.core.problems import DataFileError, DataProblem
 from macros.core.urls import page_url as url_of
 from macros.editorial.frontmatter import ALLOWED_KEYS, PLACEHOLDERS, check_page_text, page_title
 
@@ -181,14 +182,14 @@ def test_page_title_and_url():
 
 
 def test_every_data_file_needs_a_registered_loader(tmp_path, monkeypatch):
-    from macros.core import datafiles
+    from macros.core import data_loaders
 
-    monkeypatch.setattr(datafiles, "DATA_LOADERS", {})
+    monkeypatch.setattr(data_loaders, "DATA_LOADERS", {})
     (tmp_path / "glossary.yaml").write_text("terms: []\n")
     (tmp_path / "glosary.yaml").write_text("terms: []\n")
 
     def broken(path, shown):
-        raise DataFileError([datafiles.DataProblem(shown, 3, "term 1", "it is wrong")])
+        raise DataFileError([DataProblem(shown, 3, "term 1", "it is wrong")])
 
     register_loader("glossary.yaml", broken)
     register_loader("events.yaml", broken)

@@ -4,12 +4,8 @@ feed, 5,000 sessions end to end, and four independent parsers agreeing with zone
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
-import posixpath
-import subprocess
-import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import icalendar
@@ -17,8 +13,6 @@ import pytest
 import vobject
 from ical.calendar_stream import IcsCalendarStream
 
-from macros.core import datafiles
-from macros.events import calendar_links
 from macros.events.ics import calendar_files, session_event
 from macros.events.models import load_events
 from macros.events.occurrences import occurrences
@@ -234,9 +228,8 @@ def utc(moment) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-@pytest.fixture(scope="module")
-def written(tmp_path_factory) -> list[Path]:
-    folder = tmp_path_factory.mktemp("ics")
+def write_calendars(folder: Path) -> list[Path]:
+    """Every calendar file of the fixture and of the hub's own data, written under `folder`."""
     paths = []
     for events_file in (FIXTURE, ROOT / "data" / "events.yaml"):
         files = calendar_files(occurrences(load_events(events_file)), SITE, "Test hub", CALENDAR_ID, now=NOW)
@@ -246,6 +239,11 @@ def written(tmp_path_factory) -> list[Path]:
             path.write_bytes(text.encode("utf-8"))
             paths.append(path)
     return paths
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory) -> list[Path]:
+    return write_calendars(tmp_path_factory.mktemp("ics"))
 
 
 def parse_with_icalendar(text: str):
@@ -271,71 +269,6 @@ def test_python_parsers_agree_with_zoneinfo(written, parser):
         assert found, path
         for uid, start, end, status in found:
             assert (start, end, status) == expected[uid], f"{parser.__name__} {path.name} {uid}"
-
-
-@pytest.mark.slow
-def test_ical_js_agrees_with_zoneinfo(written):
-    """ical.js is the parser in Mozilla Thunderbird; `npm ci` in tests/parsers installs it."""
-    if not (PARSERS / "node_modules" / "ical.js").exists():
-        pytest.fail("ical.js is not installed: run `npm ci` in tests/parsers (make test does this)")
-    result = subprocess.run(
-        ["node", str(PARSERS / "parse_ics.mjs"), *map(str, written)], capture_output=True, text=True, check=True
-    )
-    expected = expected_instants()
-    parsed = json.loads(result.stdout)
-    assert len(parsed) == len(written)
-    for path, events in parsed.items():
-        assert events, path
-        for event in events:
-            assert (event["start"], event["end"]) == expected[event["uid"]][:2], f"{path} {event['uid']}"
-            assert event["status"] == expected[event["uid"]][2]
-            assert event["zone"] in ("Europe/London",)
-
-
-# ---------------------------------------------------------------------------
-# Scale: the pipeline at 5,000 sessions (its speed is measured by make bench)
-# ---------------------------------------------------------------------------
-
-
-def many_sessions_yaml(count: int) -> str:
-    """The fixture's first series with `count` daily sessions, as an editor would write it."""
-    text = FIXTURE.read_text(encoding="utf-8")
-    head = text[: text.index("    sessions:\n")]
-    first = date(2026, 1, 1)
-    sessions = "".join(f"      - date: {first + timedelta(days=i)}\n" for i in range(count))
-    return head + "    sessions:\n" + sessions
-
-
-def run_pipeline(path: Path, site: Path) -> tuple[float, dict[str, str]]:
-    """Load and validate, render every session page and write every .ics, from cold caches.
-
-    Returns the CPU time of this process, which other work sharing the machine does not add to.
-    """
-    datafiles.forget_validated()
-    vtimezone.cache_clear()
-    calendar_links._encode.cache_clear()
-    started = time.process_time()
-    events = load_events(path)
-    files = event_files(events, datetime(2026, 6, 1, tzinfo=UTC), SITE, "Hub", "data/events.yaml")
-    calendars = {name: text for name, text in files.items() if name.endswith(".ics")}
-    for folder in {posixpath.dirname(name) for name in calendars}:
-        (site / folder).mkdir(parents=True, exist_ok=True)
-    for name, text in calendars.items():
-        with open(site / name, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-    return time.process_time() - started, files
-
-
-@pytest.mark.slow
-def test_five_thousand_sessions_load_validate_render_and_write_every_file(tmp_path):
-    """The whole pipeline at 5,000 sessions. How long it takes is measured by `make bench`
-    (scripts, not tests, measure speed: a timed test fails on a busy machine)."""
-    path = tmp_path / "events.yaml"
-    path.write_text(many_sessions_yaml(5000), encoding="utf-8")
-    _, files = run_pipeline(path, tmp_path / "site")
-    assert len(load_events(path).series[0].sessions) == 5000
-    assert len(files) == 5000 * 2 + 2  # a page and an .ics per session, a series feed, the hub feed
-    assert len(list((tmp_path / "site").rglob("*.ics"))) == 5000 + 2
 
 
 # ---------------------------------------------------------------------------

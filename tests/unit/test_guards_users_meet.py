@@ -15,11 +15,12 @@ from pathlib import Path
 import icalendar
 import markdown
 import pytest
+from icalendar.parser.content_line import Contentline
 
 from macros.core.escaping import markdown_inline_text
 from macros.core.fields import check_id, check_web_address
 from macros.core.problems import DataFileError
-from macros.events.ics import _fold_ascii, calendar_files
+from macros.events.ics import _line_bytes, calendar_files
 from macros.events.models import load_events
 from macros.events.occurrences import occurrences
 from macros.figures.models import load_figures
@@ -81,7 +82,7 @@ def test_a_series_feed_says_what_it_is_and_where_it_lives(fixture_calendars):
 @pytest.mark.parametrize("length", [74, 75, 147, 148, 149, 221, 222, 223, 296, 400])
 def test_long_lines_fold_without_empty_continuation_lines(length):
     line = "DESCRIPTION:" + ("abcdefghij" * 50)[: length - len("DESCRIPTION:")]
-    folded = _fold_ascii(line)
+    folded = _line_bytes(Contentline(line)).decode("ascii")
     pieces = folded.split("\r\n")
     assert all(len(piece.encode()) <= 75 for piece in pieces)
     assert all(piece.strip() for piece in pieces), pieces  # an empty continuation line is a broken feed

@@ -33,8 +33,8 @@ def project(tmp_path, monkeypatch):
 
 def test_two_callers_in_one_build_validate_the_file_once(project, monkeypatch):
     calls = []
-    real = datafiles._validate
-    monkeypatch.setattr(datafiles, "_validate", lambda *a: calls.append(a) or real(*a))
+    real = datafiles.validate
+    monkeypatch.setattr(datafiles, "validate", lambda *a: calls.append(a) or real(*a))
     first, _ = jobdesc_documents.project_documents(project)
     second, _ = jobdesc_documents.project_documents(project)
     assert second is first

@@ -86,9 +86,17 @@ def test_sessions_added_moved_cancelled_and_confirmed_in_words():
 
 def test_a_session_or_series_says_it_is_unconfirmed():
     assert is_confirmed({}, {})
-    assert not is_confirmed({}, {"confirmed": False})
+    assert not is_confirmed({}, {"unconfirmed": "Room not booked"})
     assert not is_confirmed({"unconfirmed": "Speaker not booked"}, {})
-    assert "not confirmed yet" in compare_sessions({}, sessions_of(events({"date": "2027-01-14"}, confirmed=False)))[0]
+    assert compare_sessions({}, sessions_of(events({"date": "2027-01-14"}, unconfirmed="Speaker not booked"))) == [
+        "Added: OT drop-in, Thursday 14 January 2027 at 12:30 (not confirmed yet)."
+    ]
+
+
+def test_a_date_the_model_would_refuse_is_named_as_written():
+    assert compare_sessions({}, sessions_of(events({"date": "2027-02-30"}))) == [
+        "Added: OT drop-in, 2027-02-30 at 12:30."
+    ]
 
 
 def test_figures_old_and_new():

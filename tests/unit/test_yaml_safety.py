@@ -1,7 +1,7 @@
 """YAML that cannot hurt, and text with nothing an editor did not mean to type (issue 19).
 
 Every data file and every page's front matter goes through the same event pass
-(macros/core/datafiles.py check_yaml_events) before anything is built from the YAML.
+(macros/core/yaml_safety.py check_yaml_events) before anything is built from the YAML.
 """
 
 from __future__ import annotations
@@ -78,20 +78,82 @@ def test_an_alias_in_front_matter_is_refused_with_its_line():
 # --- nesting depth ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("depth", [41, 20_000, 100_000])
+@pytest.mark.parametrize("depth", [21, 20_000, 100_000])
 def test_deep_nesting_gives_a_message_not_a_recursion_error_or_a_crash(depth):
     (message,) = data_messages("terms: " + "[" * depth + "\n")
-    assert message.startswith("data/x.yaml:1: the lists and entries here are nested more than 40 deep")
+    assert message == (
+        "data/x.yaml:1: the lists and entries here are nested more than 20 deep, far deeper than any file of the "
+        "hub needs. Check the brackets '[' '{' and the indentation"
+    )
     (message,) = page_messages("subtitle: " + "{a: " * depth + "\n")
-    assert message.startswith("docs/x.md:7: the lists and entries here are nested more than 40 deep")
+    assert message == (
+        "docs/x.md:7: the lists and entries here are nested more than 20 deep, far deeper than any file of the "
+        "hub needs. Check the brackets '[' '{' and the indentation"
+    )
 
 
 def test_ordinary_nesting_still_loads():
-    data, _ = parse_yaml_text("a: " + "[" * 39 + "]" * 39 + "\n", "data/x.yaml")
+    data, _ = parse_yaml_text("a: " + "[" * 19 + "]" * 19 + "\n", "data/x.yaml")
     depth, value = 0, data["a"]
     while value:
         depth, value = depth + 1, value[0]
-    assert depth == 38
+    assert depth == 18  # the 19th list is empty; with the mapping, 20 deep: the most allowed
+
+
+# --- keys that are not words, numbers longer than any figure -------------------------------
+
+
+KEY_NOT_TEXT = (
+    "a list or an entry is used as a key here, and a key must be a word (such as 'title:'). "
+    "Check the brackets '[' '{', a '?' at the start of the line and the indentation"
+)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "    [a, b]: x\n",
+        "    {a: 1}: x\n",
+        "    ? - a\n      - b\n    : x\n",
+    ],
+)
+def test_a_list_or_an_entry_used_as_a_key_is_refused_naming_file_line_and_entry(entry):
+    assert data_messages("terms:\n  - term: ARRS\n" + entry) == [f"data/x.yaml:3: term 1: {KEY_NOT_TEXT}"]
+
+
+def test_a_list_used_as_a_key_in_front_matter_is_refused_naming_page_and_line():
+    assert page_messages("[a]: x\n") == [f"docs/x.md:7: {KEY_NOT_TEXT}"]
+
+
+LONG_NUMBER = "1" * 31
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown", "digits"),
+    [
+        (LONG_NUMBER, LONG_NUMBER, 31),
+        ("-" + "9" * 40 + ".5", "-" + "9" * 39 + "... (3 more characters)", 41),
+        (
+            "1_000_000_000_000_000_000_000_000_000_000",
+            "1_000_000_000_000_000_000_000_000_000_000"[:40] + "... (1 more characters)",
+            31,
+        ),
+    ],
+)
+def test_a_number_of_more_than_30_digits_is_refused_before_it_is_read(typed, shown, digits):
+    assert data_messages(f"figures:\n  - id: band-7\n    amount: {typed}\n") == [
+        f"data/x.yaml:3: figure 1, field 'amount': '{shown}' is a number of {digits} digits, more than any figure "
+        "needs (at most 30). Check it; if it is text, put it in double quotes"
+    ]
+
+
+def test_a_long_number_in_front_matter_is_refused_and_quoted_digits_are_text():
+    assert page_messages(f"subtitle: {'2' * 50}\n") == [
+        f"docs/x.md:7: field 'subtitle': '{'2' * 40}... (10 more characters)' is a number of 50 digits, more than any "
+        "figure needs (at most 30). Check it; if it is text, put it in double quotes"
+    ]
+    data, _ = parse_yaml_text(f'a: "{LONG_NUMBER}"\nb: {"1" * 30}\nc: x{LONG_NUMBER}\n', "data/x.yaml")
+    assert data == {"a": LONG_NUMBER, "b": int("1" * 30), "c": "x" + LONG_NUMBER}
 
 
 # --- characters no editor means to type ---------------------------------------------------
