@@ -51,6 +51,7 @@ def test_each_macro_reads_the_data_files_its_concern_declares(registered):
         "figure_period": ("figures.yaml",),
         "figure_note": ("figures.yaml",),
         "figure_table": ("figures.yaml",),
+        "figure_reimbursement": ("figures.yaml",),
         "figure_cost": ("figures.yaml",),
         "glossary_terms_table": ("glossary.yaml",),
         "job_description": ("job_description.yaml",),
