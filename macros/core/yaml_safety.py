@@ -49,7 +49,8 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u202
 _STAND_IN = 0xF0000
 _STAND_INS = re.compile("[\U000f0000-\U000f009f\U000f2028\U000f2029\U000ffffe\U000fffff]")
 _NON_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
-# What YAML reads a plain (unquoted) value as: the same rules PyYAML's SafeLoader follows.
+# What YAML reads a plain (unquoted) value as: the rules PyYAML's SafeLoader follows, asked as its
+# composer asks them (with the event's own implicit flags).
 _RESOLVER = yaml.resolver.Resolver()
 _NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
@@ -156,7 +157,7 @@ def _scalar_problem(event: yaml.ScalarEvent, value: str) -> str | None:
     if _NON_FINITE.fullmatch(value):
         return f"'{value}' is not a number the hub can use. Write an ordinary number, such as 1 or 2.5"
     digits = sum(character.isdigit() for character in value)
-    if digits > MAX_DIGITS and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) in _NUMBERS:
+    if digits > MAX_DIGITS and _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit) in _NUMBERS:
         return (
             f"'{shorten(value, 40)}' is a number of {digits} digits, more than any figure needs "
             f"(at most {MAX_DIGITS}). Check it; if it is text, put it in double quotes"
