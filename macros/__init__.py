@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from . import editorial, events, figures, glossary, jobdesc, learning
 from .core.concerns import register_macros, wire
-from .core.page_jinja import check_page_macros
+from .core.page_jinja import check_page_macros, remember_calls
 from .core.problems import DataFileError
 
 # The order is the order of the generated files handed to MkDocs.
@@ -34,6 +34,7 @@ def define_env(env):
     except DataFileError as error:
         # PluginError makes MkDocs print the message alone, without a traceback.
         raise PluginError(f"A data file needs fixing:\n{error}") from None
+    remember_calls(env)  # each call a page's check made is not made again when the page renders
 
 
 def on_pre_page_macros(env):

@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-import tinyhtml5
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.toc import slugify
 
@@ -331,6 +330,8 @@ TABLE_ALIGNMENT = (
 def _rendered_findings(html_text: str) -> list[tuple[str, str]]:
     """(what to look for in the source, message) for each thing in `html_text` a page may not
     hold, read by an HTML5 parser (tinyhtml5) as a browser reads it: `<!-->` ends a comment."""
+    import tinyhtml5  # only when a page is read afresh (most builds find every page in the cache)
+
     findings = []
     for element in tinyhtml5.parse(html_text).iter():
         if not isinstance(element.tag, str):

@@ -21,6 +21,7 @@ is one line at the page's line, not mkdocs-macros' traceback. Pure functions: th
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -150,6 +151,8 @@ class PageJinja:
     def __init__(self, macros: Mapping[str, Callable[..., Any]], values: Mapping[str, Any]):
         self.macros = dict(macros)
         self.values = {name: values[name] for name in PAGE_VALUES if name in values}
+        # Each call made by call_problems and what it gave: (name, arguments, keywords) -> result.
+        self.results: dict[tuple[Any, ...], Any] = {}
 
     # -- checking --------------------------------------------------------------------------
 
@@ -260,9 +263,12 @@ class PageJinja:
         if isinstance(node, nodes.Getattr):
             return _field(self._value(node.node), node.attr)
         assert isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)
-        arguments = [_literal(argument)[1] for argument in node.args]
+        arguments = tuple(_literal(argument)[1] for argument in node.args)
         keywords = {keyword.key: _literal(keyword.value)[1] for keyword in node.kwargs}
-        return self.macros[node.node.name](*arguments, **keywords)
+        key = (node.node.name, arguments, tuple(sorted(keywords.items())))
+        if key not in self.results:
+            self.results[key] = self.macros[node.node.name](*arguments, **keywords)
+        return self.results[key]
 
 
 class _NotAField(LookupError):
@@ -309,8 +315,33 @@ def _renders_macros(plugin, page) -> bool:
     return wanted is True or plugin.config["render_by_default"] or plugin.force_page_rendering(page.file.src_path)
 
 
-def page_problems(plugin, markdown: str, shown: str, offset: int) -> list[DataProblem]:
-    """Every problem in one page's Jinja, at the page file's lines (`offset`: front matter lines)."""
+# What the page about to render gave for each of its calls, worked out by check_page_macros:
+# the macros, as remember_calls wraps them, hand these back when mkdocs-macros renders that
+# page, so each call is made once. Cleared for every page.
+_THIS_PAGE: dict[tuple[Any, ...], Any] = {}
+
+
+def remember_calls(env) -> None:
+    """Wrap each of the hub's macros in mkdocs-macros' public `env.macros` (from define_env,
+    before the plugin hands them to Jinja) so a call checked for this page is not made again."""
+    for name, function in hub_made(env.macros).items():
+        env.macros[name] = _remembered(name, function)
+
+
+def _remembered(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def call(*arguments: Any, **keywords: Any) -> Any:
+        key = (name, arguments, tuple(sorted(keywords.items())))
+        return _THIS_PAGE[key] if key in _THIS_PAGE else function(*arguments, **keywords)
+
+    return call
+
+
+def page_problems(
+    plugin, markdown: str, shown: str, offset: int, results: dict[tuple[Any, ...], Any] | None = None
+) -> list[DataProblem]:
+    """Every problem in one page's Jinja, at the page file's lines (`offset`: front matter lines).
+    With `results`, what each call gave is put there."""
     environment = plugin.env
     deep = bracket_depth_problem(
         markdown,
@@ -339,12 +370,15 @@ def page_problems(plugin, markdown: str, shown: str, offset: int) -> list[DataPr
             for name in shadowing
         ]  # fmt: skip
     found = page_jinja.problems(template) or page_jinja.call_problems(template)
+    if results is not None and not found:
+        results.update(page_jinja.results)
     return [DataProblem(shown, offset + problem.line, "", problem.message) for problem in found]
 
 
 def check_page_macros(plugin) -> None:
     """Stop the build, one line a problem, when the page about to render breaks the rules."""
     page = plugin.page
+    _THIS_PAGE.clear()
     if page.file.abs_src_path is None or not _renders_macros(plugin, page):
         return
     markdown = plugin.markdown
@@ -352,6 +386,6 @@ def check_page_macros(plugin) -> None:
     offset = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
     docs = Path(plugin.conf["docs_dir"])
     shown = f"{docs.name}/{page.file.src_uri}"
-    problems = page_problems(plugin, markdown, shown, offset)
+    problems = page_problems(plugin, markdown, shown, offset, _THIS_PAGE)
     if problems:
         raise PluginError("A page's macros need fixing:\n" + "\n".join(str(problem) for problem in problems))

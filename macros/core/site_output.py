@@ -38,7 +38,7 @@ _HEAD_START = re.compile(r"<head>\s*<meta charset=\"utf-8\">\s*", re.I)
 # that merely quotes `onclick=` inside a value is a value.
 _TAG = re.compile(r"<([a-z][a-z0-9-]*)(\s[^<>]*)?>")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]*))?""")
-_WORTH_READING = re.compile(r"\son|style|href|src|action|data")
+_WORTH_READING = re.compile(r"\son|style|script|&|[\x00-\x09\x0b-\x1f]")
 _ADDRESS_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data"})
 
 
