@@ -132,21 +132,6 @@ def _file_line(path: Path, needle: str) -> int:
     return 1
 
 
-def _front_matter_lines(path: Path) -> int:
-    """How many lines MkDocs removes from the top of a page before macros see it."""
-    from .frontmatter import FRONT_MATTER
-
-    try:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return 0
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return 0
-    rest = text[match.end() :]
-    return text[: len(text) - len(rest.lstrip("\n"))].count("\n")
-
-
 def check_build(project: Project, known: set[str], built_pages: dict[str, str] | None = None) -> list[Finding]:
     returncode, output = run_build(project.root, built_pages)
     findings: list[Finding] = []

@@ -63,6 +63,21 @@ def _carried_forward_after_period(item):
     return item
 
 
+class _Dated(_Strict):
+    """What a figure, a rate and a reimbursement share: a period whose end is after its start,
+    and a `not_confirmed` state that is carried forward once its period has ended. Each keeps
+    its own fields, in the order an editor writes them."""
+
+    @model_validator(mode="after")
+    def _period_order(self):
+        if self.ends <= self.starts:
+            raise ValueError(
+                f"the period ends ({self.ends.isoformat()}) on or before it starts "
+                f"({self.starts.isoformat()}): check 'starts' and 'ends'"
+            )
+        return _carried_forward_after_period(self)
+
+
 class Point(_Strict):
     """One value of a figure, such as the entry point of band 7."""
 
@@ -86,7 +101,7 @@ class Point(_Strict):
         return amount
 
 
-class Figure(_Strict):
+class Figure(_Dated):
     id: Id
     title: SingleLine
     period: SingleLine
@@ -108,15 +123,6 @@ class Figure(_Strict):
     usually_changes: SingleLine | None = None
     next_check: date | None = None
 
-    @model_validator(mode="after")
-    def _period_order(self):
-        if self.ends <= self.starts:
-            raise ValueError(
-                f"the period ends ({self.ends.isoformat()}) on or before it starts "
-                f"({self.starts.isoformat()}): check 'starts' and 'ends'"
-            )
-        return _carried_forward_after_period(self)
-
     def value(self, label: str) -> Point:
         for point in self.values:
             if point.label.lower() == label.lower():
@@ -124,7 +130,7 @@ class Figure(_Strict):
         raise KeyError(label)
 
 
-class Rate(_Strict):
+class Rate(_Dated):
     """An employer's cost charged as a share of pay (National Insurance, the employer's pension
     contribution) for a period, from a named source: the worked cost applies it to a salary."""
 
@@ -169,17 +175,8 @@ class Rate(_Strict):
             raise ValueError(f"write 'above' in whole pounds without £ or commas, such as 5000; you wrote {above!r}")
         return above
 
-    @model_validator(mode="after")
-    def _period_order(self):
-        if self.ends <= self.starts:
-            raise ValueError(
-                f"the period ends ({self.ends.isoformat()}) on or before it starts "
-                f"({self.starts.isoformat()}): check 'starts' and 'ends'"
-            )
-        return _carried_forward_after_period(self)
 
-
-class Reimbursement(_Strict):
+class Reimbursement(_Dated):
     """What ARRS pays back for the post in one contract year (the Network Contract DES): the
     most it pays back, when a source we could read gives it, and what the year's amounts assume.
     Dated like a figure, so a new contract year is an edit here and an ended one is a warning."""
@@ -211,15 +208,6 @@ class Reimbursement(_Strict):
                 f"write the maximum in whole pounds without £ or commas, such as 50000; you wrote {maximum!r}"
             )
         return maximum
-
-    @model_validator(mode="after")
-    def _period_order(self):
-        if self.ends <= self.starts:
-            raise ValueError(
-                f"the period ends ({self.ends.isoformat()}) on or before it starts "
-                f"({self.starts.isoformat()}): check 'starts' and 'ends'"
-            )
-        return _carried_forward_after_period(self)
 
 
 class FiguresFile(_Strict):

@@ -23,10 +23,8 @@ from macros.jobdesc.docx_writer import render_docx
 from macros.jobdesc.placeholders import DOCUMENT_PART, placeholder_map, placeholder_map_json
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data" / "job_description.yaml"
 SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "job-description-word.js"
 INSTANT = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NAME = DOCX_PATH.rsplit("/", 1)[1]
 
 pytestmark = pytest.mark.e2e

@@ -20,8 +20,6 @@ from macros.jobdesc.models import FIELD_NAMES
 from macros.jobdesc.placeholders import DOCUMENT_PART, EMPLOYER_NOTE_BOOKMARK, placeholder_map, placeholder_map_json
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data" / "job_description.yaml"
-SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "job-description-word.js"
 INSTANT = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NAME = DOCX_PATH.rsplit("/", 1)[1]
