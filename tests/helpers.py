@@ -70,8 +70,17 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 # --- Copying and building the hub -----------------------------------------------------
 
 
-def copy_sources(destination: Path, names: tuple[str, ...] = SITE_SOURCES) -> Path:
-    """Copy the hub's files and folders `names` (without caches) into `destination`."""
+# What earlier builds kept (.cache: the pages the page check passed, compiled templates, the
+# job description's documents). Each entry is found by a key of everything its answer depends
+# on (the page's or data's bytes, the code that made it, the libraries' versions), as an
+# editor's own copy keeps it between builds: a file a test changed has a new key and is made
+# afresh. tests/e2e/test_jobdesc_site.py builds a copy without it, from cold.
+BUILD_CACHES = Path(".cache")
+
+
+def copy_sources(destination: Path, names: tuple[str, ...] = SITE_SOURCES, caches: bool = True) -> Path:
+    """Copy the hub's files and folders `names` (without Python's caches) into `destination`,
+    with what earlier builds kept in .cache unless `caches` is false."""
     destination.mkdir(parents=True, exist_ok=True)
     for name in names:
         source = PROJECT_ROOT / name
@@ -79,12 +88,15 @@ def copy_sources(destination: Path, names: tuple[str, ...] = SITE_SOURCES) -> Pa
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, destination / name)
+    if caches and (PROJECT_ROOT / BUILD_CACHES).is_dir():
+        shutil.copytree(PROJECT_ROOT / BUILD_CACHES, destination / BUILD_CACHES, dirs_exist_ok=True)
     return destination
 
 
-def copy_project(destination: Path, replace: dict[str, str | None] | None = None) -> Path:
-    """Copy the hub's sources to `destination`, then write (or, for None, delete) files."""
-    copy_sources(destination)
+def copy_project(destination: Path, replace: dict[str, str | None] | None = None, caches: bool = True) -> Path:
+    """Copy the hub's sources to `destination` (with .cache unless `caches` is false), then
+    write (or, for None, delete) files."""
+    copy_sources(destination, caches=caches)
     for relative, text in (replace or {}).items():
         target = destination / relative
         if text is None:

@@ -333,7 +333,7 @@ def test_escape_from_search_returns_focus_to_what_opened_it(browser, hub_server,
     page = context.new_page()
     search_open = "() => document.getElementById('__search').checked"
     try:
-        page.goto(hub_server.url("/"), wait_until="networkidle")
+        page.goto(hub_server.url("/"), wait_until="load")
         # Opened with "/": back to the search button that shows at this width.
         page.keyboard.press("/")
         page.keyboard.type("roadmap", delay=20)
@@ -353,7 +353,7 @@ def test_escape_from_search_returns_focus_to_what_opened_it(browser, hub_server,
         wait_until(page, "() => document.activeElement.matches('button[for=__search]')")
         assert page.evaluate("() => document.activeElement.className") == opener
         # Opened by another control (the "page not found" page's search form).
-        page.goto(hub_server.url("/404.html"), wait_until="networkidle")
+        page.goto(hub_server.url("/404.html"), wait_until="load")
         page.focus("#hub-404-query")
         page.keyboard.type("supervisor", delay=20)
         page.keyboard.press("Tab")
@@ -484,7 +484,7 @@ def test_high_contrast_and_reduced_motion_keep_controls_and_focus_visible_and_st
                 contexts[width] = context.new_page()
             page = contexts[width]
             page.emulate_media(forced_colors="active", reduced_motion="reduce")
-            page.goto(hub_server.url(path), wait_until="networkidle")
+            page.goto(hub_server.url(path), wait_until="load")
             assert page.evaluate("() => matchMedia('(forced-colors: active)').matches")
             assert page.evaluate("() => matchMedia('(prefers-reduced-motion: reduce)').matches")
             if first == "menu":

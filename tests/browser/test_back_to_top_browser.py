@@ -41,7 +41,7 @@ def test_on_a_phone_nothing_floats_over_the_text_when_scrolling_up(browser, hub_
     context = browser.new_context(viewport={"width": 375, "height": 700}, locale="en-GB")
     page = context.new_page()
     try:
-        page.goto(hub_server.url(path), wait_until="networkidle")
+        page.goto(hub_server.url(path), wait_until="load")
         scroll_down_then_up(page)
         assert page.evaluate("window.scrollY") > 1000  # the page did scroll
         result = page.evaluate(COVERED)
@@ -61,7 +61,7 @@ def test_the_measurement_sees_the_floating_button_where_material_shows_it(browse
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-GB")
     page = context.new_page()
     try:
-        page.goto(hub_server.url("roles/funding/"), wait_until="networkidle")
+        page.goto(hub_server.url("roles/funding/"), wait_until="load")
         scroll_down_then_up(page)
         assert page.evaluate(COVERED)["shown"]
         assert page.locator(".hub-back-to-top a").is_hidden()
@@ -73,7 +73,7 @@ def test_the_back_to_top_link_is_not_printed(browser, hub_server):
     context = browser.new_context(viewport={"width": 375, "height": 700}, locale="en-GB")
     page = context.new_page()
     try:
-        page.goto(hub_server.url("roles/funding/"), wait_until="networkidle")
+        page.goto(hub_server.url("roles/funding/"), wait_until="load")
         page.emulate_media(media="print")
         assert page.locator(".hub-back-to-top").is_hidden()
     finally:

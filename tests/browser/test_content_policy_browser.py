@@ -36,7 +36,7 @@ violations = csp_violations
 
 def test_the_policy_is_enforced_a_stray_inline_script_is_blocked(tab, hub_server):
     page, _ = tab
-    page.goto(hub_server.url(""), wait_until="networkidle")
+    page.goto(hub_server.url(""), wait_until="load")
     page.evaluate(
         "() => { const s = document.createElement('script'); s.textContent = 'window.hubInjected = 1';"
         " document.body.append(s); }"
@@ -50,16 +50,16 @@ def test_every_page_loads_with_no_violation(tab, hub_site, hub_server):
     paths = content_paths(hub_site.site_dir) + ["no-such-page/", "roles/fcp/"]
     assert len(paths) > 20
     for path in paths:
-        page.goto(hub_server.url(path), wait_until="networkidle")
+        page.goto(hub_server.url(path), wait_until="load")
         assert violations(page) == [], path
-    page.goto(hub_server.url("404.html"), wait_until="networkidle")
+    page.goto(hub_server.url("404.html"), wait_until="load")
     assert violations(page) == []
     assert errors == []
 
 
 def test_search_works_under_the_policy(tab, hub_server):
     page, errors = tab
-    page.goto(hub_server.url(""), wait_until="networkidle")
+    page.goto(hub_server.url(""), wait_until="load")
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially("supervisor", delay=30)
@@ -69,7 +69,7 @@ def test_search_works_under_the_policy(tab, hub_server):
 
 def test_the_job_descriptions_word_download_works_under_the_policy(tab, hub_server):
     page, errors = tab
-    page.goto(hub_server.url("recruitment/job-description/"), wait_until="networkidle")
+    page.goto(hub_server.url("recruitment/job-description/"), wait_until="load")
     with page.expect_download() as info:
         page.get_by_role("button", name="Download your version (Word)").click()
     assert info.value.suggested_filename.endswith(".docx")
@@ -78,7 +78,7 @@ def test_the_job_descriptions_word_download_works_under_the_policy(tab, hub_serv
 
 def test_copy_buttons_work_under_the_policy(tab, hub_server):
     page, errors = tab
-    page.goto(hub_server.url("events/"), wait_until="networkidle")
+    page.goto(hub_server.url("events/"), wait_until="load")
     buttons = page.locator("[data-hub-copy]")
     assert buttons.count() > 0
     buttons.first.click()
@@ -88,7 +88,7 @@ def test_copy_buttons_work_under_the_policy(tab, hub_server):
 
 def test_the_roadmap_checklist_and_print_work_under_the_policy(tab, hub_server):
     page, errors = tab
-    page.goto(hub_server.url("training/roadmap/"), wait_until="networkidle")
+    page.goto(hub_server.url("training/roadmap/"), wait_until="load")
     page.click('label[for="tick-stage-1-evidence"]')
     assert page.is_checked("#tick-stage-1-evidence")
     page.emulate_media(media="print")
@@ -98,7 +98,7 @@ def test_the_roadmap_checklist_and_print_work_under_the_policy(tab, hub_server):
 
 def test_the_supervisor_checker_works_under_the_policy(tab, hub_server):
     page, errors = tab
-    page.goto(hub_server.url("supervision/checker/"), wait_until="networkidle")
+    page.goto(hub_server.url("supervision/checker/"), wait_until="load")
     first = page.locator(".hub-checker__form label").first
     first.click()
     page.click("button.hub-checker__continue")
@@ -143,6 +143,6 @@ def test_every_page_has_the_one_policy_first_and_no_inline_script(tab, hub_site,
 
 def test_a_moved_pages_old_address_keeps_the_heading_asked_for(tab, hub_server):
     page, errors = tab
-    page.goto(hub_server.url("roles/fcp/#how-much-experience-is-needed"), wait_until="networkidle")
+    page.goto(hub_server.url("roles/fcp/#how-much-experience-is-needed"), wait_until="load")
     assert page.url == hub_server.url("roles/first-contact-practitioner/#how-much-experience-is-needed")
     assert violations(page) == [] and errors == []

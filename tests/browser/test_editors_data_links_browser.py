@@ -21,7 +21,7 @@ def test_the_heading_comes_first_and_the_data_links_last(browser, hub_server, pa
     context = browser.new_context(viewport={"width": width, "height": 800}, locale="en-GB")
     page = context.new_page()
     try:
-        page.goto(hub_server.url(path), wait_until="networkidle")
+        page.goto(hub_server.url(path), wait_until="load")
         tops = page.evaluate(
             """() => {
               const top = (e) => e.getBoundingClientRect().top + window.scrollY;
@@ -50,7 +50,7 @@ def test_printing_leaves_the_data_links_out(browser, hub_server, path):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()
     try:
-        page.goto(hub_server.url(path), wait_until="networkidle")
+        page.goto(hub_server.url(path), wait_until="load")
         assert "edit data/" in page.locator(".hub-data-sources").inner_text()
         page.emulate_media(media="print")
         assert page.locator(".hub-data-sources").is_hidden()

@@ -18,7 +18,7 @@ def open_on(browser, url: str, when: datetime):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.clock.set_fixed_time(when)
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
     return context, page, errors
 
 
@@ -51,7 +51,7 @@ def test_the_notice_and_footer_fit_a_phone_and_a_desktop(browser, hub_server, wi
     page = context.new_page()
     try:
         page.clock.set_fixed_time(datetime(2028, 1, 1, 12, 0))
-        page.goto(hub_server.url("resources/"), wait_until="networkidle")
+        page.goto(hub_server.url("resources/"), wait_until="load")
         notice = page.locator(NOTICE)
         assert notice.is_visible()
         box = notice.bounding_box()

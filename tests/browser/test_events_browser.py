@@ -41,7 +41,7 @@ def page(browser):
 def test_the_session_page_actions_carry_the_right_instants(events_server, page, tmp_path, path, start, end):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(events_server + path, wait_until="networkidle")
+    page.goto(events_server + path, wait_until="load")
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download a calendar file (.ics)").click()
@@ -68,7 +68,7 @@ def test_the_session_page_actions_carry_the_right_instants(events_server, page, 
 
 
 def test_the_drop_in_page_fits_a_phone_screen(events_server, page):
-    page.goto(events_server + "events/", wait_until="networkidle")
+    page.goto(events_server + "events/", wait_until="load")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"the page scrolls sideways: {width}px wide"
     assert page.get_by_text("Monday 2 November 2026").first.is_visible()
@@ -79,7 +79,7 @@ def test_the_drop_in_content_has_no_accessibility_violations(events_server, page
     """axe-core on the page's content (the theme's header and search are checked elsewhere)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    page.goto(events_server + path, wait_until="networkidle")
+    page.goto(events_server + path, wait_until="load")
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
     result = Axe().run(page, context={"include": [["article"]]}, options=options)
     violations = [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in result.response["violations"]]

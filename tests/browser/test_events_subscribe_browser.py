@@ -42,7 +42,7 @@ def open_page(browser, url: str, width: int = 375, **options):
     requests: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
     return context, page, errors, requests
 
 

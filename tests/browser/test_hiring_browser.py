@@ -48,7 +48,7 @@ def test_a_closing_date_that_cannot_be_is_refused_and_nothing_downloads(
     hub_server, watched_page, day, month, year, message
 ):
     page = watched_page.page
-    page.goto(hub_server.url(JOB_PAGE), wait_until="networkidle")
+    page.goto(hub_server.url(JOB_PAGE), wait_until="load")
     downloads = downloads_of(page)
     type_date(page, day, month, year)
     page.get_by_role("button", name="Download your version (Word)").click()
@@ -80,7 +80,7 @@ def test_by_keyboard_alone_the_skip_link_reaches_the_form_and_an_impossible_date
     hub_server, watched_page
 ):
     page = watched_page.page
-    page.goto(hub_server.url(JOB_PAGE), wait_until="networkidle")
+    page.goto(hub_server.url(JOB_PAGE), wait_until="load")
     downloads = downloads_of(page)
     for _ in range(3):
         page.keyboard.press("Tab")
@@ -112,7 +112,7 @@ def test_by_keyboard_alone_the_skip_link_reaches_the_form_and_an_impossible_date
 
 def test_hours_and_whole_time_equivalent_are_worked_out_from_each_other(hub_server, watched_page):
     page = watched_page.page
-    page.goto(hub_server.url(JOB_PAGE), wait_until="networkidle")
+    page.goto(hub_server.url(JOB_PAGE), wait_until="load")
     page.locator("#jd-hours").fill("22.5 hours a week")
     expect(page.locator("#jd-wte")).to_have_value("0.6")
     page.locator("#jd-wte").fill("0.8")
@@ -126,7 +126,7 @@ def test_hours_and_whole_time_equivalent_are_worked_out_from_each_other(hub_serv
 
 def test_the_calculator_agrees_with_the_worked_example(hub_server, watched_page):
     page = watched_page.page
-    page.goto(hub_server.url(HIRING_PAGE), wait_until="networkidle")
+    page.goto(hub_server.url(HIRING_PAGE), wait_until="load")
     table = page.locator(".hub-cost__table").first
     expect(table).to_contain_text("£63,147")
     calculator = page.locator("[data-cost-calculator]").first

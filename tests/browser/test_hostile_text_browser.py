@@ -52,7 +52,7 @@ def tab(browser):
 
 def settle(page) -> None:
     """Give an injected handler every chance to run: load, idle, a moment."""
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     page.wait_for_timeout(300)
 
 
@@ -81,7 +81,7 @@ def typed_title(build, file: str, field: str) -> str:
 def test_a_page_built_from_hostile_text_runs_none_of_it(hostile_server, tab, path):
     base, _ = hostile_server
     page, dialogs, errors = tab
-    page.goto(base + path, wait_until="networkidle")
+    page.goto(base + path, wait_until="load")
     assert_nothing_ran(page, dialogs, errors)
     # The corpus is on the page as text to read (the session's title, the page's sources, ...).
     assert "<img src=x onerror=alert('hostile') data-hostile>" in page.locator("body").inner_text()
@@ -90,7 +90,7 @@ def test_a_page_built_from_hostile_text_runs_none_of_it(hostile_server, tab, pat
 def test_the_session_page_shows_its_title_as_typed(hostile_server, tab):
     base, build = hostile_server
     page, dialogs, errors = tab
-    page.goto(base + "events/rcot-drop-in/2026-11-21/", wait_until="networkidle")
+    page.goto(base + "events/rcot-drop-in/2026-11-21/", wait_until="load")
     title = shown(typed_title(build, "data/events.yaml", "series.[].title"))
     assert shown(page.locator("h1").first.inner_text()).startswith(title)
     assert shown(page.title()).startswith(title)
@@ -100,7 +100,7 @@ def test_the_session_page_shows_its_title_as_typed(hostile_server, tab):
 def test_searching_for_the_hostile_title_runs_none_of_it(hostile_server, tab):
     base, build = hostile_server
     page, dialogs, errors = tab
-    page.goto(base + "about/accessibility/", wait_until="networkidle")
+    page.goto(base + "about/accessibility/", wait_until="load")
     page.keyboard.press("/")  # Material's keyboard shortcut for search
     label = build.injection.labels_in("data/events.yaml", "series.[].title")[0]
     page.locator("input.md-search__input").press_sequentially(f"{label} img src onerror alert hostile", delay=20)
@@ -118,10 +118,10 @@ def test_searching_for_the_hostile_title_runs_none_of_it(hostile_server, tab):
 def test_the_roadmap_and_the_checker_built_from_hostile_text_run_none_of_it(hostile_server, tab):
     base, build = hostile_server
     page, dialogs, errors = tab
-    page.goto(base + "training/roadmap/", wait_until="networkidle")
+    page.goto(base + "training/roadmap/", wait_until="load")
     page.locator("input[data-roadmap-item]").first.check()  # the progress script saves and redraws
     assert_nothing_ran(page, dialogs, errors)
-    page.goto(base + "supervision/checker/", wait_until="networkidle")
+    page.goto(base + "supervision/checker/", wait_until="load")
     # Answer every question with its first answer until a result shows (the script shows panels).
     for _ in range(10):
         result = page.locator("[data-hub-checker-result]")
@@ -138,7 +138,7 @@ def test_the_job_description_form_shows_hostile_values_as_typed(hostile_server, 
     base, _ = hostile_server
     page, dialogs, errors = tab
     value = CORPUS[:180]
-    page.goto(f"{base}recruitment/job-description/?employer={quote(value)}", wait_until="networkidle")
+    page.goto(f"{base}recruitment/job-description/?employer={quote(value)}", wait_until="load")
     assert_nothing_ran(page, dialogs, errors)
     assert shown(value)[:60] in shown(page.locator("article").inner_text())
 

@@ -30,7 +30,7 @@ def field_texts(page, name: str) -> list[str]:
 
 def test_typing_in_the_form_fills_the_page_and_the_address(hub_server, watched_page):
     page = watched_page.page
-    page.goto(hub_server.url(PAGE), wait_until="networkidle")
+    page.goto(hub_server.url(PAGE), wait_until="load")
     assert field_texts(page, "employer")[0] == "[Employing practice or primary care network]"
     requests_before = len(watched_page.requests)
 
@@ -69,13 +69,13 @@ def test_reloading_the_address_restores_the_values(hub_server, watched_page):
     page = watched_page.page
     page.goto(
         hub_server.url(PAGE) + "?employer=Stroud%20PCN&base=Stroud%20Health%20Centre&contact=Jo%20Bloggs",
-        wait_until="networkidle",
+        wait_until="load",
     )
     assert page.get_by_label("Employing practice or primary care network").input_value() == "Stroud PCN"
     assert page.get_by_label("Base").input_value() == "Stroud Health Centre"
     assert set(field_texts(page, "employer")) == {"Stroud PCN"}
     assert field_texts(page, "contact") == ["Jo Bloggs"]
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert field_texts(page, "base") == ["Stroud Health Centre"]
     filled = page.locator(".jd-document .jd-field--filled").count()
     assert filled >= 4
@@ -83,7 +83,7 @@ def test_reloading_the_address_restores_the_values(hub_server, watched_page):
 
 def test_the_form_works_by_keyboard(hub_server, watched_page):
     page = watched_page.page
-    page.goto(hub_server.url(PAGE), wait_until="networkidle")
+    page.goto(hub_server.url(PAGE), wait_until="load")
     page.get_by_label("Employing practice or primary care network").focus()
     page.keyboard.type("Cotswold PCN")
     page.keyboard.press("Tab")
@@ -114,7 +114,7 @@ def test_without_javascript_the_page_shows_the_full_template(browser, hub_server
 
 def test_printing_gives_the_document_without_site_chrome(hub_server, watched_page):
     page = watched_page.page
-    page.goto(hub_server.url(PAGE) + "?employer=Severn%20Vale%20PCN", wait_until="networkidle")
+    page.goto(hub_server.url(PAGE) + "?employer=Severn%20Vale%20PCN", wait_until="load")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", "#jd-adapt", ".md-search"):
         assert not page.locator(selector).first.is_visible(), selector
@@ -138,7 +138,7 @@ def test_scrolling_keeps_the_values_in_the_address(hub_server, watched_page):
     # Material's navigation.tracking rewrites the address's #anchor while scrolling: the
     # values in the query must survive it, or a bookmark would lose them.
     page = watched_page.page
-    page.goto(hub_server.url(PAGE) + "?employer=Severn%20Vale%20PCN", wait_until="networkidle")
+    page.goto(hub_server.url(PAGE) + "?employer=Severn%20Vale%20PCN", wait_until="load")
     page.locator("#person-specification").scroll_into_view_if_needed()
     page.mouse.wheel(0, 400)
     page.wait_for_timeout(500)
@@ -152,7 +152,7 @@ def test_the_job_description_and_form_pass_axe(hub_server, watched_page):
     from axe_playwright_python.sync_playwright import Axe
 
     page = watched_page.page
-    page.goto(hub_server.url(PAGE) + "?employer=Severn%20Vale%20PCN", wait_until="networkidle")
+    page.goto(hub_server.url(PAGE) + "?employer=Severn%20Vale%20PCN", wait_until="load")
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
     results = Axe().run(page, context={"include": [["article"]]}, options=options)
     violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]]

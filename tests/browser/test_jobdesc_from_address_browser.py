@@ -32,7 +32,7 @@ def test_values_from_the_address_are_named_above_the_form(hub_server, watched_pa
 
 def test_a_page_opened_without_values_has_no_notice(hub_server, watched_page):
     page = watched_page.page
-    page.goto(hub_server.url(PAGE), wait_until="networkidle")
+    page.goto(hub_server.url(PAGE), wait_until="load")
     page.locator("[data-jd-form]").wait_for()
     assert page.locator("[data-jd-from-address]").count() == 0
     # Typing in the form (which puts the values in the address) brings no notice either.

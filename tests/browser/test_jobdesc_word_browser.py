@@ -87,7 +87,7 @@ def download_word(page):
 
 def open_page(watched_page, hub_server):
     page = watched_page.page
-    page.goto(hub_server.url(PAGE), wait_until="networkidle")
+    page.goto(hub_server.url(PAGE), wait_until="load")
     expect(page.get_by_role("button", name=BUTTON)).to_be_visible()
     expect(page.locator("[data-jd-word-note]")).to_contain_text("stays highlighted in [square brackets]")
     return page
@@ -222,7 +222,7 @@ def test_the_button_shows_only_when_the_browser_can_make_the_document(browser, h
     context = browser.new_context()
     context.add_init_script("delete window.CompressionStream;")
     page = context.new_page()
-    page.goto(hub_server.url(PAGE), wait_until="networkidle")
+    page.goto(hub_server.url(PAGE), wait_until="load")
     expect(page.get_by_role("button", name="Copy the link to this version")).to_be_visible()
     assert page.get_by_role("button", name=BUTTON).count() == 0  # hidden: not in the accessibility tree
     assert not page.locator("[data-jd-word-note]").is_visible()

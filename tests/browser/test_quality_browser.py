@@ -86,7 +86,7 @@ def survey(request, browser, hub_site, hub_server) -> Survey:
     for path in all_pages(hub_site.site_dir):
         requests.clear()
         errors.clear()
-        response = page.goto(hub_server.url(path), wait_until="networkidle")
+        response = page.goto(hub_server.url(path), wait_until="load")
         logged = list(errors)  # before axe runs in the page
         report = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         result.visits.append(
@@ -173,7 +173,7 @@ OVERFLOW = """() => {
 def overflowing_pages(page, hub_server, paths) -> list[str]:
     problems = []
     for path in paths:
-        page.goto(hub_server.url(path), wait_until="networkidle")
+        page.goto(hub_server.url(path), wait_until="load")
         scroll_width, client_width, wide = page.evaluate(OVERFLOW)
         if scroll_width > client_width:
             problems.append(f"{path}: scrollWidth {scroll_width} > {client_width} (for example {wide})")
@@ -196,11 +196,11 @@ def test_no_horizontal_scrolling_with_text_resized_to_200_percent(browser, hub_s
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     try:
         page = context.new_page()
-        page.goto(hub_server.url("/"), wait_until="networkidle")
+        page.goto(hub_server.url("/"), wait_until="load")
         normal = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
         cdp = context.new_cdp_session(page)
         cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
-        page.reload(wait_until="networkidle")
+        page.reload(wait_until="load")
         enlarged = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
         assert enlarged >= 1.9 * normal, f"text was not enlarged: {normal}px -> {enlarged}px"
         problems = overflowing_pages(page, hub_server, all_pages(hub_site.site_dir))

@@ -54,7 +54,7 @@ def test_every_content_page_prints_without_the_site_chrome(browser, hub_site, hu
         paths = content_paths(hub_site.site_dir)
         assert len(paths) >= 15
         for path in paths:
-            page.goto(hub_server.url(path), wait_until="networkidle")
+            page.goto(hub_server.url(path), wait_until="load")
             chrome = page.evaluate(
                 "(selector) => [...document.querySelectorAll(selector)].flatMap(e => (e.innerText || '').split('\\n'))",
                 CHROME,

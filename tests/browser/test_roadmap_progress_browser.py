@@ -22,7 +22,7 @@ ROADMAP = load_roadmap(ROOT / "data/roadmap.yaml", "data/roadmap.yaml")
 def roadmap_page(browser, hub_server):
     context, watched = open_watched_page(browser)
     page, errors = watched.page, watched.console_errors
-    page.goto(hub_server.url("training/roadmap/"), wait_until="networkidle")
+    page.goto(hub_server.url("training/roadmap/"), wait_until="load")
     yield page, errors
     assert not errors
     context.close()
@@ -41,7 +41,7 @@ def test_a_tick_survives_a_reload(roadmap_page):
     page, _ = roadmap_page
     page.click('label[for="tick-stage-1-evidence"]')
     assert stored(page) == {"version": 1, "ticked": ["stage-1-evidence"]}
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert page.is_checked("#tick-stage-1-evidence")
     assert not page.is_checked("#tick-stage-1-route")
     assert progress_text(page, "stage-1") == "Step 2: 1 of 6 ticked"
@@ -71,7 +71,7 @@ def test_clear_my_progress_removes_every_tick_from_page_and_storage(roadmap_page
     assert stored(page) is None
     assert page.eval_on_selector_all("input[data-roadmap-item]:checked", "boxes => boxes.length") == 0
     assert page.inner_text("[data-roadmap-status]") == "Your progress has been cleared."
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert page.eval_on_selector_all("input[data-roadmap-item]:checked", "boxes => boxes.length") == 0
 
 
@@ -101,7 +101,7 @@ def test_saved_ticks_for_items_no_longer_on_the_page_are_ignored(roadmap_page):
     page.evaluate(
         f"window.localStorage.setItem({json.dumps(STORAGE_KEY)}, JSON.stringify({{version: 1, ticked: ['gone', 'degree']}}))"
     )
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert page.is_checked("#tick-degree")
     assert page.inner_text("[data-roadmap-overall]").startswith("You have ticked 1 of")
 
@@ -109,7 +109,7 @@ def test_saved_ticks_for_items_no_longer_on_the_page_are_ignored(roadmap_page):
 def test_unreadable_saved_data_starts_afresh(roadmap_page):
     page, _ = roadmap_page
     page.evaluate(f"window.localStorage.setItem({json.dumps(STORAGE_KEY)}, '{{not json')")
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert page.eval_on_selector_all("input[data-roadmap-item]:checked", "boxes => boxes.length") == 0
 
 

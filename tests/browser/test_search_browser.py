@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 def search(page, base_url: str, words: str) -> list[str]:
     """The result links' paths and fragments, in the order Material shows them."""
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url, wait_until="load")
     page.keyboard.press("/")  # Material's keyboard shortcut for search
     page.locator("input.md-search__input").press_sequentially(words, delay=30)
     results = page.locator(".md-search-result__item a")

@@ -20,7 +20,7 @@ def test_the_sitemap_lists_every_nav_page(hub_site):
 
 def test_typing_supervisor_into_search_finds_the_supervision_page(hub_server, watched_page):
     page = watched_page.page
-    page.goto(hub_server.url("/"), wait_until="networkidle")
+    page.goto(hub_server.url("/"), wait_until="load")
     page.keyboard.press("/")  # Material's keyboard shortcut for search
     search = page.locator("input.md-search__input")
     search.press_sequentially("supervisor", delay=30)

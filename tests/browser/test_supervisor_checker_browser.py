@@ -26,14 +26,14 @@ def path_id(path) -> str:
 def checker_page(browser, hub_server):
     context, watched = open_watched_page(browser)
     page, errors = watched.page, watched.console_errors
-    page.goto(hub_server.url("supervision/checker/"), wait_until="networkidle")
+    page.goto(hub_server.url("supervision/checker/"), wait_until="load")
     yield page, errors
     context.close()
 
 
 def fresh(checker_page, hub_server):
     page, errors = checker_page
-    page.goto(hub_server.url("supervision/checker/"), wait_until="networkidle")
+    page.goto(hub_server.url("supervision/checker/"), wait_until="load")
     return page, errors
 
 
@@ -236,7 +236,7 @@ def test_without_javascript_the_route_list_answers_the_question(browser, hub_ser
 def test_on_a_phone_each_new_question_and_the_answer_are_not_hidden_under_the_header(browser, hub_server):
     context = browser.new_context(viewport={"width": 375, "height": 640}, locale="en-GB")
     page = context.new_page()
-    page.goto(hub_server.url("supervision/checker/"), wait_until="networkidle")
+    page.goto(hub_server.url("supervision/checker/"), wait_until="load")
 
     def focused_clear_of_header() -> bool:
         return page.evaluate(

@@ -24,7 +24,7 @@ PAGE, DOCX, PDF = JOB_PAGE, JOB_DOCX, JOB_PDF
 @pytest.fixture(scope="module")
 def cold_copy(tmp_path_factory, site_builder):
     """The same sources built in a fresh copy: no .cache, so both documents are rendered."""
-    root = copy_project(tmp_path_factory.mktemp("jobdesc-cold") / "project")
+    root = copy_project(tmp_path_factory.mktemp("jobdesc-cold") / "project", caches=False)
     assert not (root / ".cache").exists()
     site = site_builder(root, root.parent / "site")
     assert site.returncode == 0, site.output

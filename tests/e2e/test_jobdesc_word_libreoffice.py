@@ -34,7 +34,7 @@ def test_libreoffice_opens_the_filled_in_document_as_it_does_the_generic_one(hub
     if soffice is None:
         pytest.fail("LibreOffice not found: run `make test`, which installs Debian's libreoffice-writer-nogui")
     page = watched_page.page
-    page.goto(hub_server.url(PAGE), wait_until="networkidle")
+    page.goto(hub_server.url(PAGE), wait_until="load")
     for name, value in VALUES.items():
         if name == "closing_date":  # the GOV.UK date input: day, month and year boxes
             for part, text in zip(("year", "month", "day"), value.split("-"), strict=True):

@@ -78,7 +78,9 @@ def git_copy(tmp_path_factory) -> Path:
     """A git repository holding a copy of the hub, with .venv pointing at the test's venv."""
     root = tmp_path_factory.mktemp("editors-precommit") / "repo"
     copy_sources(
-        root, (*SITE_SOURCES, "pyproject.toml", ".pre-commit-config.yaml", ".editorconfig", "spelling", ".github")
+        root,
+        (*SITE_SOURCES, "pyproject.toml", ".pre-commit-config.yaml", ".editorconfig", "spelling", ".github"),
+        caches=False,
     )
     (root / ".venv").symlink_to(Path(sys.prefix))
     (root / ".gitignore").write_text(".venv\n__pycache__/\n")
