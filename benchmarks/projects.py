@@ -98,7 +98,7 @@ def make_ours(case: Case, destination: Path) -> Path:
     """A copy of the hub's sources with the case's synthetic pages and events data."""
     if destination.exists():
         shutil.rmtree(destination)
-    copy_sources(destination)
+    copy_sources(destination, caches=False)  # measured from the copy's own caches, as before
     if case.events_yaml is not None:
         (destination / "data" / "events.yaml").write_text(case.events_yaml, encoding="utf-8")
     config = read_config(destination / "mkdocs.yml")

@@ -7,8 +7,10 @@ Import it as `from tests.helpers import ...` (the project root is on pytest's pa
 
 from __future__ import annotations
 
+import atexit
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -151,14 +153,66 @@ class BuiltSite:
 def build_site(
     root: Path, site_dir: Path, epoch: int | None = HUB_BUILD_EPOCH, *extra_args: str, command: str = "mkdocs"
 ) -> BuiltSite:
-    """Run the strict build as an editor would, in its own process (no cached imports).
-    `command` is the module that builds: "mkdocs", or "properdocs" (its maintained fork)."""
-    result = subprocess.run(
-        [sys.executable, "-m", command, "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml"),
-         "-d", str(site_dir), *extra_args],
-        cwd=root, env=build_env(epoch), capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+    """Run the strict build as an editor would, in its own process (run_module), which reads
+    the hub's code from `root`. `command` is the module that builds: "mkdocs", or
+    "properdocs" (its maintained fork, started as a plain `python -m`)."""
+    args = ["build", "--strict", "--clean", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir), *extra_args]
+    if command == "mkdocs":
+        result = run_module("mkdocs", *args, cwd=root, env=build_env(epoch))
+    else:
+        result = subprocess.run(
+            [sys.executable, "-m", command, *args], cwd=root, env=build_env(epoch), capture_output=True, text=True,
+            timeout=600,
+        )  # fmt: skip
     return BuiltSite(root, site_dir, result.stdout + result.stderr, result.returncode)
+
+
+class _BuildServer:
+    """One tests/build_server.py for this test process, started when first asked."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen | None = None
+
+    def run(self, request: dict) -> dict:
+        with self._lock:
+            if self._process is None or self._process.poll() is not None:
+                self._process = subprocess.Popen(
+                    [sys.executable, str(Path(__file__).with_name("build_server.py"))],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=build_env(None), text=True,
+                    encoding="utf-8",
+                )  # fmt: skip
+            assert self._process.stdin is not None and self._process.stdout is not None
+            self._process.stdin.write(json.dumps(request) + "\n")
+            self._process.stdin.flush()
+            reply = self._process.stdout.readline()
+        if not reply:
+            raise RuntimeError("tests/build_server.py stopped without answering")
+        return json.loads(reply)
+
+    def close(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            assert self._process.stdin is not None
+            self._process.stdin.close()
+            self._process.wait(timeout=10)
+
+
+_BUILD_SERVER = _BuildServer()
+atexit.register(_BUILD_SERVER.close)
+
+
+def run_module(
+    module: str, *args: str, cwd: Path, env: dict[str, str], timeout: int = 600
+) -> subprocess.CompletedProcess:
+    """`python -m module args` in `cwd` with `env`, as subprocess.run(..., capture_output=True,
+    text=True) would run it: a process of its own, forked by tests/build_server.py from one
+    that has already imported the build's libraries (not the hub's code), to save each build
+    and check the half second of starting Python and importing them."""
+    reply = _BUILD_SERVER.run({"module": module, "args": list(args), "cwd": str(cwd), "env": env, "timeout": timeout})
+    command = [sys.executable, "-m", module, *args]
+    if reply["timed_out"]:
+        raise subprocess.TimeoutExpired(command, timeout, reply["stdout"], reply["stderr"])
+    return subprocess.CompletedProcess(command, reply["returncode"], reply["stdout"], reply["stderr"])
 
 
 def stop_process(process: subprocess.Popen) -> None:

@@ -6,13 +6,12 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from macros.figures.wording import figure_uses
-from tests.helpers import AFTER_PAY_YEAR_EPOCH, FIGURES_CHECKED_EPOCH, HUB_BUILD_EPOCH
+from tests.helpers import AFTER_PAY_YEAR_EPOCH, FIGURES_CHECKED_EPOCH, HUB_BUILD_EPOCH, run_module
 
 pytestmark = pytest.mark.e2e
 
@@ -267,14 +266,7 @@ def run_check(root: Path, epoch: int) -> subprocess.CompletedProcess:
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1")
     env.pop("GITHUB_ACTIONS", None)
     env.pop("HUB_OVERDUE_PAGES", None)
-    return subprocess.run(
-        [sys.executable, "-m", "macros.editorial.check", "--no-build"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_module("macros.editorial.check", "--no-build", cwd=root, env=env, timeout=600)
 
 
 def test_make_check_warns_once_on_each_out_of_date_figure_at_its_line_naming_its_pages():

@@ -14,11 +14,12 @@ import json
 import os
 import re
 import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import run_module
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCX = "recruitment/primary-care-ot-job-description.docx"
@@ -150,10 +151,7 @@ def test_the_pages_list_gives_a_checked_date_only_to_sources_with_an_address(hub
 def _check(epoch: int) -> subprocess.CompletedProcess:
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1")
     env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run(
-        [sys.executable, "-m", "macros.editorial.check", "--no-build"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+    return run_module("macros.editorial.check", "--no-build", cwd=ROOT, env=env, timeout=300)
 
 
 def test_make_check_warns_about_each_source_not_checked_for_12_months():

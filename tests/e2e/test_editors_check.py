@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import HUB_BUILD_EPOCH, copy_project
+from tests.helpers import HUB_BUILD_EPOCH, copy_project, run_module
 
 # The day this content was last checked against its sources (7 December 2026, noon UTC).
 TODAY_EPOCH = int(datetime(2026, 12, 7, 12, 0, tzinfo=UTC).timestamp())
@@ -79,14 +79,7 @@ def run_check(root: Path, *args: str, overdue: str | None = None, epoch: int = H
     env.pop("HUB_OVERDUE_PAGES", None)
     if overdue:
         env["HUB_OVERDUE_PAGES"] = overdue
-    return subprocess.run(
-        [sys.executable, "-m", "macros.editorial.check", *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_module("macros.editorial.check", *args, cwd=root, env=env, timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -197,10 +190,9 @@ def test_a_macro_typo_is_reported_at_its_line(tmp_path):
 def test_new_page_scaffold_writes_front_matter_the_check_then_explains(tmp_path):
     root = copy_project(tmp_path / "project")
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH))
-    made = subprocess.run(
-        [sys.executable, "-m", "macros.editorial.new_page", "docs/roles/new-page.md", "Working with GPs: a guide"],
-        cwd=root, env=env, capture_output=True, text=True,
-    )  # fmt: skip
+    made = run_module(
+        "macros.editorial.new_page", "docs/roles/new-page.md", "Working with GPs: a guide", cwd=root, env=env
+    )
     assert made.returncode == 0, made.stdout + made.stderr
     assert '- "Working with GPs: a guide": roles/new-page.md' in made.stdout
     text = (root / "docs/roles/new-page.md").read_text()
@@ -293,10 +285,7 @@ def test_a_generated_path_an_unreadable_page_and_a_bom_page_in_build_and_check(t
 
     # In GitHub Actions: the only lines starting '::' are the check's own annotations, one a finding.
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH), GITHUB_ACTIONS="true")
-    actions = subprocess.run(
-        [sys.executable, "-m", "macros.editorial.check", "--no-build"],
-        cwd=root, env=env, capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+    actions = run_module("macros.editorial.check", "--no-build", cwd=root, env=env, timeout=600)
     commands = [line for line in actions.stdout.splitlines() if line.startswith("::")]
     findings = [line for line in lines if re.match(r"^\S+:\d+: (error|warning|due soon): ", line)]
     assert len(commands) == len(findings), actions.stdout

@@ -5,10 +5,8 @@ no crash, and MkDocs' own front matter reader never sees it."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
-from tests.helpers import HUB_BUILD_EPOCH, PROJECT_ROOT, build_site, copy_project
+from tests.helpers import HUB_BUILD_EPOCH, PROJECT_ROOT, build_site, copy_project, run_module
 
 ROLES = (PROJECT_ROOT / "docs/roles/index.md").read_text(encoding="utf-8")
 LAUGHS = "".join(f"l{n}: &l{n} [" + ",".join([f"*l{n - 1}"] * 9) + "]\n" for n in range(1, 12))
@@ -47,9 +45,7 @@ def test_hostile_front_matter_stops_the_build_and_the_check_with_one_line_each(t
 
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH), NO_MKDOCS_2_WARNING="1")
     env.pop("GITHUB_ACTIONS", None)
-    checked = subprocess.run(
-        [sys.executable, "-m", "macros.editorial.check"], cwd=root, env=env, capture_output=True, text=True, timeout=300
-    )
+    checked = run_module("macros.editorial.check", cwd=root, env=env, timeout=300)
     assert checked.returncode == 1
     assert "Traceback" not in checked.stderr, checked.stderr[-2000:]
     errors = [line for line in checked.stdout.splitlines() if ": error: " in line]
@@ -68,10 +64,7 @@ def test_a_data_file_with_raw_control_bytes_is_one_line_in_build_and_check(tmp_p
     assert built.returncode != 0 and expected in built.output, built.output[-2000:]
     assert "ReaderError" not in built.output and "Traceback" not in built.output
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH))
-    checked = subprocess.run(
-        [sys.executable, "-m", "macros.editorial.check", "--no-build"],
-        cwd=root, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+    checked = run_module("macros.editorial.check", "--no-build", cwd=root, env=env, timeout=300)
     assert checked.returncode == 1 and "Traceback" not in checked.stderr
     reported = expected.replace(f":{line}: ", f":{line}: error: ", 1)
     assert any(printed.startswith(reported) for printed in checked.stdout.splitlines()), checked.stdout

@@ -4,12 +4,10 @@ with the file, the line and what to write instead (issue 19, item 2)."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
-from tests.helpers import HUB_BUILD_EPOCH, PROJECT_ROOT, build_site, copy_project
+from tests.helpers import HUB_BUILD_EPOCH, PROJECT_ROOT, build_site, copy_project, run_module
 
 pytestmark = pytest.mark.e2e
 
@@ -30,14 +28,7 @@ EXPECTED = (
 def run_check(root):
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH), NO_MKDOCS_2_WARNING="1")
     env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run(
-        [sys.executable, "-m", "macros.editorial.check", "--no-build"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_module("macros.editorial.check", "--no-build", cwd=root, env=env, timeout=600)
 
 
 @pytest.fixture(scope="module")

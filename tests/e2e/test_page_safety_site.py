@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 
 import pytest
 
 from macros.core.site_output import POLICY_META, site_problems
-from tests.helpers import HUB_BUILD_EPOCH, PROJECT_ROOT, build_site, copy_project
+from tests.helpers import HUB_BUILD_EPOCH, PROJECT_ROOT, build_site, copy_project, run_module
 
 pytestmark = pytest.mark.e2e
 
@@ -39,9 +38,7 @@ def with_lines(*added: str) -> tuple[str, int]:
 def run_check(root):
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(HUB_BUILD_EPOCH), NO_MKDOCS_2_WARNING="1")
     env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run(
-        [sys.executable, "-m", "macros.editorial.check"], cwd=root, env=env, capture_output=True, text=True, timeout=600
-    )
+    return run_module("macros.editorial.check", cwd=root, env=env, timeout=600)
 
 
 # (name, lines appended to resources.md, the message at the first appended line)
