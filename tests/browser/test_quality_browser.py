@@ -1,6 +1,7 @@
-"""Accessibility and privacy on every page, in Debian's Chromium (issue 6). The keyboard walk
-over every page is tests/browser/test_keyboard_browser.py (its own file, so the two sweeps
-run in parallel under `make test`).
+"""Accessibility and privacy on every page, in Debian's Chromium (issue 6), at the desktop's
+size; tests/browser/test_quality_phone_browser.py runs the same survey at the phone's. The
+keyboard walk over every page is tests/browser/test_keyboard_browser.py, and reflow is
+tests/browser/test_reflow_browser.py: files of their own, so `make test` runs them in parallel.
 
 The pages are every page in sitemap.xml, every generated page under events/ (the drop-in
 session pages) and the 404 page, so pages that other work adds are covered as they land.
@@ -72,9 +73,16 @@ class Survey:
 STORAGE_KEYS = "() => [Object.keys(localStorage), Object.keys(sessionStorage)]"
 
 
-@pytest.fixture(scope="module", params=list(VIEWPORTS))
+# The survey's viewport. tests/browser/test_quality_phone_browser.py runs the same survey and
+# its tests at the phone's size: a file of its own, so a second test process can take it.
+VIEWPORT = "desktop-1280"
+
+
+@pytest.fixture(scope="module")
 def survey(request, browser, hub_site, hub_server) -> Survey:
-    context = browser.new_context(viewport=VIEWPORTS[request.param], locale="en-GB")
+    """Every page opened once at the file's VIEWPORT: axe-core, requests, console errors, storage."""
+    viewport = request.module.VIEWPORT
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="en-GB")
     page = context.new_page()
     requests: list[str] = []
     errors: list[str] = []
@@ -82,7 +90,7 @@ def survey(request, browser, hub_site, hub_server) -> Survey:
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))
     axe = Axe()
-    result = Survey(request.param, hub_server.base_url)
+    result = Survey(viewport, hub_server.base_url)
     for path in all_pages(hub_site.site_dir):
         requests.clear()
         errors.clear()
@@ -156,54 +164,3 @@ def test_no_cookies_and_no_storage_the_privacy_page_does_not_name(survey, hub_si
     text = privacy_page_text(hub_site)
     unnamed = unnamed_storage_keys(survey.local_storage + survey.session_storage, text)
     assert not unnamed, f"browser storage keys not named on the privacy page: {unnamed}"
-
-
-# --- Reflow: 320 px wide, and text at 200% ------------------------------------------
-
-OVERFLOW = """() => {
-  const root = document.documentElement;
-  const wide = [...document.querySelectorAll('body *')]
-    .filter(e => e.getBoundingClientRect().right > root.clientWidth + 1)
-    .filter(e => !e.closest('[hidden], .md-sidebar, .md-search'))
-    .slice(0, 3).map(e => e.tagName.toLowerCase() + '.' + e.className);
-  return [root.scrollWidth, root.clientWidth, wide];
-}"""
-
-
-def overflowing_pages(page, hub_server, paths) -> list[str]:
-    problems = []
-    for path in paths:
-        page.goto(hub_server.url(path), wait_until="load")
-        scroll_width, client_width, wide = page.evaluate(OVERFLOW)
-        if scroll_width > client_width:
-            problems.append(f"{path}: scrollWidth {scroll_width} > {client_width} (for example {wide})")
-    return problems
-
-
-@pytest.mark.slow
-def test_no_horizontal_scrolling_at_320_px(browser, hub_site, hub_server):
-    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="en-GB")
-    try:
-        problems = overflowing_pages(context.new_page(), hub_server, all_pages(hub_site.site_dir))
-    finally:
-        context.close()
-    assert not problems, "\n".join(problems)
-
-
-@pytest.mark.slow
-def test_no_horizontal_scrolling_with_text_resized_to_200_percent(browser, hub_site, hub_server):
-    """The browser's own text size setting (16 px -> 32 px), as a reader who enlarges text has it."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    try:
-        page = context.new_page()
-        page.goto(hub_server.url("/"), wait_until="load")
-        normal = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
-        cdp = context.new_cdp_session(page)
-        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
-        page.reload(wait_until="load")
-        enlarged = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
-        assert enlarged >= 1.9 * normal, f"text was not enlarged: {normal}px -> {enlarged}px"
-        problems = overflowing_pages(page, hub_server, all_pages(hub_site.site_dir))
-    finally:
-        context.close()
-    assert not problems, "\n".join(problems)
