@@ -3,8 +3,6 @@ the way `make check`, `make build` and `make serve` report them."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -69,17 +67,6 @@ def test_mkdocs_own_tags_are_read_without_complaint(tmp_path):
     config = GOOD + "extra:\n  key: !ENV [HUB_KEY, 'x']\nmarkdown_extensions:\n  - pymdownx.emoji:\n" \
         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"  # fmt: skip
     assert lines_of(tmp_path, config) == []
-
-
-def test_the_command_prints_one_line_and_fails(tmp_path):
-    root = site(tmp_path, GOOD.replace("      - ARRS", "    - ARRS"))
-    result = subprocess.run(
-        [sys.executable, "-m", "macros.editorial.config_file", "--root", str(root)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
-    assert result.stderr.startswith("mkdocs.yml:7: error: this line does not line up")
 
 
 def test_the_makefile_runs_it_before_build_and_serve():

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -341,17 +339,6 @@ def test_the_command_writes_adapted_documents(tmp_path, monkeypatch, capsys):
     assert "Severn Vale PCN" in pdf_text(pdf_file.read_bytes())
     assert word.core_properties.author  # the hub's organisation, from mkdocs.yml
     assert docx_file.stat().st_size < ONE_MB and pdf_file.stat().st_size < ONE_MB
-
-
-def test_the_command_runs_as_a_module(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "macros.jobdesc.adapt", "--help"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert "--employer TEXT" in result.stdout and "--closing-date TEXT" in result.stdout
 
 
 def test_the_command_stops_on_a_bad_data_file(tmp_path, capsys):
