@@ -194,10 +194,10 @@ OPERATE = """() => {
 }"""
 
 
-def operate(page) -> str | None:
-    """Use the focused control by its keys; return a problem, or None if it responded."""
+def operate(page, describe: str) -> str | None:
+    """Use the focused control (`describe`d as the walk's focus state has it) by its keys;
+    return a problem, or None if it responded."""
     kind, *before = page.evaluate(OPERATE)
-    describe = page.evaluate(FOCUS_STATE)["describe"]
 
     def after():
         settle(page)
@@ -286,7 +286,7 @@ def keyboard_walk(request, browser, hub_site, hub_server) -> KeyboardWalk:
             if len(reached) == 1 and not state["skip"]:
                 walk.skip.append(f"{path}: the first Tab reaches {state['describe']}, not a skip link")
             if state["operable"]:
-                problem = operate(page)
+                problem = operate(page, state["describe"])
                 if problem:
                     walk.inoperable.append(f"{path}: {problem}")
         if len(reached) < 5:
