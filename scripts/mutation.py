@@ -156,6 +156,7 @@ EQUIVALENT = [
     ),
     ("macros/jobdesc/content.py", "field=name, )", "False is Piece.filled's default: leaving it out changes nothing"),
     ("macros/core/data_loaders.py", "list(DATA_LOADERS), )", "only the first close match is shown"),
+    ("macros/core/page_meta.py", 'count("\\n", None,', "None and 0 both count from the start of the text"),
 ]
 
 
