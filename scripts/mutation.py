@@ -75,6 +75,10 @@ RERUN_ARGS = ["tests/unit", "-x", "-q", "-m", "not slow and not browser", "-p", 
 CODEC_CASE = "Python's codec names are case-insensitive"
 ONLY_CONTROLS = "only control characters reach describe_character: an added 'X' is never among them"
 REQUIRED_ENDS = "every figure and rate has an 'ends' line (the model requires it), so the fallback line is never used"
+SVG_IN_LOCALE = (
+    "the locale's encoding is UTF-8 where the hub builds, and what makes an SVG unsafe is written in ASCII, "
+    "which every locale's encoding reads the same"
+)
 SHARED_VALUES = (
     "the values a series' events share are built once as a speed-up: built again for each event they are the same"
 )
@@ -157,6 +161,9 @@ EQUIVALENT = [
     ("macros/jobdesc/content.py", "field=name, )", "False is Piece.filled's default: leaving it out changes nothing"),
     ("macros/core/data_loaders.py", "list(DATA_LOADERS), )", "only the first close match is shown"),
     ("macros/core/page_meta.py", 'count("\\n", None,', "None and 0 both count from the start of the text"),
+    ("macros/core/docs_files.py", "read_text(encoding=None, ", SVG_IN_LOCALE),
+    ("macros/core/docs_files.py", "read_text(errors=", SVG_IN_LOCALE),
+    ("macros/core/docs_files.py", '"UTF-8"', CODEC_CASE),
 ]
 
 
