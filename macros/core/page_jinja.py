@@ -126,7 +126,6 @@ def _describe(node: nodes.Node) -> str:
     kinds = {
         nodes.Filter: "a filter (|)",
         nodes.Getitem: "square brackets [...]",
-        nodes.Slice: "a slice [a:b]",
         nodes.BinExpr: "arithmetic",
         nodes.UnaryExpr: "arithmetic",
         nodes.Compare: "a comparison",
@@ -134,7 +133,6 @@ def _describe(node: nodes.Node) -> str:
         nodes.CondExpr: "an if ... else",
         nodes.Test: "a test (is ...)",
         nodes.Const: "text or a number typed inside {{ }}",
-        nodes.TemplateData: "text",
         nodes.List: "a list",
         nodes.Tuple: "a list",
         nodes.Dict: "a mapping",
