@@ -20,6 +20,7 @@ from macros.core.page_jinja import (
     check_page_macros,
     remember_calls,
 )
+from macros.core.problems import DataProblem
 from tests.unit.test_page_jinja import ALLOWED
 
 PARSER = Environment()
@@ -362,3 +363,69 @@ def test_remembered_calls_are_handed_back_and_others_made(monkeypatch):
     assert env.macros["echo"]("a", k=2) == "a k=2"
     assert env.macros["echo"]("a") == "a"
     assert CALLS == [(("a",), {"k": 2}), (("a",), {})]
+
+
+class NoModule:
+    """A callable that says it has no module (some of Python's own objects do not)."""
+
+    def __getattribute__(self, name):
+        if name == "__module__":
+            raise AttributeError(name)
+        return object.__getattribute__(self, name)
+
+    def __call__(self):
+        return ""
+
+
+def test_a_callable_without_a_module_is_not_the_hubs():
+    assert page_jinja.hub_made({"odd": NoModule(), "echo": echo}) == {"echo": echo}
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        ("{{}}", None),
+        ("{{ " + "(" * 21 + " }}\nmore\ntext\n", 1),
+        ("{{ " + "(" * 12 + ")" + "(" * 10 + " }}", 1),
+        ("{{ " + "(" * 12 + ")" * 2 + "(" * 10 + " }}", None),
+    ],
+)
+def test_the_depth_goes_down_one_a_closing_bracket_and_the_line_is_where_it_went_too_deep(source, line):
+    problem = bracket_depth_problem(source, ("{{", "{%"), ("}}", "%}"))
+    assert (problem.line, problem.message) == (line, DEEP) if line else problem is None
+
+
+def test_calls_worked_out_on_a_template_not_checked_first_each_become_one_line():
+    page = PageJinja(OWN, OWN_VALUES)
+    template = PARSER.parse("{{ nope }}\n{{ hub.name.upper() }}\n{{ 1 + 1 }}")
+    assert [(p.line, p.message) for p in page.call_problems(template)] == [
+        (1, "nope() stopped: 'nope'"),
+        (2, "?() stopped: AssertionError"),
+        (3, "?() stopped: AssertionError"),
+    ]
+
+
+def test_the_callers_problems_name_no_entry():
+    plugin = fake_plugin(fake_page({"echo": 1}))
+    assert page_jinja.page_problems(plugin, "x", "d/x.md", 3) == [
+        DataProblem(
+            "d/x.md", 1, "", "the front matter key 'echo' is the name of one of the hub's macros or values: delete it"
+        )
+    ]
+    plugin = fake_plugin(fake_page())
+    assert page_jinja.page_problems(plugin, "{{ " + "(" * 25 + " }}", "d/x.md", 3) == [
+        DataProblem("d/x.md", 4, "", DEEP)
+    ]
+    assert page_jinja.page_problems(plugin, "\n{{ x", "d/x.md", 3) == [
+        DataProblem(
+            "d/x.md",
+            5,
+            "",
+            "the macros on this page cannot be read (unexpected end of template, expected 'end of print statement'.). "
+            "Check that each '{{' has its '}}', each '{%' its '%}' and each '{% raw %}' its '{% endraw %}'; to show "
+            "{{ or {% as text, remove 'render_macros: true' from the page's front matter",
+        )
+    ]
+    assert page_jinja.page_problems(plugin, "\n{{ give('true') }}", "d/x.md", 3) == [
+        DataProblem("d/x.md", 5, "", "this gives bool, not text: name one of its fields, like .name")
+    ]
