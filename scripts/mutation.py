@@ -169,6 +169,12 @@ EQUIVALENT = [
     ("macros/core/docs_files.py", "read_text(errors=", SVG_IN_LOCALE),
     ("macros/core/docs_files.py", '"UTF-8"', CODEC_CASE),
     ("macros/core/site_output.py", 'count("\\n", None,', "None and 0 both count from the start of the text"),
+    ("macros/core/page_jinja.py", 'count("\\n", None,', "None and 0 both count from the start of the text"),
+    (
+        "macros/core/page_jinja.py",
+        '"__module__", "XXXX")',
+        "a callable without a module is not the hub's either way: 'XXXX' is not 'macros'",
+    ),
     ("macros/core/site_output.py", "read_text(encoding=None, ", HTML_IN_LOCALE),
     ("macros/core/site_output.py", "read_text(errors=", HTML_IN_LOCALE),
     ("macros/core/site_output.py", '"UTF-8"', CODEC_CASE),
