@@ -64,7 +64,8 @@ def hub_made(callables: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[
     return {
         name: function
         for name, function in callables.items()
-        if getattr(function, "__module__", "").partition(".")[0] == HUB_PACKAGE
+        # A builtin's bound method (datetime.now) has __module__ None.
+        if (getattr(function, "__module__", None) or "").partition(".")[0] == HUB_PACKAGE
     }
 
 

@@ -1,10 +1,11 @@
-"""More of a page's Jinja rules, each message compared whole: the limits at their edges, each
+"""A page's Jinja rules at their edges, each message compared whole: the limits, each
 kind of expression refused, what a call gives, and the caller that stops the build
 (macros/core/page_jinja.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -379,6 +380,12 @@ class NoModule:
 
 def test_a_callable_without_a_module_is_not_the_hubs():
     assert page_jinja.hub_made({"odd": NoModule(), "echo": echo}) == {"echo": echo}
+
+
+def test_a_builtins_method_whose_module_is_none_is_not_the_hubs():
+    # A pluglet may register one (env.macro(datetime.now, "now")): it once stopped the check.
+    assert datetime.now.__module__ is None
+    assert page_jinja.hub_made({"now": datetime.now, "echo": echo}) == {"echo": echo}
 
 
 @pytest.mark.parametrize(
