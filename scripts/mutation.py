@@ -175,6 +175,11 @@ EQUIVALENT = [
         '"__module__", "XXXX")',
         "a callable without a module is not the hub's either way: 'XXXX' is not 'macros'",
     ),
+    (
+        "macros/core/page_jinja.py",
+        '"__module__", None) or "XXXX")',
+        "a callable without a module is not the hub's either way: 'XXXX' is not 'macros'",
+    ),
     ("macros/core/site_output.py", "read_text(encoding=None, ", HTML_IN_LOCALE),
     ("macros/core/site_output.py", "read_text(errors=", HTML_IN_LOCALE),
     ("macros/core/site_output.py", '"UTF-8"', CODEC_CASE),
