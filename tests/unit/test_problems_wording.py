@@ -164,7 +164,6 @@ def test_a_file_error_shows_each_problem_on_its_own_line():
         (("x" * 61,), "field '" + "x" * 60 + "... (1 more characters)'"),
         (("x" * 60,), "field '" + "x" * 60 + "'"),
         (("address", 0), "address 1"),
-        (("classes", 0), "classe 1"),
     ],
 )
 def test_a_path_is_named_in_words_before_any_data_is_built(loc, words):
