@@ -75,6 +75,14 @@ RERUN_ARGS = ["tests/unit", "-x", "-q", "-m", "not slow and not browser", "-p", 
 CODEC_CASE = "Python's codec names are case-insensitive"
 ONLY_CONTROLS = "only control characters reach describe_character: an added 'X' is never among them"
 REQUIRED_ENDS = "every figure and rate has an 'ends' line (the model requires it), so the fallback line is never used"
+SVG_IN_LOCALE = (
+    "the locale's encoding is UTF-8 where the hub builds, and what makes an SVG unsafe is written in ASCII, "
+    "which every locale's encoding reads the same"
+)
+HTML_IN_LOCALE = (
+    "the locale's encoding is UTF-8 where the hub builds, and what the built-site check looks for (the policy, "
+    "tags, attributes, line breaks) is written in ASCII, which every locale's encoding reads the same"
+)
 SHARED_VALUES = (
     "the values a series' events share are built once as a speed-up: built again for each event they are the same"
 )
@@ -156,6 +164,36 @@ EQUIVALENT = [
     ),
     ("macros/jobdesc/content.py", "field=name, )", "False is Piece.filled's default: leaving it out changes nothing"),
     ("macros/core/data_loaders.py", "list(DATA_LOADERS), )", "only the first close match is shown"),
+    ("macros/core/page_meta.py", 'count("\\n", None,', "None and 0 both count from the start of the text"),
+    ("macros/core/docs_files.py", "read_text(encoding=None, ", SVG_IN_LOCALE),
+    ("macros/core/docs_files.py", "read_text(errors=", SVG_IN_LOCALE),
+    ("macros/core/docs_files.py", '"UTF-8"', CODEC_CASE),
+    ("macros/core/site_output.py", 'count("\\n", None,', "None and 0 both count from the start of the text"),
+    ("macros/core/page_jinja.py", 'count("\\n", None,', "None and 0 both count from the start of the text"),
+    (
+        "macros/core/page_jinja.py",
+        '"__module__", "XXXX")',
+        "a callable without a module is not the hub's either way: 'XXXX' is not 'macros'",
+    ),
+    (
+        "macros/core/page_jinja.py",
+        '"__module__", None) or "XXXX")',
+        "a callable without a module is not the hub's either way: 'XXXX' is not 'macros'",
+    ),
+    ("macros/core/site_output.py", "read_text(encoding=None, ", HTML_IN_LOCALE),
+    ("macros/core/site_output.py", "read_text(errors=", HTML_IN_LOCALE),
+    ("macros/core/site_output.py", '"UTF-8"', CODEC_CASE),
+    (
+        "macros/core/site_output.py",
+        'strip("XX',
+        "the page is read lower-cased: no value holds a capital X, so stripping X changes nothing",
+    ),
+    (
+        "macros/core/site_output.py",
+        'tag.group(2) or "XXXX"',
+        "a tag without attributes is then read as having one named XXXX: the page is read lower-cased, so no rule "
+        "names it, and a <script> without src or type is still inline",
+    ),
 ]
 
 

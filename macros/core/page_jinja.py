@@ -64,7 +64,8 @@ def hub_made(callables: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[
     return {
         name: function
         for name, function in callables.items()
-        if getattr(function, "__module__", "").partition(".")[0] == HUB_PACKAGE
+        # A builtin's bound method (datetime.now) has __module__ None.
+        if (getattr(function, "__module__", None) or "").partition(".")[0] == HUB_PACKAGE
     }
 
 
@@ -126,7 +127,6 @@ def _describe(node: nodes.Node) -> str:
     kinds = {
         nodes.Filter: "a filter (|)",
         nodes.Getitem: "square brackets [...]",
-        nodes.Slice: "a slice [a:b]",
         nodes.BinExpr: "arithmetic",
         nodes.UnaryExpr: "arithmetic",
         nodes.Compare: "a comparison",
@@ -134,7 +134,6 @@ def _describe(node: nodes.Node) -> str:
         nodes.CondExpr: "an if ... else",
         nodes.Test: "a test (is ...)",
         nodes.Const: "text or a number typed inside {{ }}",
-        nodes.TemplateData: "text",
         nodes.List: "a list",
         nodes.Tuple: "a list",
         nodes.Dict: "a mapping",

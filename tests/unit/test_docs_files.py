@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.core.docs_files import docs_file_problems, svg_problem
+from macros.core.problems import DataProblem
 
 NOT_PUBLISHED = (
     "cannot be published from docs/: docs/ holds pages (.md), pictures (.png, .jpg, .webp, .gif, or a plain "
@@ -55,7 +56,31 @@ def advice(found: str) -> str:
         ('<svg><image href="https://tracker.example/x.png"/></svg>', advice('href="https:')),
         ('<svg><set attributeName="href" to="javascript:x"/></svg>', advice("<set")),
         ('<!DOCTYPE svg [<!ENTITY a "x">]><svg>&a;</svg>', advice("<!ENTITY")),
+        ('<?xml-stylesheet href="x.css"?><svg/>', advice("<?xml-stylesheet")),
+        ('<svg><animateTransform attributeName="x"/></svg>', advice("<animateTransform")),
+        ("<svg><image src = data:image/png;base64,AAAA /></svg>", advice("src = data:")),
     ],
 )
 def test_an_svg_must_be_a_plain_drawing(svg, expected):
     assert svg_problem(svg) == expected
+
+
+def test_each_problem_names_the_file_only(tmp_path):
+    (tmp_path / "a.js").write_text("x", encoding="utf-8")
+    (tmp_path / "b.svg").write_text("<svg><script>x()</script></svg>", encoding="utf-8")
+    assert docs_file_problems(tmp_path, "docs") == [
+        DataProblem("docs/a.js", None, "", f"a '.js' file {NOT_PUBLISHED}"),
+        DataProblem("docs/b.svg", None, "", advice("<script")),
+    ]
+
+
+def test_an_svg_that_is_not_utf8_is_still_read_for_script(tmp_path):
+    (tmp_path / "logo.svg").write_bytes(b"<svg><title>caf\xe9</title><script>x()</script></svg>")
+    assert [str(problem) for problem in docs_file_problems(tmp_path, "docs")] == [f"docs/logo.svg: {advice('<script')}"]
+
+
+def test_files_in_hidden_folders_are_not_published_and_not_read(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "hook.sh").write_text("x", encoding="utf-8")
+    (tmp_path / "page.md").write_text("x", encoding="utf-8")
+    assert docs_file_problems(tmp_path, "docs") == []

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from macros.core import page_meta
 from macros.core.page_meta import front_matter_problems
+from macros.core.problems import DataProblem
 
 SOURCE = "---\ntitle: {title}\ndescription: D\ntemplate: {template}\n---\n\n# Body\n"
 
@@ -35,3 +37,47 @@ def test_jinja_in_a_title_is_refused(title):
     assert problems(title=title) == [
         "docs/x.md:2: a title is shown as typed and cannot hold {{, {% or {#: write the words themselves"
     ]
+
+
+def test_a_problem_names_no_entry_only_the_file_and_line():
+    meta = {"title": "{{ x }}", "template": "404.html"}
+    source = SOURCE.format(title="{{ x }}", template="404.html")
+    assert front_matter_problems(meta, source, "docs/x.md") == [
+        DataProblem(
+            "docs/x.md", 4, "",
+            "'template: 404.html' would replace this page's text with another page: delete the line "
+            "(the ordinary page template is main.html)",
+        ),
+        DataProblem(
+            "docs/x.md", 2, "", "a title is shown as typed and cannot hold {{, {% or {#: write the words themselves"
+        ),
+    ]  # fmt: skip
+
+
+def test_a_key_the_source_does_not_write_plainly_is_reported_at_the_file():
+    # YAML reads a quoted key too: the problem is still reported, without a line.
+    source = '---\n"template": redirect.html\n"title": "{{ x }}"\n---\n'
+    meta = {"template": "redirect.html", "title": "{{ x }}"}
+    assert [str(problem) for problem in front_matter_problems(meta, source, "docs/x.md")] == [
+        "docs/x.md: 'template: redirect.html' would replace this page's text with another page: delete the line "
+        "(the ordinary page template is main.html)",
+        "docs/x.md: a title is shown as typed and cannot hold {{, {% or {#: write the words themselves",
+    ]
+
+
+def test_lines_are_counted_from_the_first_character_of_the_source():
+    source = "\ntemplate: redirect.html\n"
+    assert [problem.line for problem in front_matter_problems({"template": "redirect.html"}, source, "x")] == [2]
+
+
+def test_the_message_names_every_template_a_page_may_use(monkeypatch):
+    monkeypatch.setattr(page_meta, "PAGE_TEMPLATES", ("main.html", "wide.html"))
+    assert problems(template="404.html") == [
+        "docs/x.md:4: 'template: 404.html' would replace this page's text with another page: delete the line "
+        "(the ordinary page template is main.html, wide.html)"
+    ]
+
+
+@pytest.mark.parametrize("title", [2026, None, ["{{ x }}"], {"{{": 1}])
+def test_a_title_that_is_not_text_is_left_to_the_front_matter_check(title):
+    assert front_matter_problems({"title": title}, "---\ntitle: x\n---\n", "docs/x.md") == []

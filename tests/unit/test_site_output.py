@@ -83,3 +83,51 @@ def test_every_file_of_a_site_is_read(tmp_path):
         "a/index.html: line 7: an inline <script>",
         "moved.html: line 1: the page does not open with the site's Content-Security-Policy",
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<script type="text/javascript">x()</script>', ["line 7: an inline <script>"]),
+        ('<script type="application/javascript">x()</script>', ["line 7: an inline <script>"]),
+        ("<script type>x()</script>", ["line 7: an inline <script>"]),
+        ('<iframe src="javascript:x()"></iframe>', ["line 7: a javascript: address in src= on <iframe>"]),
+        ('<form action="javascript:x()"></form>', ["line 7: a javascript: address in action= on <form>"]),
+        (
+            '<button formaction="javascript:x()">x</button>',
+            ["line 7: a javascript: address in formaction= on <button>"],
+        ),
+        ('<object data="javascript:x()"></object>', ["line 7: a javascript: address in data= on <object>"]),
+        (
+            '<svg><a xlink:href="javascript:x()">x</a></svg>',
+            ["line 7: a javascript: address in xlink:href= on <a>"],
+        ),
+        ('<a href="java\tscript:x()">x</a>', ["line 7: a javascript: address in href= on <a>"]),
+        ('<a\thref="java\tscript:x()">x</a>', ["line 7: a javascript: address in href= on <a>"]),
+        ("<a title='x' onclick='y()'>x</a>", ["line 7: an event handler onclick= on <a>"]),
+        ("<a href=javascript:x()>x</a>", ["line 7: a javascript: address in href= on <a>"]),
+        (
+            '<p onclick="x()" style="y">z</p>',
+            ["line 7: an event handler onclick= on <p>", "line 7: a style attribute on <p>"],
+        ),
+    ],
+)
+def test_every_way_a_page_could_run_script_is_named(body, expected):
+    assert page_problems(PAGE.format(body)) == expected
+
+
+def test_a_page_whose_head_is_written_in_capitals_keeps_its_policy():
+    page = PAGE.replace("<head>", "<HEAD>").replace('<meta charset="utf-8">', '<META CHARSET="UTF-8">')
+    assert page_problems(page.format("")) == []
+
+
+def test_lines_are_counted_from_the_first_character_of_the_page():
+    assert page_problems("\n<script>x()</script>") == [
+        "line 1: the page does not open with the site's Content-Security-Policy",
+        "line 2: an inline <script>",
+    ]
+
+
+def test_a_page_that_is_not_utf8_is_still_read(tmp_path):
+    (tmp_path / "index.html").write_bytes(PAGE.format("caf\xe9 <script>x()</script>").encode("latin-1"))
+    assert site_problems(tmp_path) == ["index.html: line 7: an inline <script>"]
