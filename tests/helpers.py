@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -281,6 +282,45 @@ def content_paths(site_dir: Path) -> list[str]:
             if path not in paths:
                 paths.append(path)
     return paths
+
+
+# --- Pages in several browsers at once -------------------------------------------------
+
+
+def in_browsers_at_once(items: list, work: Callable[[object, list], list], browsers: int) -> list:
+    """`work(browser, some_items)` for every item, spread over `browsers` Chromiums, each
+    driven by a thread of its own (Playwright's sync API serves one thread; each thread starts
+    its own). For sweeps that mostly wait on the page, such as a keyboard walk that waits two
+    frames at each stop: the waits overlap. Returns the results in the order of `items`; the
+    first error any thread met is raised."""
+    from playwright.sync_api import sync_playwright
+
+    shares = [items[n::browsers] for n in range(browsers)]
+    results: list[list | None] = [None] * browsers
+    errors: list[BaseException] = []
+
+    def run(n: int) -> None:
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    results[n] = work(browser, shares[n])
+                finally:
+                    browser.close()
+        except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(n,), daemon=True) for n in range(browsers) if shares[n]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    merged: list = [None] * len(items)
+    for n, share in enumerate(results):
+        merged[n::browsers] = share or []
+    return merged
 
 
 # --- A watched browser tab ------------------------------------------------------------

@@ -17,7 +17,7 @@ from tests.browser.test_quality_browser import (
     privacy_page_text,
     unnamed_storage_keys,
 )
-from tests.helpers import wait_until
+from tests.helpers import in_browsers_at_once, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -258,58 +258,82 @@ class KeyboardWalk:
     storage: set[str] = field(default_factory=set)
     cookies: list[dict] = field(default_factory=list)
 
+    def add(self, page: KeyboardWalk) -> None:
+        """Take in one page's walk (pages are walked in several browsers at once)."""
+        self.pages += page.pages
+        for name in ("focus", "indicators", "skip", "unreached", "inoperable", "cookies"):
+            getattr(self, name).extend(getattr(page, name))
+        self.storage |= page.storage
+
 
 # The walk's viewport. tests/browser/test_keyboard_phone_browser.py runs the same walk and
 # its tests at the phone's size: a file of its own, so a second test process can take it.
 VIEWPORT = "desktop-1280"
 
+# The walk waits two frames at each of some 900 stops a viewport, so it is spread over
+# browsers walking at once (tests/helpers.py in_browsers_at_once): the waits overlap.
+WALKING_BROWSERS = 1
+
+
+def walk_page(page, path: str, url: str, viewport: str) -> KeyboardWalk:
+    """Tab through one page, checking each focus and using each control by its keys; then
+    check the skip link."""
+    walk = KeyboardWalk(viewport, pages=1)
+    page.goto(url, wait_until="load")
+    page.evaluate(MARK)
+    controls = dict(page.evaluate(CONTROLS))
+    reached = []
+    for state in walk_focus(page):
+        reached.append(state["id"])
+        walk.indicators.append(f"{path}: {state['describe']}: {state['indicator']['text']}")
+        walk.focus += [f"{path}: {state['describe']}: {problem}" for problem in focus_problems(state)]
+        if len(reached) == 1 and not state["skip"]:
+            walk.skip.append(f"{path}: the first Tab reaches {state['describe']}, not a skip link")
+        if state["operable"]:
+            problem = operate(page, state["describe"])
+            if problem:
+                walk.inoperable.append(f"{path}: {problem}")
+    if len(reached) < 5:
+        walk.focus.append(f"{path}: only {len(reached)} elements reached by Tab")
+    walk.unreached += [f"{path}: Tab never reaches {html}" for id_, html in controls.items() if id_ not in reached]
+    if page.locator(".md-skip").count():
+        page.focus(".md-skip")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        if not page.evaluate("() => !!document.activeElement.closest('.md-content')"):
+            state = page.evaluate(FOCUS_STATE)
+            walk.skip.append(
+                f"{path}: after the skip link, Tab reaches {state and state['describe']}, outside the content"
+            )
+    local, session = page.evaluate(STORAGE_KEYS)
+    walk.storage.update(local + session)
+    walk.cookies = page.context.cookies()
+    return walk
+
 
 @pytest.fixture(scope="module")
-def keyboard_walk(request, browser, hub_site, hub_server) -> KeyboardWalk:
-    """On every page: Tab through it all, checking each focus and using each control by its
-    keys; then check the skip link. Once per file (so once per viewport), shared by the
-    keyboard tests of that file."""
+def keyboard_walk(request, hub_site, hub_server) -> KeyboardWalk:
+    """Every page walked by keyboard (walk_page), once per file (so once per viewport), shared
+    by the keyboard tests of that file. Each browser walks its pages in one tab, in turn, as a
+    reader going from page to page would."""
     viewport = request.module.VIEWPORT
-    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="en-GB")
-    page = context.new_page()
+
+    def walk_pages(browser, paths: list[str]) -> list[KeyboardWalk]:
+        context = browser.new_context(viewport=VIEWPORTS[viewport], locale="en-GB")
+        try:
+            page = context.new_page()
+            return [walk_page(page, path, hub_server.url(path), viewport) for path in paths]
+        finally:
+            context.close()
+
     walk = KeyboardWalk(viewport)
-    for path in all_pages(hub_site.site_dir):
-        page.goto(hub_server.url(path), wait_until="load")
-        walk.pages += 1
-        page.evaluate(MARK)
-        controls = dict(page.evaluate(CONTROLS))
-        reached = []
-        for state in walk_focus(page):
-            reached.append(state["id"])
-            walk.indicators.append(f"{path}: {state['describe']}: {state['indicator']['text']}")
-            walk.focus += [f"{path}: {state['describe']}: {problem}" for problem in focus_problems(state)]
-            if len(reached) == 1 and not state["skip"]:
-                walk.skip.append(f"{path}: the first Tab reaches {state['describe']}, not a skip link")
-            if state["operable"]:
-                problem = operate(page, state["describe"])
-                if problem:
-                    walk.inoperable.append(f"{path}: {problem}")
-        if len(reached) < 5:
-            walk.focus.append(f"{path}: only {len(reached)} elements reached by Tab")
-        walk.unreached += [f"{path}: Tab never reaches {html}" for id_, html in controls.items() if id_ not in reached]
-        if page.locator(".md-skip").count():
-            page.focus(".md-skip")
-            page.keyboard.press("Enter")
-            page.keyboard.press("Tab")
-            if not page.evaluate("() => !!document.activeElement.closest('.md-content')"):
-                state = page.evaluate(FOCUS_STATE)
-                walk.skip.append(
-                    f"{path}: after the skip link, Tab reaches {state and state['describe']}, outside the content"
-                )
-        local, session = page.evaluate(STORAGE_KEYS)
-        walk.storage.update(local + session)
-    walk.cookies = context.cookies()
+    for page_walk in in_browsers_at_once(all_pages(hub_site.site_dir), walk_pages, WALKING_BROWSERS):
+        walk.add(page_walk)
     # The record of every stop's focus indicator, to read when a change of style is reviewed.
     artifacts = Path(__file__).resolve().parents[2] / ".test-artifacts"
     artifacts.mkdir(exist_ok=True)
     (artifacts / f"keyboard-walk-{viewport}.txt").write_text("\n".join(walk.indicators) + "\n", encoding="utf-8")
-    yield walk
-    context.close()
+    return walk
 
 
 @pytest.mark.slow
