@@ -102,7 +102,6 @@ class AXControl:
     role: str
     name: str
     properties: dict
-    html: str
 
 
 def describe_node(cdp, backend_id: int) -> str:
@@ -142,12 +141,13 @@ def tree_problems(cdp) -> tuple[list[str], list[AXControl]]:
         if role == "RootWebArea" or backend is None:
             continue
         if props.get("focusable"):
-            html = describe_node(cdp, backend)
-            controls.append(AXControl(role, name, props, html))
+            controls.append(AXControl(role, name, props))
+            # The element is described (one more call to the browser) only for a problem.
             if role in NO_ROLE:
+                html = describe_node(cdp, backend)
                 problems.append(f"{html}: focusable with no role (Chromium says {role!r}), name {name!r}")
             elif not name:
-                problems.append(f"{html}: a {role} with no name")
+                problems.append(f"{describe_node(cdp, backend)}: a {role} with no name")
         if role in ("checkbox", "switch", "menuitemcheckbox"):
             html = describe_node(cdp, backend)
             is_field = html.startswith("input") and 'type="checkbox"' in html and "md-toggle" not in html
