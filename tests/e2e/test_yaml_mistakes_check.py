@@ -1,20 +1,31 @@
-"""The table of YAML mistakes (tests/yaml_mistakes.py) through `make build` (the strict build) and
-`make check`, in a copy of the hub: each stops both at the line the editor changed, with the same
-whole message (issue 30). tests/unit/test_yaml_mistakes.py runs the table through the pure functions."""
+"""The table of YAML mistakes (tests/yaml_mistakes.py) through the strict build and `make check`, in
+a copy of the hub: each stops both at the line the editor changed, with the same whole message
+(issue 30). tests/unit/test_yaml_mistakes.py runs the table through the pure functions.
+
+One mistake goes through `make build` and `make check` themselves. The rest run the commands
+those targets run (read from `make -n`, and checked here to be the same), each forked from the
+test build server (tests/helpers.py run_module) to save starting Python and make four times a
+mistake."""
 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import PROJECT_ROOT, build_env, build_site, copy_project
+from tests.helpers import PROJECT_ROOT, build_env, build_site, copy_project, run_module
 from tests.yaml_mistakes import MISTAKES, Mistake
 
 pytestmark = pytest.mark.e2e
+
+# The commands `make build` and `make check` run, as run_module runs them: (module, arguments).
+BUILD_COMMANDS = [("macros.editorial.config_file", ()), ("mkdocs", ("build", "--strict", "--clean"))]
+CHECK_COMMANDS = [("macros.editorial.check", ())]
+THROUGH_MAKE = "events-title-quote-never-closed"  # the mistake that goes through make itself
 
 
 def project_with(mistake: Mistake, destination: Path) -> Path:
@@ -26,14 +37,44 @@ def project_with(mistake: Mistake, destination: Path) -> Path:
     return root
 
 
-def make(root: Path, target: str) -> subprocess.CompletedProcess:
-    # -o: the shared virtualenv is ready; make must not install into it.
+def make_env() -> dict[str, str]:
     env = build_env()
     env.pop("GITHUB_ACTIONS", None)
     env.pop("HUB_OVERDUE_PAGES", None)
+    return env
+
+
+def make(root: Path, target: str) -> subprocess.CompletedProcess:
+    # -o: the shared virtualenv is ready; make must not install into it.
     return subprocess.run(
-        ["make", "-o", ".venv/.build-deps", target], cwd=root, env=env, capture_output=True, text=True, timeout=600
-    )
+        ["make", "-o", ".venv/.build-deps", target], cwd=root, env=make_env(), capture_output=True, text=True,
+        timeout=600,
+    )  # fmt: skip
+
+
+def run_like_make(root: Path, commands: list[tuple[str, tuple[str, ...]]]) -> subprocess.CompletedProcess:
+    """The commands in turn, stopping at the first that fails, as make does; output joined."""
+    stdout = stderr = ""
+    returncode = 0
+    for module, args in commands:
+        done = run_module(module, *args, cwd=root, env=make_env())
+        stdout, stderr, returncode = stdout + done.stdout, stderr + done.stderr, done.returncode
+        if returncode:
+            break
+    return subprocess.CompletedProcess(commands, returncode, stdout, stderr)
+
+
+def test_make_build_and_make_check_run_the_commands_the_table_runs():
+    printed = subprocess.run(
+        ["make", "-n", "-o", ".venv/.build-deps", "build", "check"], cwd=PROJECT_ROOT, env=make_env(),
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    commands = []
+    for line in printed.splitlines():
+        words = [word for word in shlex.split(line) if "=" not in word.split("/")[0]]  # VAR=value set aside
+        assert words[:2] == [".venv/bin/python", "-m"], line
+        commands.append((words[2], tuple(words[3:])))
+    assert commands == BUILD_COMMANDS + CHECK_COMMANDS
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.id for m in MISTAKES])
@@ -43,17 +84,22 @@ def test_the_build_and_the_check_stop_at_the_mistakes_line_with_the_same_message
     # adds "error: " as `make check` does), `make check` "file:line: error: message".
     in_check = f"{mistake.file}:{mistake.line()}: error: {mistake.whole_message()}"
     in_build = in_check if mistake.file == "mkdocs.yml" else mistake.expected()
+    through_make = mistake.id == THROUGH_MAKE
 
-    built = make(root, "build")
+    built = make(root, "build") if through_make else run_like_make(root, BUILD_COMMANDS)
     output = built.stdout + built.stderr
     assert built.returncode != 0
     assert in_build in output.splitlines(), output[-3000:]
     assert "Traceback" not in output and "mapping values are not allowed" not in output
 
-    checked = make(root, "check")
+    checked = make(root, "check") if through_make else run_like_make(root, CHECK_COMMANDS)
     assert checked.returncode != 0 and "Traceback" not in checked.stderr, checked.stderr[-3000:]
     errors = [line for line in checked.stdout.splitlines() if ": error: " in line]
     assert errors == [in_check], checked.stdout[-3000:]
+
+
+def test_one_mistake_goes_through_make_itself():
+    assert THROUGH_MAKE in [m.id for m in MISTAKES]
 
 
 def test_mkdocs_build_run_directly_prints_mkdocs_own_message_for_mkdocs_yml(tmp_path):
