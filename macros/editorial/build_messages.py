@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -43,6 +44,11 @@ _LINK_PROBLEMS = (
 _LOG_LINE = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(.*)$")
 
 
+# The hub's own packages: a forked build reads them afresh from the project it builds.
+HUB_PACKAGES = ("macros", "hooks")
+BUILD_TIMEOUT_SECONDS = 900
+
+
 def run_build(root: Path, built_pages: dict[str, str] | None = None) -> tuple[int, str]:
     """Build into a temporary folder; when `built_pages` is given, fill it with each built page's
     HTML by its path in the site (such as "supervision/index.html") before the folder goes."""
@@ -54,15 +60,78 @@ def run_build(root: Path, built_pages: dict[str, str] | None = None) -> tuple[in
         PYTHONDONTWRITEBYTECODE="1",
     )
     with tempfile.TemporaryDirectory(prefix="hub-check-") as site_dir:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict",
-             "-f", str(root / "mkdocs.yml"), "-d", site_dir],
-            cwd=root, env=env, capture_output=True, text=True, timeout=900,
-        )  # fmt: skip
-        if built_pages is not None and result.returncode == 0:
+        arguments = ["build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", site_dir]
+        if hasattr(os, "fork"):
+            returncode, output = _build_in_forked_child(root, arguments, env)
+        else:  # no fork (Windows): a Python of its own
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", *arguments],
+                cwd=root, env=env, capture_output=True, text=True, timeout=BUILD_TIMEOUT_SECONDS,
+            )  # fmt: skip
+            returncode, output = result.returncode, result.stdout + result.stderr
+        if built_pages is not None and returncode == 0:
             for page in Path(site_dir).rglob("index.html"):
                 built_pages[page.relative_to(site_dir).as_posix()] = page.read_text(encoding="utf-8")
-    return result.returncode, result.stdout + result.stderr
+    return returncode, output
+
+
+def _build_in_forked_child(root: Path, arguments: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """`mkdocs <arguments>` in `root` with `env`, as `python -m mkdocs` would run it, in a child
+    forked from this process: the libraries this process has loaded are not loaded again, and
+    the hub's own packages are forgotten first, so the build reads them from `root` as a new
+    Python would. Returns the exit status and what it printed (its output, then its errors)."""
+    with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns to the caller's code
+            code = 1
+            try:
+                os.dup2(stdout.fileno(), 1)
+                os.dup2(stderr.fileno(), 2)
+                # Python's own streams on those, as a new Python has them: the caller's may
+                # not write to its descriptors 1 and 2 at all (a test runner's capture does not).
+                sys.stdout = sys.__stdout__ = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+                sys.stderr = sys.__stderr__ = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+                signal.alarm(BUILD_TIMEOUT_SECONDS)
+                os.chdir(root)
+                os.environ.clear()
+                os.environ.update(env)
+                sys.dont_write_bytecode = True
+                for name in [name for name in sys.modules if name.split(".")[0] in HUB_PACKAGES]:
+                    del sys.modules[name]
+                code = _run_mkdocs(arguments)
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        stdout.seek(0)
+        stderr.seek(0)
+        output = stdout.read().decode("utf-8", errors="replace") + stderr.read().decode("utf-8", errors="replace")
+    returncode = os.waitstatus_to_exitcode(status)
+    if returncode == -signal.SIGALRM:
+        output += f"\nERROR    -  the build took longer than {BUILD_TIMEOUT_SECONDS} seconds and was stopped\n"
+    return returncode, output
+
+
+def _run_mkdocs(arguments: list[str]) -> int:
+    """MkDocs' own command line, as `python -m mkdocs` runs it; its exit status."""
+    import traceback
+
+    from mkdocs.__main__ import cli
+
+    try:
+        cli.main(args=arguments, prog_name="mkdocs")
+    except SystemExit as stop:  # how click ends; a message in place of a status is printed, as Python does
+        if stop.code is None or isinstance(stop.code, int):
+            return stop.code or 0
+        print(stop.code, file=sys.stderr)
+        return 1
+    except BaseException:  # noqa: BLE001 - printed as Python prints an uncaught error
+        traceback.print_exc()
+        return 1
+    return 0
 
 
 def log_blocks(output: str) -> list[tuple[str, str]]:
