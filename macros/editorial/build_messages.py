@@ -4,6 +4,7 @@ that name a file and a line."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import signal
@@ -100,6 +101,8 @@ def _build_in_forked_child(root: Path, arguments: list[str], env: dict[str, str]
                 sys.dont_write_bytecode = True
                 for name in [name for name in sys.modules if name.split(".")[0] in HUB_PACKAGES]:
                     del sys.modules[name]
+                sys.path[0] = str(root)  # as `python -m` puts its working folder first
+                importlib.invalidate_caches()
                 code = _run_mkdocs(arguments)
             finally:
                 sys.stdout.flush()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from macros.editorial import build_messages
-from tests.helpers import build_env, copy_project
+from tests.helpers import PROJECT_ROOT, build_env, copy_project
 
 pytestmark = pytest.mark.e2e
 
@@ -59,8 +59,9 @@ def test_the_forked_build_prints_and_ends_as_a_started_mkdocs_does(tmp_path, mon
 
 
 def test_the_forked_build_reads_the_projects_own_code_not_the_checks(tmp_path, monkeypatch):
-    """The check has imported the hub's packages (this test process has too); the build must
-    import them again from the project it builds, as a new Python would."""
+    """The check has imported the hub's packages (this test process has too, from the hub's
+    own folder); the build must import them again from the project it builds, as a new
+    Python started there would, even when the check runs from another folder."""
     import macros  # noqa: F401 - the test process holds the hub's code, as the check does
 
     root = copy_project(tmp_path / "project")
@@ -71,7 +72,7 @@ def test_the_forked_build_reads_the_projects_own_code_not_the_checks(tmp_path, m
     )
     for name, value in build_env().items():
         monkeypatch.setenv(name, value)
-    monkeypatch.chdir(root)
+    monkeypatch.chdir(PROJECT_ROOT)  # as `make check --root COPY` run from the hub itself
     returncode, output = build_messages.run_build(root)
     assert returncode == 0, output[-3000:]
     assert "this copy's macros" in output
