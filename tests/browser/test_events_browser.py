@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import icalendar
 import pytest
 
-from tests.helpers import AXE_TAGS
+from tests.helpers import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
 
@@ -80,7 +80,7 @@ def test_the_drop_in_content_has_no_accessibility_violations(events_server, page
     from axe_playwright_python.sync_playwright import Axe
 
     page.goto(events_server + path, wait_until="load")
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
+    options = AXE_OPTIONS
     result = Axe().run(page, context={"include": [["article"]]}, options=options)
     violations = [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in result.response["violations"]]
     assert not violations, "\n".join(violations)

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pypdf
 import pytest
 
-from tests.helpers import AXE_TAGS, wait_until
+from tests.helpers import AXE_OPTIONS, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -153,7 +153,7 @@ def test_the_job_description_and_form_pass_axe(hub_server, watched_page):
 
     page = watched_page.page
     page.goto(hub_server.url(PAGE) + "?employer=Severn%20Vale%20PCN", wait_until="load")
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
+    options = AXE_OPTIONS
     results = Axe().run(page, context={"include": [["article"]]}, options=options)
     violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]]
     assert not violations

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.helpers import AXE_TAGS, content_paths
+from tests.helpers import AXE_OPTIONS, content_paths
 
 pytestmark = pytest.mark.browser
 
@@ -96,7 +96,7 @@ def survey(request, browser, hub_site, hub_server) -> Survey:
         errors.clear()
         response = page.goto(hub_server.url(path), wait_until="load")
         logged = list(errors)  # before axe runs in the page
-        report = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        report = axe.run(page, options=AXE_OPTIONS)
         result.visits.append(
             Visit(path, response and response.status, report.response["violations"], list(requests), logged)
         )

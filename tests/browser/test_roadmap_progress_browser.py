@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from macros.learning.roadmap import STORAGE_KEY, load_roadmap
-from tests.helpers import AXE_TAGS, open_watched_page, wait_until
+from tests.helpers import AXE_OPTIONS, open_watched_page, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -130,7 +130,7 @@ def test_axe_finds_no_violations_on_the_roadmap_page(roadmap_page):
     wait_until(page, "document.getAnimations().every(a => a.playState !== 'running')")
     results = Axe().run(
         page,
-        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+        options=AXE_OPTIONS,
     )
     assert results.violations_count == 0, results.generate_report()
 

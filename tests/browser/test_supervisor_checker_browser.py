@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from macros.learning.supervisors import every_path, load_supervisors
-from tests.helpers import AXE_TAGS, open_watched_page
+from tests.helpers import AXE_OPTIONS, open_watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -200,7 +200,7 @@ def axe_violations(page) -> str:
     page.wait_for_timeout(600)
     results = Axe().run(
         page,
-        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+        options=AXE_OPTIONS,
     )
     return "" if results.violations_count == 0 else results.generate_report()
 
