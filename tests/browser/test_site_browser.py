@@ -1,9 +1,9 @@
-"""The sitemap and search in a real Chromium. Every page's console errors and requests are
-checked on the axe survey's one visit per page (tests/browser/test_quality_browser.py)."""
+"""The sitemap. Every page's console errors and requests are checked on the axe survey's one
+visit per page (tests/browser/test_quality_browser.py); search is tests/browser/test_search_browser.py,
+and "supervisor" finding the supervision page is the 404 page's search test
+(tests/browser/test_keyboard_browser.py)."""
 
 from __future__ import annotations
-
-from urllib.parse import urlparse
 
 import pytest
 
@@ -16,15 +16,3 @@ def test_the_sitemap_lists_every_nav_page(hub_site):
     paths = sitemap_paths(hub_site.site_dir)
     assert "/supervision/" in paths and "/case-studies/ayrshire-and-arran/" in paths
     assert len(paths) >= 15
-
-
-def test_typing_supervisor_into_search_finds_the_supervision_page(hub_server, watched_page):
-    page = watched_page.page
-    page.goto(hub_server.url("/"), wait_until="load")
-    page.keyboard.press("/")  # Material's keyboard shortcut for search
-    search = page.locator("input.md-search__input")
-    search.press_sequentially("supervisor", delay=30)
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    assert any(urlparse(href or "").path == "/supervision/" for href in hrefs), hrefs
