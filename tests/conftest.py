@@ -63,12 +63,15 @@ def _events_fixture_build(folder: Path) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def after_pay_year_site(tmp_path_factory) -> BuiltSite:
-    """The hub's own content built on 2027-06-01, after the 2026/27 pay year has ended."""
+    """The hub's own content built on 2027-06-01, after the 2026/27 pay year has ended, once
+    per test session."""
     from tests.helpers import AFTER_PAY_YEAR_EPOCH
 
-    site = build_site(PROJECT_ROOT, tmp_path_factory.mktemp("after-pay-year") / "site", AFTER_PAY_YEAR_EPOCH)
-    assert site.returncode == 0, site.output
-    return site
+    return built_once(
+        tmp_path_factory,
+        "after-pay-year",
+        lambda folder: build_site(PROJECT_ROOT, folder / "site", AFTER_PAY_YEAR_EPOCH),
+    )
 
 
 @pytest.fixture(scope="session")
