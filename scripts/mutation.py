@@ -164,6 +164,8 @@ EQUIVALENT = [
     ),
     ("macros/jobdesc/content.py", "field=name, )", "False is Piece.filled's default: leaving it out changes nothing"),
     ("macros/core/data_loaders.py", "list(DATA_LOADERS), )", "only the first close match is shown"),
+    ("macros/editorial/frontmatter.py", "ALLOWED_KEYS, )", "only the first close match is shown"),
+    ("macros/editorial/frontmatter.py", "ALLOWED_KEYS, n=2)", "only the first close match is shown"),
     ("macros/core/page_meta.py", 'count("\\n", None,', "None and 0 both count from the start of the text"),
     ("macros/core/docs_files.py", "read_text(encoding=None, ", SVG_IN_LOCALE),
     ("macros/core/docs_files.py", "read_text(errors=", SVG_IN_LOCALE),
