@@ -86,6 +86,10 @@ HTML_IN_LOCALE = (
 SHARED_VALUES = (
     "the values a series' events share are built once as a speed-up: built again for each event they are the same"
 )
+UNKNOWN_OR_MISSING_KEY = (
+    "`field` is read only for an unknown or a missing key, and pydantic's path to those always ends with the "
+    "key's name (a key that is not text is refused as invalid_key instead): the default is never used"
+)
 EQUIVALENT = [
     ("macros/core/escaping.py", "ensure_ascii=None", "None and False are both falsy: json.dumps writes the same"),
     ("macros/core/escaping.py", "&AMP;", "HTML reads &AMP; as &amp; (a legacy entity name)"),
@@ -166,6 +170,25 @@ EQUIVALENT = [
     ("macros/core/data_loaders.py", "list(DATA_LOADERS), )", "only the first close match is shown"),
     ("macros/editorial/frontmatter.py", "ALLOWED_KEYS, )", "only the first close match is shown"),
     ("macros/editorial/frontmatter.py", "ALLOWED_KEYS, n=2)", "only the first close match is shown"),
+    (
+        "macros/core/problems.py",
+        'parent_key = ""',
+        "a list's key is read only as set or not (_name_entry): None and '' both name its entries 'entry'",
+    ),
+    (
+        "macros/core/problems.py",
+        'current = ""',
+        "after a step the data does not hold, the rest of the path is read only as a list or a mapping: "
+        "None and '' are neither",
+    ),
+    (
+        "macros/core/problems.py",
+        "include_url=True",
+        "a problem is made from each error's path, type, message, input and context: the link to pydantic's "
+        "documentation is never read",
+    ),
+    ("macros/core/problems.py", "isinstance(step, str)), None)", UNKNOWN_OR_MISSING_KEY),
+    ("macros/core/problems.py", 'isinstance(step, str)), "XXXX")', UNKNOWN_OR_MISSING_KEY),
     ("macros/core/page_meta.py", 'count("\\n", None,', "None and 0 both count from the start of the text"),
     ("macros/core/docs_files.py", "read_text(encoding=None, ", SVG_IN_LOCALE),
     ("macros/core/docs_files.py", "read_text(errors=", SVG_IN_LOCALE),
