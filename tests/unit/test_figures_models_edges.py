@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from tests.unit.test_figures_models import VALID, load, refusal
 
 
@@ -38,3 +40,19 @@ def test_a_source_without_an_address_says_how_to_find_it_in_how_to_find(tmp_path
         "'how_to_find:' how a reader can find it, such as 'To find it, search for ... on ...', or add 'url:' with "
         "the document's own address"
     )
+
+
+def test_a_look_up_that_finds_nothing_lists_every_id_there_is(tmp_path):
+    figure = VALID.split("figures:\n", 1)[1].split("rates:\n")[0]
+    rate = VALID.split("rates:\n", 1)[1].split("reimbursement:\n")[0]
+    text = (
+        "figures:\n" + figure + figure.replace("id: band-7", "id: band-8")
+        + "rates:\n" + rate + rate.replace("id: ni", "id: pension")
+    )  # fmt: skip
+    figures = load(tmp_path, text)
+    with pytest.raises(KeyError) as missing:
+        figures.get("band-9")
+    assert missing.value.args == ("there is no figure 'band-9' in data/figures.yaml; the figures are: band-7, band-8",)
+    with pytest.raises(KeyError) as missing:
+        figures.rate("tax")
+    assert missing.value.args == ("there is no rate 'tax' in data/figures.yaml; the rates are: ni, pension",)
