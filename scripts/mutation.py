@@ -206,6 +206,7 @@ EQUIVALENT = [
     ),
     ("macros/core/problems.py", "isinstance(step, str)), None)", UNKNOWN_OR_MISSING_KEY),
     ("macros/core/problems.py", 'isinstance(step, str)), "XXXX")', UNKNOWN_OR_MISSING_KEY),
+    ("macros/events/pages.py", "ensure_ascii=None", "None and False are both falsy: json.dumps writes the same"),
     ("macros/events/timezone.py", "timestamp()) / 60", WHOLE_MINUTES),
     ("macros/events/timezone.py", "fromtimestamp(middle * 60, None)", LOCAL_FOLD),
     ("macros/events/timezone.py", "fromtimestamp(middle * 60, )", LOCAL_FOLD),
