@@ -102,6 +102,10 @@ LOCAL_FOLD = (
 ICALENDAR_ADD_CASE = (
     "icalendar's components read property names in any case and write them in capitals: the bytes are the same"
 )
+VRECUR_CASE = (
+    "icalendar's vRecur reads a rule's parts and its frequency in any case and writes them in capitals: the RRULE "
+    "is the same bytes (FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU either way)"
+)
 FIXED_ZONE = (
     "used only for a zone with no change of offset in the range, whose offset is the same on any day; and in the "
     "tz database (1970-2039) no zone without a change of offset that year renames its abbreviation between 1 June "
@@ -222,6 +226,10 @@ EQUIVALENT = [
         "str(None)))",
         "each rule's year is kept only to count the years the rule holds in: its text is never read",
     ),
+    ("macros/events/timezone.py", '{"freq": "YEARLY"', VRECUR_CASE),
+    ("macros/events/timezone.py", '"FREQ": "yearly"', VRECUR_CASE),
+    ("macros/events/timezone.py", '"bymonth": month', VRECUR_CASE),
+    ("macros/events/timezone.py", '"byday": byday', VRECUR_CASE),
     ("macros/events/timezone.py", "datetime(first_year, 7, 1,", FIXED_ZONE),
     ("macros/events/timezone.py", "datetime(first_year, 6, 2,", FIXED_ZONE),
     (
