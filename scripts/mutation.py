@@ -86,6 +86,31 @@ HTML_IN_LOCALE = (
 SHARED_VALUES = (
     "the values a series' events share are built once as a speed-up: built again for each event they are the same"
 )
+UNKNOWN_OR_MISSING_KEY = (
+    "`field` is read only for an unknown or a missing key, and pydantic's path to those always ends with the "
+    "key's name (a key that is not text is refused as invalid_key instead): the default is never used"
+)
+WHOLE_MINUTES = (
+    "the search starts at midnight UTC, whole days from 1 January: the timestamps are whole minutes, so / and // "
+    "give the same number and the same instant is found"
+)
+LOCAL_FOLD = (
+    "fromtimestamp without a zone gives the machine's local time with its fold set, which astimezone reads back "
+    "as the same instant: the offset found is the same on any machine (checked with TZ=Europe/London and "
+    "TZ=Pacific/Fiji)"
+)
+ICALENDAR_ADD_CASE = (
+    "icalendar's components read property names in any case and write them in capitals: the bytes are the same"
+)
+VRECUR_CASE = (
+    "icalendar's vRecur reads a rule's parts and its frequency in any case and writes them in capitals: the RRULE "
+    "is the same bytes (FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU either way)"
+)
+FIXED_ZONE = (
+    "used only for a zone with no change of offset in the range, whose offset is the same on any day; and in the "
+    "tz database (1970-2039) no zone without a change of offset that year renames its abbreviation between 1 June "
+    "and 1 July"
+)
 EQUIVALENT = [
     ("macros/core/escaping.py", "ensure_ascii=None", "None and False are both falsy: json.dumps writes the same"),
     ("macros/core/escaping.py", "&AMP;", "HTML reads &AMP; as &amp; (a legacy entity name)"),
@@ -164,6 +189,54 @@ EQUIVALENT = [
     ),
     ("macros/jobdesc/content.py", "field=name, )", "False is Piece.filled's default: leaving it out changes nothing"),
     ("macros/core/data_loaders.py", "list(DATA_LOADERS), )", "only the first close match is shown"),
+    ("macros/editorial/frontmatter.py", "ALLOWED_KEYS, )", "only the first close match is shown"),
+    ("macros/editorial/frontmatter.py", "ALLOWED_KEYS, n=2)", "only the first close match is shown"),
+    (
+        "macros/core/problems.py",
+        'parent_key = ""',
+        "a list's key is read only as set or not (_name_entry): None and '' both name its entries 'entry'",
+    ),
+    (
+        "macros/core/problems.py",
+        'current = ""',
+        "after a step the data does not hold, the rest of the path is read only as a list or a mapping: "
+        "None and '' are neither",
+    ),
+    (
+        "macros/core/problems.py",
+        "include_url=True",
+        "a problem is made from each error's path, type, message, input and context: the link to pydantic's "
+        "documentation is never read",
+    ),
+    ("macros/core/problems.py", "isinstance(step, str)), None)", UNKNOWN_OR_MISSING_KEY),
+    ("macros/core/problems.py", 'isinstance(step, str)), "XXXX")', UNKNOWN_OR_MISSING_KEY),
+    ("macros/events/pages.py", "ensure_ascii=None", "None and False are both falsy: json.dumps writes the same"),
+    ("macros/events/timezone.py", "timestamp()) / 60", WHOLE_MINUTES),
+    ("macros/events/timezone.py", "fromtimestamp(middle * 60, None)", LOCAL_FOLD),
+    ("macros/events/timezone.py", "fromtimestamp(middle * 60, )", LOCAL_FOLD),
+    ("macros/events/timezone.py", 'add("tzid"', ICALENDAR_ADD_CASE),
+    ("macros/events/timezone.py", 'add("x-lic-location"', ICALENDAR_ADD_CASE),
+    ("macros/events/timezone.py", 'add("dtstart"', ICALENDAR_ADD_CASE),
+    ("macros/events/timezone.py", 'add("tzoffsetfrom"', ICALENDAR_ADD_CASE),
+    ("macros/events/timezone.py", 'add("tzoffsetto"', ICALENDAR_ADD_CASE),
+    ("macros/events/timezone.py", 'add("tzname"', ICALENDAR_ADD_CASE),
+    ("macros/events/timezone.py", 'add("rrule"', ICALENDAR_ADD_CASE),
+    (
+        "macros/events/timezone.py",
+        "str(None)))",
+        "each rule's year is kept only to count the years the rule holds in: its text is never read",
+    ),
+    ("macros/events/timezone.py", '{"freq": "YEARLY"', VRECUR_CASE),
+    ("macros/events/timezone.py", '"FREQ": "yearly"', VRECUR_CASE),
+    ("macros/events/timezone.py", '"bymonth": month', VRECUR_CASE),
+    ("macros/events/timezone.py", '"byday": byday', VRECUR_CASE),
+    ("macros/events/timezone.py", "datetime(first_year, 7, 1,", FIXED_ZONE),
+    ("macros/events/timezone.py", "datetime(first_year, 6, 2,", FIXED_ZONE),
+    (
+        "macros/events/timezone.py",
+        "after >= before",
+        "_transitions records a change only when the offsets before and after differ: >= and > choose the same",
+    ),
     ("macros/core/page_meta.py", 'count("\\n", None,', "None and 0 both count from the start of the text"),
     ("macros/core/docs_files.py", "read_text(encoding=None, ", SVG_IN_LOCALE),
     ("macros/core/docs_files.py", "read_text(errors=", SVG_IN_LOCALE),

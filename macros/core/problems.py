@@ -9,7 +9,7 @@ into a line (from the YAML node tree) and into words ("series 'rcot-drop-in', se
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, get_args, get_origin
+from typing import Annotated, Any, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -231,7 +231,7 @@ def _unwrap(annotation: Any) -> Any:
         args = [a for a in get_args(annotation) if a is not type(None)]
         if origin is not None and origin not in (list, dict, tuple) and len(args) == 1:
             annotation = args[0]
-        elif str(origin) in ("typing.Annotated",) and args:
+        elif origin is Annotated and args:
             annotation = args[0]
         else:
             return annotation

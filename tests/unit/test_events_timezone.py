@@ -3,11 +3,12 @@ naming the zone when its changes follow no one rule (macros/events/timezone.py).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from macros.events.timezone import UnsupportedTimeZone, _weekday_rule, vtimezone
+from macros.events.timezone import UnsupportedTimeZone, _transitions, _weekday_rule, vtimezone
 
 
 def lines(zone_name: str, first_year: int, last_year: int) -> list[str]:
@@ -112,3 +113,25 @@ def test_a_zone_whose_changes_follow_no_one_yearly_rule_is_refused(zone_name, fi
 )
 def test_a_change_day_is_named_as_the_nth_or_the_last_weekday_of_its_month(day, rule):
     assert _weekday_rule(day) == rule
+
+
+UTC_HOUR = timedelta(hours=1)
+
+
+@pytest.mark.parametrize(
+    ("zone_name", "year", "changes"),
+    [
+        # Each change is found at its instant in UTC, with the offsets either side.
+        ("Europe/London", 2026, [(datetime(2026, 3, 29, 1, tzinfo=UTC), timedelta(0), UTC_HOUR),
+                                 (datetime(2026, 10, 25, 1, tzinfo=UTC), UTC_HOUR, timedelta(0))]),
+        # A change in January belongs to its own year, not to the year before.
+        ("Pacific/Fiji", 2018, [(datetime(2018, 1, 13, 14, tzinfo=UTC), 13 * UTC_HOUR, 12 * UTC_HOUR),
+                                (datetime(2018, 11, 3, 14, tzinfo=UTC), 12 * UTC_HOUR, 13 * UTC_HOUR)]),
+        # São Tomé moved to UTC+1 early on 1 January 2018 and back early on 1 January 2019.
+        ("Africa/Sao_Tome", 2018, [(datetime(2018, 1, 1, 1, tzinfo=UTC), timedelta(0), UTC_HOUR)]),
+        ("Africa/Sao_Tome", 2019, [(datetime(2019, 1, 1, 1, tzinfo=UTC), UTC_HOUR, timedelta(0))]),
+        ("Asia/Tokyo", 2026, []),
+    ],
+)  # fmt: skip
+def test_the_years_changes_of_offset_are_found_to_the_minute_in_utc(zone_name, year, changes):
+    assert _transitions(ZoneInfo(zone_name), year) == changes
