@@ -41,6 +41,10 @@ def make_env() -> dict[str, str]:
     env = build_env()
     env.pop("GITHUB_ACTIONS", None)
     env.pop("HUB_OVERDUE_PAGES", None)
+    # Under `make test` these say "a make inside a make": the copy's make would print
+    # "Entering directory" and take on the outer make's flags.
+    for name in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS"):
+        env.pop(name, None)
     return env
 
 
@@ -66,7 +70,7 @@ def run_like_make(root: Path, commands: list[tuple[str, tuple[str, ...]]]) -> su
 
 def test_make_build_and_make_check_run_the_commands_the_table_runs():
     printed = subprocess.run(
-        ["make", "-n", "-o", ".venv/.build-deps", "build", "check"], cwd=PROJECT_ROOT, env=make_env(),
+        ["make", "-n", "--no-print-directory", "-o", ".venv/.build-deps", "build", "check"], cwd=PROJECT_ROOT, env=make_env(),
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     commands = []
