@@ -17,7 +17,6 @@ import subprocess
 import sys
 import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -288,45 +287,6 @@ def content_paths(site_dir: Path) -> list[str]:
     return paths
 
 
-# --- Pages in several browsers at once -------------------------------------------------
-
-
-def in_browsers_at_once(items: list, work: Callable[[object, list], list], browsers: int) -> list:
-    """`work(browser, some_items)` for every item, spread over `browsers` Chromiums, each
-    driven by a thread of its own (Playwright's sync API serves one thread; each thread starts
-    its own). For sweeps that mostly wait on the page, such as a keyboard walk that waits two
-    frames at each stop: the waits overlap. Returns the results in the order of `items`; the
-    first error any thread met is raised."""
-    from playwright.sync_api import sync_playwright
-
-    shares = [items[n::browsers] for n in range(browsers)]
-    results: list[list | None] = [None] * browsers
-    errors: list[BaseException] = []
-
-    def run(n: int) -> None:
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                try:
-                    results[n] = work(browser, shares[n])
-                finally:
-                    browser.close()
-        except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
-            errors.append(error)
-
-    threads = [threading.Thread(target=run, args=(n,), daemon=True) for n in range(browsers) if shares[n]]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if errors:
-        raise errors[0]
-    merged: list = [None] * len(items)
-    for n, share in enumerate(results):
-        merged[n::browsers] = share or []
-    return merged
-
-
 # --- A watched browser tab ------------------------------------------------------------
 
 
@@ -446,7 +406,14 @@ window.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-def csp_violations(page) -> list[str]:
-    """The policy violations the tab's current origin has seen (CSP_VIOLATIONS_SCRIPT)."""
-    page.wait_for_timeout(200)
+def csp_violations(page, wait_ms: int = 200) -> list[str]:
+    """The policy violations the tab's current origin has seen (CSP_VIOLATIONS_SCRIPT), after
+    `wait_ms` for the last to be reported."""
+    if wait_ms:
+        page.wait_for_timeout(wait_ms)
     return page.evaluate("JSON.parse(sessionStorage.getItem('csp-seen') || '[]')")
+
+
+def forget_csp_violations(page) -> None:
+    """Start the tab's record of policy violations again (CSP_VIOLATIONS_SCRIPT)."""
+    page.evaluate("() => sessionStorage.removeItem('csp-seen')")

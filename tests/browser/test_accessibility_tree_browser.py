@@ -1,25 +1,20 @@
 """What a screen reader and a keyboard user meet, beyond axe (issue 15).
 
-Chromium's own accessibility tree (the DevTools protocol's Accessibility.getFullAXTree),
-read on every page of the sitemap and every drop-in session page, at a desktop width and
-at a phone width with the menu open:
-- every focusable control has a role and a name;
-- every control that opens something (a navigation section, the table of contents, the
-  menu, the search) says whether it is open;
-- no tick box is exposed that is not a form field (Material's hidden toggles stay hidden).
-Then the navigation's buttons and the search by keyboard, the navigation without
-JavaScript, and Windows high contrast with reduced motion (screenshots in .test-artifacts/).
+Chromium's own accessibility tree is read on every page, at a desktop width and at a phone
+width with the menu open, by the every-page sweep (tests/browser/test_quality_browser.py, with
+the rules in tests/browser/accessibility_tree.py). Here: that the rules can fail, the
+navigation's buttons and the search by keyboard, the navigation without JavaScript, and
+Windows high contrast with reduced motion (screenshots in .test-artifacts/).
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
+from tests.browser.accessibility_tree import MARK_OPENERS, tree_problems
+from tests.browser.keyboard_walk import SETTLE
 from tests.helpers import wait_until
 
 pytestmark = pytest.mark.browser
@@ -30,198 +25,6 @@ WIDTHS = {
     "desktop-1280": {"width": 1280, "height": 900},
     "phone-375-menu-open": {"width": 375, "height": 812},
 }
-
-# Ends CSS transitions at once (the phone menu slides), so the tree read is the one the
-# reader ends up with.
-SETTLE = "() => document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} })"
-
-# Roles that say nothing about what a focusable element is or does.
-NO_ROLE = {"", "generic", "none", "presentation", "LabelText", "StaticText", "GenericContainer", "Unknown"}
-
-
-# --- Which pages --------------------------------------------------------------------
-
-
-def sitemap_paths(site_dir: Path) -> list[str]:
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    tree = ET.parse(site_dir / "sitemap.xml")
-    return [urlparse(loc.text).path for loc in tree.findall(".//s:loc", namespace)]
-
-
-def session_paths(site_dir: Path) -> list[str]:
-    """The drop-in session pages, /events/<series>/<date>/, as the build wrote them."""
-    return sorted(
-        "/" + page.parent.relative_to(site_dir).as_posix() + "/"
-        for page in (site_dir / "events").glob("*/*/index.html")
-    )
-
-
-def pages_under_test(site_dir: Path) -> list[str]:
-    paths = sitemap_paths(site_dir)
-    return paths + [path for path in session_paths(site_dir) if path not in paths]
-
-
-def test_the_pages_under_test_are_the_sitemap_and_every_session_page(hub_site, tmp_path):
-    paths = pages_under_test(hub_site.site_dir)
-    assert "/" in paths and "/about/accessibility/" in paths
-    sessions = session_paths(hub_site.site_dir)
-    assert sessions and all(path in paths for path in sessions)
-    assert "/events/rcot-drop-in/2023-09-21/" in sessions
-    # A session page found from the site's files, not from the sitemap.
-    fake = tmp_path / "site"
-    (fake / "events" / "new-series" / "2027-01-12").mkdir(parents=True)
-    (fake / "events" / "new-series" / "2027-01-12" / "index.html").write_text("<p>x</p>")
-    assert session_paths(fake) == ["/events/new-series/2027-01-12/"]
-
-
-# --- Reading the tree ---------------------------------------------------------------
-
-# Marks, on the live page, every visible control that opens or closes something:
-# disclosure buttons and summaries, and anything that works one of Material's hidden toggles
-# (a <label for> or the buttons toggle-buttons.js puts in their place). Left out, with why:
-# the dimmed backdrops (a pointer's way to close the menu or search; Escape does it by
-# keyboard), the menu's heading (it holds the link to the home page), and the table of
-# contents sidebar's title (where that sidebar shows, it is always open: a heading), and
-# whatever neither a pointer nor the keyboard can use (a section's heading on a wide screen).
-MARK_OPENERS = """() => {
-  const toggles = new Set([...document.querySelectorAll('input.md-toggle')].map(t => t.id));
-  const openers = [...document.querySelectorAll('summary, button, [aria-expanded], [aria-haspopup], [for]')]
-    .filter(e => e.matches('summary, [aria-expanded], [aria-haspopup]:not([aria-haspopup="false"])')
-                 || toggles.has(e.getAttribute('for')))
-    .filter(e => !e.matches('.md-overlay, .md-search__overlay, .md-nav--secondary > .md-nav__title'))
-    .filter(e => !e.querySelector('a[href]'))
-    .filter(e => getComputedStyle(e).pointerEvents !== 'none' || e.tabIndex >= 0)
-    .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility === 'visible');
-  openers.forEach((e, n) => { e.dataset.hubOpener = String(n); });
-  return openers.length;
-}"""
-
-
-@dataclass
-class AXControl:
-    role: str
-    name: str
-    properties: dict
-
-
-def describe_node(cdp, backend_id: int) -> str:
-    node = cdp.send("DOM.describeNode", {"backendNodeId": backend_id})["node"]
-    attributes = node.get("attributes", [])
-    pairs = dict(zip(attributes[::2], attributes[1::2], strict=False))
-    return node["localName"] + "".join(
-        f'[{key}="{value}"]' for key, value in pairs.items() if key in ("id", "class", "for", "href", "type")
-    )
-
-
-def read_tree(cdp) -> tuple[list[dict], dict[int, dict]]:
-    nodes = [node for node in cdp.send("Accessibility.getFullAXTree")["nodes"] if not node.get("ignored")]
-    return nodes, {node["backendDOMNodeId"]: node for node in nodes if "backendDOMNodeId" in node}
-
-
-def properties_of(node: dict) -> dict:
-    return {prop["name"]: prop["value"].get("value") for prop in node.get("properties", [])}
-
-
-def opener_ids(cdp) -> list[int]:
-    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
-    found = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "[data-hub-opener]"})["nodeIds"]
-    return [cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]["backendNodeId"] for node_id in found]
-
-
-def tree_problems(cdp) -> tuple[list[str], list[AXControl]]:
-    """The three rules, read from Chromium's accessibility tree of the page as it is now."""
-    problems: list[str] = []
-    controls: list[AXControl] = []
-    nodes, by_backend = read_tree(cdp)
-    for node in nodes:
-        role = node.get("role", {}).get("value", "")
-        name = (node.get("name", {}).get("value") or "").strip()
-        props = properties_of(node)
-        backend = node.get("backendDOMNodeId")
-        if role == "RootWebArea" or backend is None:
-            continue
-        if props.get("focusable"):
-            controls.append(AXControl(role, name, props))
-            # The element is described (one more call to the browser) only for a problem.
-            if role in NO_ROLE:
-                html = describe_node(cdp, backend)
-                problems.append(f"{html}: focusable with no role (Chromium says {role!r}), name {name!r}")
-            elif not name:
-                problems.append(f"{describe_node(cdp, backend)}: a {role} with no name")
-        if role in ("checkbox", "switch", "menuitemcheckbox"):
-            html = describe_node(cdp, backend)
-            is_field = html.startswith("input") and 'type="checkbox"' in html and "md-toggle" not in html
-            if not is_field or not name:
-                problems.append(f"{html}: a {role} {name!r} that is not a named form field")
-    for backend in opener_ids(cdp):
-        node = by_backend.get(backend)
-        html = describe_node(cdp, backend)
-        if node is None:
-            problems.append(f"{html}: opens something but is not in the accessibility tree")
-        elif "expanded" not in properties_of(node):
-            role = node.get("role", {}).get("value", "")
-            problems.append(f"{html}: a {role} that opens something but does not say whether it is open")
-    return problems, controls
-
-
-@dataclass
-class TreeSurvey:
-    width: str
-    pages: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    openers: dict[str, list[str]] = field(default_factory=dict)  # page: "role name (expanded)"
-
-
-def open_the_menu(page) -> None:
-    """As a reader does: press the menu button."""
-    page.locator(".hub-menu-button").click()
-    wait_until(page, "() => document.getElementById('__drawer').checked")
-    page.evaluate(SETTLE)
-
-
-@pytest.fixture(scope="module", params=list(WIDTHS))
-def tree_survey(request, browser, hub_site, hub_server) -> TreeSurvey:
-    """Every page once per width, in one browser tab per width."""
-    context = browser.new_context(viewport=WIDTHS[request.param], locale="en-GB")
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("Accessibility.enable")
-    survey = TreeSurvey(request.param)
-    for path in pages_under_test(hub_site.site_dir):
-        page.goto(hub_server.url(path), wait_until="load")
-        if request.param.startswith("phone"):
-            open_the_menu(page)
-        page.evaluate(SETTLE)
-        page.evaluate(MARK_OPENERS)
-        problems, controls = tree_problems(cdp)
-        survey.pages.append(path)
-        survey.problems += [f"{path}: {problem}" for problem in problems]
-        survey.openers[path] = [
-            f"{c.role} {c.name!r} expanded={c.properties['expanded']}" for c in controls if "expanded" in c.properties
-        ]
-    yield survey
-    context.close()
-
-
-def test_every_focusable_control_has_a_role_and_a_name_and_every_opener_says_if_it_is_open(tree_survey):
-    assert len(tree_survey.pages) >= 20
-    assert not tree_survey.problems, f"at {tree_survey.width}:\n" + "\n".join(dict.fromkeys(tree_survey.problems))
-
-
-def test_the_navigation_sections_are_buttons_that_say_whether_they_are_open(tree_survey):
-    if tree_survey.width.startswith("desktop"):
-        # Wide: the search button; the sections of the current tab are headings, always open.
-        assert "button 'Search' expanded=False" in tree_survey.openers["/roles/funding/"]
-        return
-    # The phone menu on a page of "The role": that section is open, with its table of contents.
-    funding = tree_survey.openers["/roles/funding/"]
-    assert "button 'Menu' expanded=True" in funding
-    assert "button 'The role' expanded=True" in funding
-    assert "button 'ARRS funding: table of contents' expanded=False" in funding
-    # On the home page the menu shows every section, closed.
-    home = tree_survey.openers["/"]
-    assert "button 'Training' expanded=False" in home and "button 'About' expanded=False" in home
 
 
 # --- The checks can fail ----------------------------------------------------------------

@@ -1,10 +1,12 @@
 """Every page works under its Content-Security-Policy in Chromium, with no violation (issue 19).
 
 Chromium fires a `securitypolicyviolation` event for each thing the policy blocks; a listener
-added before any page script runs collects them. Every page of the site is opened (content
-pages, generated session pages, the 404 page, a redirect), and the tools that run script are
-used: search, the job description's Word download, the calendar feeds' copy buttons, the
-roadmap checklist, the supervisor checker, and print.
+added before any page script runs collects them. Every page of the site (content pages,
+generated session pages, the 404 page) is opened, and every control on it used by keyboard,
+in the every-page sweep (tests/browser/test_quality_browser.py). Here: a redirect, a missing
+address, and the tools that run script used as a reader uses them: search, the job
+description's Word download, the calendar feeds' copy buttons, the roadmap checklist, the
+supervisor checker, and print.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import CSP_VIOLATIONS_SCRIPT, content_paths, csp_violations
+from tests.helpers import CSP_VIOLATIONS_SCRIPT, csp_violations
 
 pytestmark = pytest.mark.browser
 
@@ -107,29 +109,17 @@ def test_every_page_carries_the_policy_with_no_unsafe_source(hub_site):
         assert text.index("Content-Security-Policy") < text.find("<script") or "<script" not in text
 
 
-def test_every_page_has_the_one_policy_first_no_inline_script_and_no_violation(tab, hub_site, hub_server):
-    """Issue 28: the policy is the template's, the same on every page, before any script; the
-    theme's and the hub's scripts are files (overrides/assets/javascripts/). Issue 19: every
-    page, the 404 page, a missing address and a moved page's old address load with nothing
-    blocked by the policy. One visit a page checks both."""
+def test_a_moved_pages_old_address_and_a_missing_address_load_with_the_policy_and_nothing_blocked(tab, hub_server):
+    """Every page and the 404 page are checked in the every-page sweep
+    (tests/browser/test_quality_browser.py); here, the two addresses it does not visit."""
     from macros.core.site_output import POLICY
+    from tests.browser.every_page import POLICY_AND_INLINE_SCRIPTS
 
     page, errors = tab
-    paths = content_paths(hub_site.site_dir) + ["404.html", "roles/fcp/"]
-    assert len(paths) > 20
-    for path in paths:
-        page.goto(hub_server.url(path), wait_until="load")
-        assert violations(page) == [], path
-        head = page.evaluate(
-            "() => { const first = document.head.querySelector('meta[http-equiv], script');"
-            " return first && first.tagName === 'META' ? first.content : null; }"
-        )
-        assert head == POLICY, path
-        inline = page.evaluate(
-            "() => [...document.querySelectorAll('script:not([src])')]"
-            ".filter((s) => !/json/.test(s.type)).map((s) => s.outerHTML.slice(0, 80))"
-        )
-        assert inline == [], (path, inline)
+    page.goto(hub_server.url("roles/fcp/"), wait_until="load")
+    assert page.url == hub_server.url("roles/first-contact-practitioner/")
+    assert page.evaluate(POLICY_AND_INLINE_SCRIPTS) == [POLICY, []]
+    assert violations(page) == []
     page.goto(hub_server.url("no-such-page/"), wait_until="load")
     assert violations(page) == []
     assert errors == []

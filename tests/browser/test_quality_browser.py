@@ -1,156 +1,93 @@
-"""Accessibility and privacy on every page, in Debian's Chromium (issue 6), at the desktop's
-size; tests/browser/test_quality_phone_browser.py runs the same survey at the phone's. The
-keyboard walk over every page is tests/browser/test_keyboard_browser.py, and reflow is
-tests/browser/test_reflow_browser.py: files of their own, so `make test` runs them in parallel.
+"""Every page in Debian's Chromium at the desktop's size, loaded once for every check that reads
+it (tests/browser/every_page.py): accessibility and privacy (issue 6), what a screen reader
+and a keyboard user meet (issues 6 and 15), and the Content-Security-Policy (issues 19 and
+28). tests/browser/test_quality_phone_browser.py runs the same tests at the phone's size: a
+file of its own, so a second test process can take it. Reflow is
+tests/browser/test_reflow_browser.py.
 
-The pages are every page in sitemap.xml, every generated page under events/ (the drop-in
-session pages) and the 404 page, so pages that other work adds are covered as they land.
-Each page is opened once per viewport: axe-core runs on it and every request it makes is
-recorded. Findings are fixed in the theme (overrides/, hub.css), never by switching axe
-rules off or leaving elements out.
+Findings are fixed in the theme (overrides/, hub.css), never by switching axe rules off or
+leaving elements out.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.helpers import AXE_OPTIONS, content_paths
+from tests.browser.every_page import (
+    EveryPage,
+    all_pages,
+    describe_violation,
+    privacy_page_text,
+    third_party,
+    unnamed_storage_keys,
+    visit_every_page,
+)
+from tests.helpers import content_paths
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {
-    "desktop-1280": {"width": 1280, "height": 900},
-    "phone-375": {"width": 375, "height": 812},
-}
+# The sweep's screen size. tests/browser/test_quality_phone_browser.py imports these tests
+# and sets its own.
+VIEWPORT = "desktop-1280"
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / ".test-artifacts"
 
 
-# --- Which pages --------------------------------------------------------------------
-
-
-def all_pages(site_dir: Path) -> list[str]:
-    return content_paths(site_dir) + ["/404.html"]
-
-
-def test_the_pages_under_test_include_the_sitemap_and_the_session_pages(hub_site, tmp_path):
-    paths = content_paths(hub_site.site_dir)
+def test_the_pages_under_test_include_the_sitemap_the_session_pages_and_the_404_page(hub_site, tmp_path):
+    paths = all_pages(hub_site.site_dir)
     assert "/" in paths and "/about/accessibility/" in paths and "/events/" in paths
+    assert paths[-1] == "/404.html"
+    assert "/events/rcot-drop-in/2023-09-21/" in paths
     # A generated session page that is not in the sitemap is found from the site's files.
     fake = tmp_path / "site"
-    (fake / "events" / "2027-01-12-drop-in").mkdir(parents=True)
-    (fake / "events" / "2027-01-12-drop-in" / "index.html").write_text("<p>x</p>")
+    (fake / "events" / "new-series" / "2027-01-12").mkdir(parents=True)
+    (fake / "events" / "new-series" / "2027-01-12" / "index.html").write_text("<p>x</p>")
     (fake / "sitemap.xml").write_text((hub_site.site_dir / "sitemap.xml").read_text())
-    assert "/events/2027-01-12-drop-in/" in content_paths(fake)
-
-
-# --- One visit per page per viewport: axe, requests, storage ------------------------
-
-
-@dataclass
-class Visit:
-    path: str
-    status: int | None
-    violations: list[dict]
-    requests: list[str]
-    console_errors: list[str]
-
-
-@dataclass
-class Survey:
-    viewport: str
-    base_url: str
-    visits: list[Visit] = field(default_factory=list)
-    cookies: list[dict] = field(default_factory=list)
-    local_storage: list[str] = field(default_factory=list)
-    session_storage: list[str] = field(default_factory=list)
-
-
-STORAGE_KEYS = "() => [Object.keys(localStorage), Object.keys(sessionStorage)]"
-
-
-# The survey's viewport. tests/browser/test_quality_phone_browser.py runs the same survey and
-# its tests at the phone's size: a file of its own, so a second test process can take it.
-VIEWPORT = "desktop-1280"
+    assert "/events/new-series/2027-01-12/" in content_paths(fake)
 
 
 @pytest.fixture(scope="module")
-def survey(request, browser, hub_site, hub_server) -> Survey:
-    """Every page opened once at the file's VIEWPORT: axe-core, requests, console errors, storage."""
-    viewport = request.module.VIEWPORT
-    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="en-GB")
-    page = context.new_page()
-    requests: list[str] = []
-    errors: list[str] = []
-    page.on("request", lambda req: requests.append(req.url))
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    axe = Axe()
-    result = Survey(viewport, hub_server.base_url)
-    for path in all_pages(hub_site.site_dir):
-        requests.clear()
-        errors.clear()
-        response = page.goto(hub_server.url(path), wait_until="load")
-        logged = list(errors)  # before axe runs in the page
-        report = axe.run(page, options=AXE_OPTIONS)
-        result.visits.append(
-            Visit(path, response and response.status, report.response["violations"], list(requests), logged)
-        )
-    result.cookies = context.cookies()
-    result.local_storage, result.session_storage = page.evaluate(STORAGE_KEYS)
-    yield result
-    context.close()
+def every_page(request, browser, hub_site, hub_server) -> EveryPage:
+    swept = visit_every_page(browser, hub_site.site_dir, hub_server, request.module.VIEWPORT)
+    # The record of every keyboard stop's focus indicator, to read when a change of style is reviewed.
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"keyboard-walk-{swept.viewport}.txt").write_text(
+        "\n".join(swept.walk.indicators) + "\n", encoding="utf-8"
+    )
+    return swept
 
 
-def describe_violation(path: str, violation: dict) -> str:
-    nodes = violation["nodes"]
-    lines = [f"{path}: {violation['id']} ({violation['impact']}, {len(nodes)} elements): {violation['help']}"]
-    for node in nodes[:3]:
-        summary = " ".join(node.get("failureSummary", "").split())
-        lines.append(f"    {node['target']}: {summary[:300]}")
-    return "\n".join(lines)
+# --- axe-core, requests, console errors, storage --------------------------------------
 
 
 @pytest.mark.slow
-def test_every_page_has_no_axe_violations(survey):
-    assert len(survey.visits) >= 15
-    problems = [describe_violation(v.path, violation) for v in survey.visits for violation in v.violations]
-    assert not problems, f"axe-core at {survey.viewport}:\n" + "\n".join(problems)
+def test_every_page_has_no_axe_violations(every_page):
+    assert len(every_page.visits) >= 15
+    problems = [describe_violation(v.path, violation) for v in every_page.visits for violation in v.violations]
+    assert not problems, f"axe-core at {every_page.viewport}:\n" + "\n".join(problems)
 
 
 @pytest.mark.slow
-def test_every_page_is_served(survey):
-    problems = [f"{v.path}: HTTP {v.status}" for v in survey.visits if v.status != 200]
+def test_every_page_is_served(every_page):
+    problems = [f"{v.path}: HTTP {v.status}" for v in every_page.visits if v.status != 200]
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.slow
-def test_no_page_logs_a_console_error(survey):
-    problems = [f"{v.path}: console error: {error}" for v in survey.visits for error in v.console_errors]
-    assert not problems, f"at {survey.viewport}:\n" + "\n".join(problems)
-
-
-def third_party(url: str, base_url: str) -> bool:
-    return not url.startswith(base_url) and not url.startswith(("data:", "blob:", "about:"))
+def test_no_page_logs_a_console_error(every_page):
+    problems = [f"{v.path}: console error: {error}" for v in every_page.visits for error in v.console_errors]
+    assert not problems, f"at {every_page.viewport}:\n" + "\n".join(problems)
 
 
 @pytest.mark.slow
-def test_no_page_asks_any_host_but_the_site(survey):
-    assert all(v.requests for v in survey.visits), "requests were not recorded"
-    problems = [f"{v.path}: {url}" for v in survey.visits for url in v.requests if third_party(url, survey.base_url)]
-    assert not problems, f"requests to other hosts at {survey.viewport}:\n" + "\n".join(problems)
-
-
-def privacy_page_text(hub_site) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", hub_site.read("about/privacy/")))
-
-
-def unnamed_storage_keys(keys: list[str], privacy_text: str) -> list[str]:
-    return [key for key in keys if key not in privacy_text]
+def test_no_page_asks_any_host_but_the_site(every_page):
+    assert all(v.requests for v in every_page.visits), "requests were not recorded"
+    problems = [
+        f"{v.path}: {url}" for v in every_page.visits for url in v.requests if third_party(url, every_page.base_url)
+    ]
+    assert not problems, f"requests to other hosts at {every_page.viewport}:\n" + "\n".join(problems)
 
 
 def test_storage_keys_must_be_named_on_the_privacy_page():
@@ -159,8 +96,84 @@ def test_storage_keys_must_be_named_on_the_privacy_page():
 
 
 @pytest.mark.slow
-def test_no_cookies_and_no_storage_the_privacy_page_does_not_name(survey, hub_site):
-    assert survey.cookies == [], f"cookies were set: {survey.cookies}"
-    text = privacy_page_text(hub_site)
-    unnamed = unnamed_storage_keys(survey.local_storage + survey.session_storage, text)
+def test_after_using_every_control_the_browser_keeps_only_what_the_privacy_page_names(every_page, hub_site):
+    """Read after the keyboard walk has used every control on every page."""
+    assert every_page.cookies == [], f"cookies were set: {every_page.cookies}"
+    unnamed = unnamed_storage_keys(sorted(every_page.storage), privacy_page_text(hub_site))
     assert not unnamed, f"browser storage keys not named on the privacy page: {unnamed}"
+
+
+# --- The Content-Security-Policy ------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_every_page_has_the_one_policy_first_no_inline_script_and_no_violation(every_page):
+    """Issue 28: the policy is the template's, the same on every page, before any script; the
+    theme's and the hub's scripts are files (overrides/assets/javascripts/). Issue 19: nothing
+    is blocked by the policy while the page loads, axe runs and the walk uses every control."""
+    from macros.core.site_output import POLICY
+
+    problems = []
+    for visit in every_page.visits:
+        if visit.policy != POLICY:
+            problems.append(f"{visit.path}: the head's first policy or script is not the policy: {visit.policy!r}")
+        problems += [f"{visit.path}: inline script {script}" for script in visit.inline_scripts]
+        problems += [f"{visit.path}: blocked: {line}" for line in visit.blocked]
+    assert not problems, f"at {every_page.viewport}:\n" + "\n".join(problems)
+
+
+# --- The accessibility tree (tests/browser/accessibility_tree.py) -----------------------
+
+
+@pytest.mark.slow
+def test_every_focusable_control_has_a_role_and_a_name_and_every_opener_says_if_it_is_open(every_page):
+    tree = every_page.tree
+    assert len(tree.pages) >= 20
+    assert not tree.problems, f"at {tree.width}:\n" + "\n".join(dict.fromkeys(tree.problems))
+
+
+@pytest.mark.slow
+def test_the_navigation_sections_are_buttons_that_say_whether_they_are_open(every_page):
+    openers = every_page.tree.openers
+    if every_page.viewport.startswith("desktop"):
+        # Wide: the search button; the sections of the current tab are headings, always open.
+        assert "button 'Search' expanded=False" in openers["/roles/funding/"]
+        return
+    # The phone menu on a page of "The role": that section is open, with its table of contents.
+    funding = openers["/roles/funding/"]
+    assert "button 'Menu' expanded=True" in funding
+    assert "button 'The role' expanded=True" in funding
+    assert "button 'ARRS funding: table of contents' expanded=False" in funding
+    # On the home page the menu shows every section, closed.
+    home = openers["/"]
+    assert "button 'Training' expanded=False" in home and "button 'About' expanded=False" in home
+
+
+# --- The keyboard walk (tests/browser/keyboard_walk.py) -------------------------------
+
+
+@pytest.mark.slow
+def test_focus_is_always_visible(every_page):
+    """Each stop is on screen, uncovered, and shows a focus indicator 2 px wide with 3:1 contrast."""
+    walk = every_page.walk
+    assert walk.pages >= 15
+    assert len(walk.indicators) >= 5 * walk.pages
+    problems = list(dict.fromkeys(walk.focus))
+    assert not problems, f"at {walk.viewport}:\n" + "\n".join(problems)
+
+
+@pytest.mark.slow
+def test_the_skip_link_comes_first_and_moves_focus_to_the_content(every_page):
+    assert not every_page.walk.skip, f"at {every_page.viewport}:\n" + "\n".join(every_page.walk.skip)
+
+
+@pytest.mark.slow
+def test_tab_reaches_every_control(every_page):
+    assert not every_page.walk.unreached, f"at {every_page.viewport}:\n" + "\n".join(every_page.walk.unreached)
+
+
+@pytest.mark.slow
+def test_every_control_works_from_the_keyboard(every_page):
+    """Buttons that open things, toggling labels, details, selects, tick boxes and text
+    fields in the header, menu and content all respond to their keys."""
+    assert not every_page.walk.inoperable, f"at {every_page.viewport}:\n" + "\n".join(every_page.walk.inoperable)

@@ -1,12 +1,12 @@
 """Reflow in Debian's Chromium (issue 6, WCAG 1.4.10 and 1.4.4): no page scrolls sideways at
 320 px wide, or with the browser's text size at 200%. The pages are those of
-tests/browser/test_quality_browser.py; a file of its own, so another test process can take it."""
+the every-page sweep (tests/browser/every_page.py); a file of its own, so another test process can take it."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_quality_browser import all_pages
+from tests.browser.every_page import all_pages
 
 pytestmark = pytest.mark.browser
 

@@ -1,5 +1,5 @@
-"""The sitemap. Every page's console errors and requests are checked on the axe survey's one
-visit per page (tests/browser/test_quality_browser.py); search is tests/browser/test_search_browser.py,
+"""The sitemap. Every page's console errors and requests are checked on the every-page
+sweep's one visit per page (tests/browser/test_quality_browser.py); search is tests/browser/test_search_browser.py,
 and "supervisor" finding the supervision page is the 404 page's search test
 (tests/browser/test_keyboard_browser.py)."""
 

@@ -1,0 +1,156 @@
+"""One visit to every page per screen size, for every check that reads a page as it loads
+(issues 6, 15, 19 and 28). The tests are in tests/browser/test_quality_browser.py (the
+desktop's size) and tests/browser/test_quality_phone_browser.py (the phone's).
+
+The pages are every page in sitemap.xml, every generated page under events/ (the drop-in
+session pages) and the 404 page, so pages that other work adds are covered as they land.
+Each page is loaded once, and in one tab, as a reader going from page to page would:
+
+1. as it loads: the requests it makes, its console errors, the policy first in its head and
+   no inline script;
+2. axe-core;
+3. Chromium's accessibility tree (tests/browser/accessibility_tree.py): at the desktop's
+   size as the page loaded; at the phone's with the menu open, so after the walk;
+4. the keyboard walk (tests/browser/keyboard_walk.py), which uses every control;
+5. after all that: what the Content-Security-Policy blocked, and the browser's storage.
+
+A page used to be loaded once for each of these. Loading it once saves some 240 page loads,
+each about a quarter of a processor-second, and the suite is bound by the processor.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.accessibility_tree import TreeSurvey, open_the_menu, read_page_tree
+from tests.browser.keyboard_walk import KeyboardWalk, walk_page
+from tests.helpers import AXE_OPTIONS, CSP_VIOLATIONS_SCRIPT, content_paths, csp_violations, forget_csp_violations
+
+VIEWPORTS = {
+    "desktop-1280": {"width": 1280, "height": 900},
+    "phone-375": {"width": 375, "height": 812},
+}
+
+STORAGE_KEYS = "() => [Object.keys(localStorage), Object.keys(sessionStorage)]"
+
+# The first element in the head that can carry or break a policy, and every inline script
+# (JSON data blocks aside), as the page loaded.
+POLICY_AND_INLINE_SCRIPTS = """() => {
+  const first = document.head.querySelector('meta[http-equiv], script');
+  const policy = first && first.tagName === 'META' ? first.content : null;
+  const inline = [...document.querySelectorAll('script:not([src])')]
+    .filter((s) => !/json/.test(s.type)).map((s) => s.outerHTML.slice(0, 80));
+  return [policy, inline];
+}"""
+
+
+# Longer than the 125 ms Material waits after a change of #fragment before it closes the menu
+# and search (its bundle's `merge(location$, target$).pipe(delay(125))`). A timer in the page,
+# not in the test: the page runs its timers in the order they fall due, whatever the load.
+WAIT_FOR_MATERIALS_CLOSE = "() => new Promise(done => setTimeout(done, 250))"
+
+
+def all_pages(site_dir: Path) -> list[str]:
+    return content_paths(site_dir) + ["/404.html"]
+
+
+@dataclass
+class Visit:
+    path: str
+    status: int | None
+    violations: list[dict]  # axe-core's
+    requests: list[str]
+    console_errors: list[str]
+    policy: str | None  # the content of the head's first policy element, if it comes first
+    inline_scripts: list[str]
+    blocked: list[str]  # what the Content-Security-Policy blocked, to the end of the visit
+
+
+@dataclass
+class EveryPage:
+    viewport: str
+    base_url: str
+    visits: list[Visit] = field(default_factory=list)
+    tree: TreeSurvey | None = None
+    walk: KeyboardWalk | None = None
+    cookies: list[dict] = field(default_factory=list)
+    storage: set[str] = field(default_factory=set)  # localStorage and sessionStorage keys
+
+
+def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPage:
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="en-GB")
+    context.add_init_script(CSP_VIOLATIONS_SCRIPT)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    axe = Axe()
+    phone = viewport.startswith("phone")
+    result = EveryPage(viewport, server.base_url, tree=TreeSurvey(viewport), walk=KeyboardWalk(viewport))
+    try:
+        for path in all_pages(site_dir):
+            requests.clear()
+            errors.clear()
+            response = page.goto(server.url(path), wait_until="load")
+            logged = list(errors)  # before axe runs in the page
+            policy, inline = page.evaluate(POLICY_AND_INLINE_SCRIPTS)
+            report = axe.run(page, options=AXE_OPTIONS)
+            if not phone:
+                read_page_tree(page, cdp, path, result.tree)
+            walk_page(page, path, result.walk)
+            if phone:
+                # The walk ends on the skip link, which changes the address's #fragment; Material
+                # closes the menu 125 ms after that. Wait in the page, so its timer runs first.
+                page.evaluate(WAIT_FOR_MATERIALS_CLOSE)
+                open_the_menu(page)
+                read_page_tree(page, cdp, path, result.tree)
+            # The walk took far longer than a policy violation takes to be reported.
+            blocked = csp_violations(page, wait_ms=0)
+            forget_csp_violations(page)  # so the next page's are its own
+            result.visits.append(
+                Visit(
+                    path,
+                    response and response.status,
+                    report.response["violations"],
+                    list(requests),
+                    logged,
+                    policy,
+                    inline,
+                    blocked,
+                )
+            )
+            local, session = page.evaluate(STORAGE_KEYS)
+            result.storage.update(local + session)
+        result.cookies = context.cookies()
+    finally:
+        context.close()
+    return result
+
+
+def privacy_page_text(hub_site) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", hub_site.read("about/privacy/")))
+
+
+def unnamed_storage_keys(keys: list[str], privacy_text: str) -> list[str]:
+    return [key for key in keys if key not in privacy_text]
+
+
+def third_party(url: str, base_url: str) -> bool:
+    return not url.startswith(base_url) and not url.startswith(("data:", "blob:", "about:"))
+
+
+def describe_violation(path: str, violation: dict) -> str:
+    nodes = violation["nodes"]
+    lines = [f"{path}: {violation['id']} ({violation['impact']}, {len(nodes)} elements): {violation['help']}"]
+    for node in nodes[:3]:
+        summary = " ".join(node.get("failureSummary", "").split())
+        lines.append(f"    {node['target']}: {summary[:300]}")
+    return "\n".join(lines)
