@@ -17,6 +17,7 @@ from tests.helpers import (
     EVENTS_FIXTURE_EPOCH,
     PROJECT_ROOT,
     BuiltSite,
+    LendingBrowser,
     SiteServer,
     build_site,
     copy_project,
@@ -106,7 +107,7 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
+        yield LendingBrowser(chromium)  # contexts shared by the tests, each cleaned in between
         chromium.close()
 
 

@@ -287,6 +287,117 @@ def content_paths(site_dir: Path) -> list[str]:
     return paths
 
 
+# --- Browser contexts lent to tests ----------------------------------------------------
+
+# What a test may do to a lent context that cannot be undone: a context it has done one of
+# these to is closed when the test closes it, not lent again.
+_CANNOT_BE_UNDONE = frozenset(
+    {
+        "add_init_script",
+        "expose_binding",
+        "expose_function",
+        "set_extra_http_headers",
+        "set_geolocation",
+        "route_from_har",
+        "set_default_timeout",
+        "set_default_navigation_timeout",
+        "tracing",
+    }
+)
+
+
+def _origin(url: str) -> str | None:
+    parts = urlparse(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else None
+
+
+class LendingBrowser:
+    """The test session's Chromium, as the tests' `browser`. `new_context(**options)` lends a
+    context that an earlier test with the same options gave back, or makes one.
+
+    Why: the suite is bound by the processor, and a new context costs about 1.7
+    processor-seconds to make, load a page in and close, against about 0.7 for a new tab in
+    a context that has loaded the site before (its caches are warm). When a test closes its
+    context, the context's tabs close and everything a page can leave for the next test goes:
+    cookies, local and session storage, IndexedDB and caches of every origin its tabs
+    visited, permissions, routes, listeners, offline. A context a test changed in a way that
+    cannot be undone (_CANNOT_BE_UNDONE) is closed instead. tests/browser/test_site_browser.py
+    shows a lent context keeps nothing of the test before."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self._spare: dict[str, object] = {}
+
+    def new_context(self, **options) -> LentContext:
+        key = repr(sorted(options.items()))
+        context = self._spare.pop(key, None) or self._browser.new_context(**options)
+        return LentContext(self, key, context)
+
+    def give_back(self, key: str, context) -> None:
+        self._spare[key] = context
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)  # new_page (a context of its own), version, close
+
+
+class LentContext:
+    """A browser context lent by LendingBrowser, used as Playwright's own; close() gives it back."""
+
+    def __init__(self, lender: LendingBrowser, key: str, context):
+        self._lender, self._key, self._context = lender, key, context
+        self._origins: set[str] = set()
+        self._listeners: list[tuple[str, object]] = []
+        self._keep = True
+        self._closed = False
+
+    def new_page(self):
+        page = self._context.new_page()
+        page.on("framenavigated", lambda frame: self._origins.add(_origin(frame.url) or ""))
+        return page
+
+    def on(self, event: str, handler) -> None:
+        self._listeners.append((event, handler))
+        self._context.on(event, handler)
+
+    def __getattr__(self, name: str):
+        if name in _CANNOT_BE_UNDONE:
+            self._keep = False
+        return getattr(self._context, name)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if not self._keep:
+            self._context.close()
+            return
+        try:
+            self._forget()
+        except Exception:  # noqa: BLE001 - a context that cannot be cleaned is not lent again
+            self._context.close()
+            return
+        self._lender.give_back(self._key, self._context)
+
+    def _forget(self) -> None:
+        """Everything the lent context's tabs left: what clearDataForOrigin's "all" covers
+        (cookies, storage, IndexedDB, caches, service workers) for each origin visited."""
+        origins = sorted(origin for origin in self._origins if origin)
+        if origins:
+            page = self._context.pages[0] if self._context.pages else self._context.new_page()
+            session = self._context.new_cdp_session(page)
+            for origin in origins:
+                session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+            session.detach()
+        for page in list(self._context.pages):
+            page.close()
+        for event, handler in self._listeners:
+            self._context.remove_listener(event, handler)
+        self._context.clear_cookies()
+        self._context.clear_permissions()
+        self._context.unroute_all()
+        self._context.set_offline(False)
+
+
 # --- A watched browser tab ------------------------------------------------------------
 
 

@@ -84,8 +84,8 @@ class EveryPage:
 
 def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPage:
     context = browser.new_context(viewport=VIEWPORTS[viewport], locale="en-GB")
-    context.add_init_script(CSP_VIOLATIONS_SCRIPT)
     page = context.new_page()
+    page.add_init_script(CSP_VIOLATIONS_SCRIPT)
     cdp = context.new_cdp_session(page)
     requests: list[str] = []
     errors: list[str] = []

@@ -284,8 +284,8 @@ def test_high_contrast_and_reduced_motion_keep_controls_and_focus_visible_and_st
         for name, width, path, first, controls, focus in HIGH_CONTRAST_VIEWS:
             if width not in contexts:
                 context = browser.new_context(viewport=WIDTHS[width], locale="en-GB")
-                contexts[width] = context.new_page()
-            page = contexts[width]
+                contexts[width] = (context, context.new_page())
+            page = contexts[width][1]
             page.emulate_media(forced_colors="active", reduced_motion="reduce")
             page.goto(hub_server.url(path), wait_until="load")
             assert page.evaluate("() => matchMedia('(forced-colors: active)').matches")
@@ -308,6 +308,6 @@ def test_high_contrast_and_reduced_motion_keep_controls_and_focus_visible_and_st
             if changed < 0.05:
                 problems.append(f"{name}: focus on {focus} changes only {changed:.0%} of the pixels around it")
     finally:
-        for page in contexts.values():
-            page.context.close()
+        for context, _ in contexts.values():
+            context.close()
     assert not problems, "\n".join(problems)

@@ -25,8 +25,8 @@ pytestmark = pytest.mark.browser
 def tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", accept_downloads=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    context.add_init_script(CSP_VIOLATIONS_SCRIPT)
     page = context.new_page()
+    page.add_init_script(CSP_VIOLATIONS_SCRIPT)  # the page's: the lent context stays as it was
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page, errors

@@ -34,8 +34,8 @@ def hostile_server(tmp_path_factory):
 @pytest.fixture
 def tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    context.add_init_script(CSP_VIOLATIONS_SCRIPT)
     page = context.new_page()
+    page.add_init_script(CSP_VIOLATIONS_SCRIPT)  # the page's: the lent context stays as it was
     dialogs: list[str] = []
     errors: list[str] = []
 
