@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.figures.wording import figure_uses
-from tests.helpers import AFTER_PAY_YEAR_EPOCH, FIGURES_CHECKED_EPOCH, HUB_BUILD_EPOCH, run_module
+from tests.helpers import AFTER_PAY_YEAR_EPOCH, HUB_BUILD_EPOCH, run_module
 
 pytestmark = pytest.mark.e2e
 
@@ -285,14 +285,6 @@ def test_make_check_warns_once_on_each_out_of_date_figure_at_its_line_naming_its
     assert pay[0].endswith(f"until then they are marked out of date on {len(pages)} pages: {', '.join(pages)}")
     # The pages say so themselves; the check warns only where the editor acts, the data file.
     assert not any(line.startswith("docs/") and "out of date" in line for line in lines), result.stdout
-
-
-@pytest.mark.parametrize("epoch", [HUB_BUILD_EPOCH, FIGURES_CHECKED_EPOCH])
-def test_on_the_days_the_figures_are_current_make_check_gives_no_figure_warning(epoch):
-    result = run_check(ROOT, epoch)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert [line for line in result.stdout.splitlines() if line.startswith("data/figures.yaml")] == []
-    assert " figures for " not in result.stdout and " rate for " not in result.stdout
 
 
 def test_make_check_warns_on_a_hard_page_and_a_long_sentence(make_project):

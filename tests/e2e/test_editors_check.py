@@ -97,7 +97,9 @@ def fixture_tree(tmp_path_factory) -> Path:
 def test_the_hub_passes_the_check_printing_nothing(epoch):
     """Issue 30: `make check` prints only what an editor must act on. On the content as it
     stands (the 2026/27 figures current, the pension share "not confirmed for 2026/27", which is
-    no warning; the job description's formal text exempt from the reading floor) that is nothing."""
+    no warning; the job description's formal text exempt from the reading floor) that is nothing:
+    so on the days the figures are current (TODAY_EPOCH is the day they were checked) there is
+    no figure warning either."""
     result = run_check(ROOT, epoch=epoch)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
