@@ -73,6 +73,17 @@ def test_every_file_a_document_names_exists(document):
     assert not missing, f"{document} names files that do not exist: {missing}"
 
 
+# A test file named alone, in backticks, as `test_keyboard_browser.py`.
+TEST_FILE_NAME = re.compile(r"`(test_\w+\.py)`")
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_every_test_file_a_document_names_by_its_name_alone_exists(document):
+    names = set(TEST_FILE_NAME.findall((ROOT / document).read_text(encoding="utf-8")))
+    existing = {path.name for path in (ROOT / "tests").rglob("test_*.py")}
+    assert not sorted(names - existing), f"{document} names test files that do not exist: {sorted(names - existing)}"
+
+
 def test_every_file_the_codes_comments_name_exists():
     """The same for the code's docstrings and comments (and the Makefile, mkdocs.yml and the
     theme's templates). `data/{name}`, `docs/page.md:LINE` and `data/x.yaml` are patterns."""
