@@ -315,9 +315,10 @@ class LendingBrowser:
     """The test session's Chromium, as the tests' `browser`. `new_context(**options)` lends a
     context that an earlier test with the same options gave back, or makes one.
 
-    Why: the suite is bound by the processor, and a new context costs about 1.7
-    processor-seconds to make, load a page in and close, against about 0.7 for a new tab in
-    a context that has loaded the site before (its caches are warm). When a test closes its
+    Why: the suite is bound by the processor, and a new context cost 1.1 to 1.3
+    processor-seconds to make, load a page of the hub in and close, against 0.55 for a new
+    tab in a context that had loaded the site before (its caches warm): ten of each, twice,
+    counted by a cgroup's CPU accounting (which sees Chromium's processes) on 7 December 2026. When a test closes its
     context, the context's tabs close and everything a page can leave for the next test goes:
     cookies, local and session storage, IndexedDB and caches of every origin its tabs
     visited, permissions, routes, listeners, offline. A context a test changed in a way that
