@@ -315,11 +315,15 @@ class LendingBrowser:
     """The test session's Chromium, as the tests' `browser`. `new_context(**options)` lends a
     context that an earlier test with the same options gave back, or makes one.
 
-    Why: the suite is bound by the processor, and a new context cost 1.1 to 1.3
-    processor-seconds to make, load a page of the hub in and close, against 0.55 for a new
-    tab in a context that had loaded the site before (its caches warm): ten of each, twice,
-    counted by a cgroup's CPU accounting (which sees Chromium's processes) on 7 December 2026. When a test closes its
-    context, the context's tabs close and everything a page can leave for the next test goes:
+    Why: the suite is bound by the processor. A test that opened a context, loaded the
+    roadmap, ticked a box and closed the context cost 1.43 processor-seconds with a new
+    context and 1.23 to 1.29 with a lent one (cleaning it included): eight of each, twice,
+    counted by a cgroup's CPU accounting (which sees Chromium's processes) on 7 December
+    2026. Over the suite's 130 or so tests that lend a context, that would be some 20
+    processor-seconds (an estimate: running five browser test files each way, with other
+    work on the machine, did not tell the two apart from noise).
+
+    When a test closes its context, the context's tabs close and everything a page can leave for the next test goes:
     cookies, local and session storage, IndexedDB and caches of every origin its tabs
     visited, permissions, routes, listeners, offline. A context a test changed in a way that
     cannot be undone (_CANNOT_BE_UNDONE) is closed instead. tests/browser/test_site_browser.py
