@@ -393,7 +393,8 @@ def test_the_pdf_writer_fetches_nothing_but_the_builds_own_files(reference):
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # Polled often, so shutdown() returns at once rather than after the default half second.
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
     try:
         html = f"<html><body><p>Text</p>{reference.format(server=f'http://127.0.0.1:{server.server_address[1]}/')}</body></html>"
         with pytest.raises(FatalURLFetchingError, match="may use only the hub's own files"):
