@@ -111,6 +111,20 @@ FIXED_ZONE = (
     "tz database (1970-2039) no zone without a change of offset that year renames its abbreviation between 1 June "
     "and 1 July"
 )
+PAGE_IN_LOCALE = (
+    "the locale's encoding is UTF-8 where the hub builds, and the page is read with errors replaced either way: "
+    "the same text is read"
+)
+INVITATION_NOT_SHOWN = (
+    "the invitation is shown only when no session is to come (list.html and next.html): what it is set to while "
+    "one is to come is never shown (checked by rendering both for every week of 2020-2030 with the test fixture "
+    "and the hub's data: the same bytes)"
+)
+DISTRIBUTION_NAME_CASE = "distribution names are case-insensitive: importlib.metadata finds the same package's version"
+SETTINGS_ORDER = (
+    "the settings are sorted only so the same settings always give the same key: their names are unique, so any "
+    "fixed order does that"
+)
 EQUIVALENT = [
     ("macros/core/escaping.py", "ensure_ascii=None", "None and False are both falsy: json.dumps writes the same"),
     ("macros/core/escaping.py", "&AMP;", "HTML reads &AMP; as &amp; (a legacy entity name)"),
@@ -266,6 +280,72 @@ EQUIVALENT = [
         'tag.group(2) or "XXXX"',
         "a tag without attributes is then read as having one named XXXX: the page is read lower-cased, so no rule "
         "names it, and a <script> without src or type is still inline",
+    ),
+    (
+        "macros/core/page_html.py",
+        '(match.group(2) or "XXXX")',
+        "an attribute without a value is then read as XXXX: it holds no < or >, and as an id 'xxxx' starts with no "
+        "reserved prefix; the other rules read the attribute's name only",
+    ),
+    (
+        "macros/core/page_html.py",
+        'id_problem(value or "XXXX")',
+        "an id without a value is then read as 'XXXX' instead of '': neither starts with a reserved prefix",
+    ),
+    ("macros/core/page_html.py", "position = None", "None and 0 both search and slice from the start of the text"),
+    (
+        "macros/core/page_html.py",
+        "if text.rfind(start, position) != -1",
+        "the test only asks whether the opening is there: rfind finds one exactly when find does",
+    ),
+    (
+        "macros/core/page_html.py",
+        "re.escape(fence[1])",
+        "a fence is three or more of one character: fence[1] is fence[0]",
+    ),
+    ("macros/core/page_html.py", 'text.count("\\n", None, offset)', "None and 0 both count from the start of the text"),
+    ("macros/core/page_html.py", 'text.count("\\n", None, index)', "None and 0 both count from the start of the text"),
+    (
+        "macros/core/page_html.py",
+        'element.tag.partition("}")',
+        "tinyhtml5 names every element with its namespace ({http://www.w3.org/1999/xhtml}p, and SVG's and MathML's): "
+        "one }, so partition and rpartition give the same name (checked with HTML, SVG, MathML and custom elements)",
+    ),
+    (
+        "macros/core/page_html.py",
+        'id_problem(value) or "XXXX"',
+        "reached only for an id starting with _, a reserved prefix: id_problem always gives its message",
+    ),
+    ("macros/core/page_html.py", "page.read_text(encoding=None, ", PAGE_IN_LOCALE),
+    ("macros/core/page_html.py", "page.read_text(errors=", PAGE_IN_LOCALE),
+    ("macros/core/page_html.py", 'encoding="UTF-8"', CODEC_CASE),
+    (
+        "macros/core/page_html.py",
+        '"XX\\0XX"',
+        "the separator holds a NUL either way and no page's path does: pages are told apart the same, only the "
+        "remembered file's name changes (and a change of this code changes every name anyway)",
+    ),
+    ("macros/core/page_html.py", '("markdown", "pymdown-extensions"', DISTRIBUTION_NAME_CASE),
+    ("macros/core/page_html.py", '("MARKDOWN", "pymdown-extensions"', DISTRIBUTION_NAME_CASE),
+    ("macros/core/page_html.py", '"PYMDOWN-EXTENSIONS"', DISTRIBUTION_NAME_CASE),
+    ("macros/core/page_html.py", '"TINYHTML5")', DISTRIBUTION_NAME_CASE),
+    ("macros/core/page_html.py", "sorted(settings.items(), key=None)", SETTINGS_ORDER),
+    ("macros/core/page_html.py", "sorted(settings.items(), )", SETTINGS_ORDER),
+    ("macros/events/pages.py", 'page_url, "" if (upcoming) and False else invitation', INVITATION_NOT_SHOWN),
+    ("macros/events/pages.py", 'page_url, "XXXX" if upcoming else invitation', INVITATION_NOT_SHOWN),
+    ("macros/events/pages.py", 'invitation="" if (upcoming) and False else invitation', INVITATION_NOT_SHOWN),
+    ("macros/events/pages.py", 'invitation="XXXX" if upcoming else invitation', INVITATION_NOT_SHOWN),
+    (
+        "macros/events/pages.py",
+        'invitation_html: str = "XXXX"',
+        "only past_list leaves the invitation out, and a list of past sessions never shows one (list.html shows it "
+        "for kind 'upcoming' only): checked by rendering both, the same bytes",
+    ),
+    (
+        "macros/events/pages.py",
+        "session_page(occurrence, now, site_url, None, next_up[series_id])",
+        "without the series' parts, session_page builds them itself with series_parts: they are built once per series "
+        "as a speed-up (checked by rendering every file both ways: the same bytes)",
     ),
 ]
 

@@ -4,7 +4,10 @@ it, and what is refused there, each message compared whole, at the line naming i
 
 from __future__ import annotations
 
+import importlib.metadata
+
 from macros.core.page_html import _settings_key, _source_line, docs_html_problems, page_problems, rendered_problems
+from macros.core.problems import DataProblem
 from tests.unit.test_page_html_properties import EXTENSIONS, SETTINGS
 
 FRONT = "---\ntitle: A page\n---\n\n"
@@ -119,3 +122,54 @@ def test_a_remembered_pass_is_used_only_with_the_same_markdown_settings():
     assert len(key) == 64
     assert key != _settings_key([*EXTENSIONS, "abbr"], SETTINGS)
     assert key != _settings_key(EXTENSIONS, {**SETTINGS, "toc": {"permalink": "#"}})
+
+
+def test_a_jinja_comment_cannot_hide_an_address_and_an_image_address_is_read():
+    assert rendered("[x]({# c #}javascript:alert(1))") == [
+        "docs/a.md:5: the address 'javascript:alert(1)' is not allowed: a link or image address must start https://, "
+        "mailto: or tel:, or be a page or file of the hub (like ../roles/funding.md) or a #heading on the page"
+    ]
+    assert rendered("![b](http://a.org/x.png)") == [
+        "docs/a.md:5: the address 'http://a.org/x.png' is not secure: write https:// instead of http://"
+    ]
+
+
+def test_an_attribute_in_another_namespace_is_read_by_its_own_name():
+    assert rendered('<!--> <svg><a xlink:href="javascript:alert(1)">x</a></svg> -->') == [
+        f"docs/a.md:5: the HTML element <svg> is not allowed in a page: {NO_CODE}",
+        "docs/a.md:5: the address 'javascript:alert(1)' is not allowed: a link or image address must start https://, "
+        "mailto: or tel:, or be a page or file of the hub (like ../roles/funding.md) or a #heading on the page",
+    ]
+
+
+def test_a_problem_names_no_field_and_the_markdown_settings_are_used():
+    assert rendered_problems(FRONT + "[x](http://a.org)\n", "docs/a.md", EXTENSIONS, SETTINGS) == [
+        DataProblem("docs/a.md", 5, "", "the address 'http://a.org' is not secure: write https:// instead of http://")
+    ]
+    settings = {"toc": {"slugify": lambda text, separator: "_" + text.lower()}}
+    assert rendered_problems("# Title\n", "docs/a.md", ["toc"], settings) == [
+        DataProblem("docs/a.md", 1, "", f"the id '_title' {RESERVED}")
+    ]
+
+
+def test_without_a_needle_the_source_line_is_the_first_with_text():
+    assert _source_line("a\n\n\n", "") == 1
+
+
+def test_a_page_not_in_utf8_is_read_with_stand_ins_and_the_folder_for_passes_is_made(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "bad.md").write_bytes(b"<b>\xff</b>\n")
+    (docs / "good.md").write_text("Text\n", encoding="utf-8")
+    passed = tmp_path / "cache" / "passed"
+    assert [str(p) for p in docs_html_problems(docs, "docs", EXTENSIONS, SETTINGS, passed)] == [
+        "docs/bad.md:1: the HTML element <b> is not allowed in a page: write **bold** in Markdown instead"
+    ]
+    assert len(list(passed.iterdir())) == 1
+
+
+def test_a_remembered_pass_is_used_only_with_the_same_library_versions(monkeypatch):
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "1.0")
+    before = _settings_key(EXTENSIONS, SETTINGS)
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "1.1")
+    assert _settings_key(EXTENSIONS, SETTINGS) != before
