@@ -1,6 +1,7 @@
 """Printing (issue 6): every content page printed from Chromium (Playwright's page.pdf, which
 uses the print style sheet) holds the page's content and none of the site's chrome: no
-header, navigation, table of contents, search, "back to top" or footer text.
+header, navigation, table of contents, search, "back to top" or footer text, and none of the
+editors' links to the data files (issue 30).
 
 The chrome's text is read from the page itself, so it follows the navigation as it grows;
 a chrome line that also appears in the content (a section name in a sentence) is not used.
@@ -18,7 +19,11 @@ from tests.helpers import content_paths
 
 pytestmark = pytest.mark.browser
 
-CHROME = ".md-skip, .md-header, .md-tabs, .md-sidebar, .md-search, .md-top, .md-footer"
+CHROME = ".md-skip, .md-header, .md-tabs, .md-sidebar, .md-search, .md-top, .md-footer, .hub-data-sources"
+# The page's own content: the article, less the editors' data links at its foot (chrome here).
+CONTENT = """() => { const article = document.querySelector('article');
+  const links = article.querySelector('.hub-data-sources');
+  return links ? article.innerText.replace(links.innerText, '') : article.innerText; }"""
 
 
 def normalise(text: str) -> str:
@@ -60,7 +65,7 @@ def test_every_content_page_prints_without_the_site_chrome(browser, hub_site, hu
                 CHROME,
             )
             assert len([line for line in chrome if line.strip()]) >= 10, f"{path}: the site chrome was not found"
-            content = page.evaluate("() => document.querySelector('article').innerText")
+            content = page.evaluate(CONTENT)
             heading = page.evaluate("() => document.querySelector('article h1').innerText.replace('¶', '').trim()")
             pdf = page.pdf(format="A4", print_background=False)
             text = "\n".join(p.extract_text() or "" for p in PdfReader(BytesIO(pdf)).pages)
