@@ -12,10 +12,13 @@ Each page is loaded once, and in one tab, as a reader going from page to page wo
 3. Chromium's accessibility tree (tests/browser/accessibility_tree.py): at the desktop's
    size as the page loaded; at the phone's with the menu open, so after the walk;
 4. the keyboard walk (tests/browser/keyboard_walk.py), which uses every control;
-5. after all that: what the Content-Security-Policy blocked, and the browser's storage.
+5. at the phone's size, with the menu closed again and the window narrowed to 320 px: whether
+   the page scrolls sideways (WCAG 1.4.10; tests/browser/test_reflow_browser.py has the
+   browser's text size doubled);
+6. after all that: what the Content-Security-Policy blocked, and the browser's storage.
 
-Four sweeps used to load every page each (axe, the tree, the walk, the policy): 161 page loads
-over the two sizes for the hub's 23 pages, now 46. A page load in a warm tab costs about a
+Five sweeps used to load every page each (axe, the tree, the walk, the policy, reflow at
+320 px): 184 page loads over the sizes for the hub's 23 pages, now 46. A page load in a warm tab costs about a
 quarter of a processor-second, and the suite is bound by the processor (CONTRIBUTING.md).
 """
 
@@ -29,8 +32,15 @@ from pathlib import Path
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.accessibility_tree import TreeSurvey, open_the_menu, read_page_tree
-from tests.browser.keyboard_walk import KeyboardWalk, walk_page
-from tests.helpers import AXE_OPTIONS, CSP_VIOLATIONS_SCRIPT, content_paths, csp_violations, forget_csp_violations
+from tests.browser.keyboard_walk import FRAME, SETTLE, KeyboardWalk, walk_page
+from tests.helpers import (
+    AXE_OPTIONS,
+    CSP_VIOLATIONS_SCRIPT,
+    content_paths,
+    csp_violations,
+    forget_csp_violations,
+    wait_until,
+)
 
 VIEWPORTS = {
     "desktop-1280": {"width": 1280, "height": 900},
@@ -56,6 +66,19 @@ POLICY_AND_INLINE_SCRIPTS = """() => {
 WAIT_FOR_MATERIALS_CLOSE = "() => new Promise(done => setTimeout(done, 250))"
 
 
+# Where the page is wider than the window: its scroll width, the window's, and the first three
+# elements past the window's edge (the hidden menu and search aside).
+OVERFLOW = """() => {
+  const root = document.documentElement;
+  const wide = [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > root.clientWidth + 1)
+    .filter(e => !e.closest('[hidden], .md-sidebar, .md-search'))
+    .slice(0, 3).map(e => e.tagName.toLowerCase() + '.' + e.className);
+  return [root.scrollWidth, root.clientWidth, wide];
+}"""
+REFLOW_WINDOW = {"width": 320, "height": 640}
+
+
 def all_pages(site_dir: Path) -> list[str]:
     return content_paths(site_dir) + ["/404.html"]
 
@@ -70,6 +93,7 @@ class Visit:
     policy: str | None  # the content of the head's first policy element, if it comes first
     inline_scripts: list[str]
     blocked: list[str]  # what the Content-Security-Policy blocked, to the end of the visit
+    overflow: list | None = None  # at the phone's size: OVERFLOW's reading in a 320 px window
 
 
 @dataclass
@@ -113,6 +137,7 @@ def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPag
                 page.evaluate(WAIT_FOR_MATERIALS_CLOSE)
                 open_the_menu(page)
                 read_page_tree(page, cdp, path, result.tree)
+                overflow = narrowed_overflow(page, VIEWPORTS[viewport])
             # The walk took far longer than a policy violation takes to be reported.
             blocked = csp_violations(page, wait_ms=0)
             forget_csp_violations(page)  # so the next page's are its own
@@ -126,6 +151,7 @@ def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPag
                     policy,
                     inline,
                     blocked,
+                    overflow if phone else None,
                 )
             )
             local, session = page.evaluate(STORAGE_KEYS)
@@ -134,6 +160,18 @@ def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPag
     finally:
         context.close()
     return result
+
+
+def narrowed_overflow(page, window: dict) -> list:
+    """Close the menu (Escape, as a reader would), narrow the window to 320 px, read OVERFLOW
+    once the page has laid itself out again, and give the window back its size."""
+    page.keyboard.press("Escape")
+    wait_until(page, "() => !document.getElementById('__drawer').checked")
+    page.set_viewport_size(REFLOW_WINDOW)
+    page.evaluate(f"async () => {{ await ({FRAME})(); ({SETTLE})(); }}")
+    reading = page.evaluate(OVERFLOW)
+    page.set_viewport_size(window)
+    return reading
 
 
 def privacy_page_text(hub_site) -> str:

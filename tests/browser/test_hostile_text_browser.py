@@ -144,5 +144,3 @@ def test_the_job_description_form_shows_hostile_values_as_typed(hostile_server, 
 
 
 # --- Page bodies (issue 19) -------------------------------------------------------------
-
-

@@ -1,9 +1,9 @@
 """Every page in Debian's Chromium at the desktop's size, loaded once for every check that reads
 it (tests/browser/every_page.py): accessibility and privacy (issue 6), what a screen reader
 and a keyboard user meet (issues 6 and 15), and the Content-Security-Policy (issues 19 and
-28). tests/browser/test_quality_phone_browser.py runs the same tests at the phone's size: a
-file of its own, so a second test process can take it. Reflow is
-tests/browser/test_reflow_browser.py.
+28). tests/browser/test_quality_phone_browser.py runs the same tests at the phone's size, and
+reflow at 320 px: a file of its own, so a second test process can take it. Reflow with the
+browser's text size doubled is tests/browser/test_reflow_browser.py.
 
 Findings are fixed in the theme (overrides/, hub.css), never by switching axe rules off or
 leaving elements out.

@@ -1,6 +1,6 @@
 """The tests of tests/browser/test_quality_browser.py (every page loaded once for axe-core,
 requests, console errors, storage, the policy, the accessibility tree with the menu open, and
-the keyboard walk), at the phone's size. A file of its own so that pytest-xdist, which keeps
+the keyboard walk), at the phone's size, and reflow in a 320 px window. A file of its own so that pytest-xdist, which keeps
 each file in one process, can sweep both sizes at once."""
 
 from __future__ import annotations
@@ -26,3 +26,15 @@ from tests.browser.test_quality_browser import (  # noqa: F401 (pytest collects 
 pytestmark = pytest.mark.browser
 
 VIEWPORT = "phone-375"
+
+
+@pytest.mark.slow
+def test_no_page_scrolls_sideways_at_320_px(every_page):  # noqa: F811 (the fixture imported above)
+    """WCAG 1.4.10: every page, read in this sweep with the window narrowed to 320 px."""
+    assert all(v.overflow[1] <= 320 for v in every_page.visits), "the window was not narrowed"
+    problems = [
+        f"{v.path}: scrollWidth {v.overflow[0]} > {v.overflow[1]} (for example {v.overflow[2]})"
+        for v in every_page.visits
+        if v.overflow[0] > v.overflow[1]
+    ]
+    assert not problems, "\n".join(problems)
