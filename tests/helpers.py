@@ -350,14 +350,14 @@ class LentContext:
 
     def __init__(self, lender: LendingBrowser, key: str, context):
         self._lender, self._key, self._context = lender, key, context
-        self._origins: set[str] = set()
+        self._origins: set[str | None] = set()  # None for about:blank and other pages of no origin
         self._listeners: list[tuple[str, object]] = []
         self._keep = True
         self._closed = False
 
     def new_page(self):
         page = self._context.new_page()
-        page.on("framenavigated", lambda frame: self._origins.add(_origin(frame.url) or ""))
+        page.on("framenavigated", lambda frame: self._origins.add(_origin(frame.url)))
         return page
 
     def on(self, event: str, handler) -> None:

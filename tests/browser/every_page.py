@@ -100,9 +100,9 @@ class Visit:
 class EveryPage:
     viewport: str
     base_url: str
+    tree: TreeSurvey
+    walk: KeyboardWalk
     visits: list[Visit] = field(default_factory=list)
-    tree: TreeSurvey | None = None
-    walk: KeyboardWalk | None = None
     cookies: list[dict] = field(default_factory=list)
     storage: set[str] = field(default_factory=set)  # localStorage and sessionStorage keys
 
@@ -119,7 +119,7 @@ def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPag
     page.on("pageerror", lambda error: errors.append(str(error)))
     axe = Axe()
     phone = viewport.startswith("phone")
-    result = EveryPage(viewport, server.base_url, tree=TreeSurvey(viewport), walk=KeyboardWalk(viewport))
+    result = EveryPage(viewport, server.base_url, TreeSurvey(viewport), KeyboardWalk(viewport))
     try:
         for path in all_pages(site_dir):
             requests.clear()

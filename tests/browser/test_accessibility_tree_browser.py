@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.accessibility_tree import MARK_OPENERS, tree_problems
-from tests.browser.keyboard_walk import SETTLE
+from tests.browser.keyboard_walk import SETTLE, settle
 from tests.helpers import wait_until
 
 pytestmark = pytest.mark.browser
@@ -65,8 +65,7 @@ FOCUSED = """() => { const e = document.activeElement;
 
 def pressed(page, key: str):
     page.keyboard.press(key)
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-    page.evaluate(SETTLE)
+    settle(page)
     return page.evaluate(FOCUSED)
 
 
