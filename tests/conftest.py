@@ -17,7 +17,6 @@ from tests.helpers import (
     EVENTS_FIXTURE_EPOCH,
     PROJECT_ROOT,
     BuiltSite,
-    LendingBrowser,
     SiteServer,
     build_site,
     copy_project,
@@ -107,7 +106,7 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield LendingBrowser(chromium)  # contexts shared by the tests, each cleaned in between
+        yield chromium
         chromium.close()
 
 

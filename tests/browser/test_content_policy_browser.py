@@ -26,7 +26,7 @@ def tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", accept_downloads=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.add_init_script(CSP_VIOLATIONS_SCRIPT)  # the page's: the lent context stays as it was
+    page.add_init_script(CSP_VIOLATIONS_SCRIPT)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page, errors

