@@ -24,6 +24,7 @@ from tests.helpers import (
     open_watched_page,
     serve_directory,
 )
+from tests.reused_tabs import ReusingBrowser
 
 
 def built_once(tmp_path_factory, name: str, build: Callable[[Path], BuiltSite]) -> BuiltSite:
@@ -106,7 +107,7 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
+        yield ReusingBrowser(chromium)  # tabs handed from test to test (tests/reused_tabs.py)
         chromium.close()
 
 

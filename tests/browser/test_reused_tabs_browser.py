@@ -1,0 +1,78 @@
+"""tests/reused_tabs.py: a tab handed to the next test carries nothing of the test before, and
+a test that changed something that could outlive it (a clock, a media setting) hands
+nothing on."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+OPTIONS = {"viewport": {"width": 1280, "height": 900}, "locale": "en-GB"}
+PAGE = "training/roadmap/"
+
+LEFT_BEHIND = """async () => [
+  Object.keys(localStorage), Object.keys(sessionStorage), document.cookie,
+  (await indexedDB.databases()).map((database) => database.name),
+  (await caches.keys()), [...document.querySelectorAll(':hover')].map((e) => e.tagName),
+]"""
+NOTHING_LEFT = [[], [], "", [], [], []]
+
+
+def leave_things_behind(page) -> None:
+    page.evaluate(
+        """async () => { localStorage.setItem('left', '1'); sessionStorage.setItem('left', '1');
+                         document.cookie = 'left=1; path=/'; indexedDB.open('left');
+                         await caches.open('left'); }"""
+    )
+    page.locator("article a[href]").first.hover()
+
+
+def test_the_next_test_gets_the_same_tab_with_nothing_of_the_test_before(browser, hub_server):
+    context = browser.new_context(**OPTIONS)
+    page = context.new_page()
+    heard: list[str] = []
+    page.on("console", lambda message: heard.append(message.text))
+    page.goto(hub_server.url(PAGE), wait_until="load")
+    leave_things_behind(page)
+    assert page.evaluate(LEFT_BEHIND)[:5] == [["left"], ["left"], "left=1", ["left"], ["left"]]
+    assert page.evaluate(LEFT_BEHIND)[5], "the mouse hovers nothing: the check of it below would prove nothing"
+    first_tab = page._page
+    context.close()
+
+    again = browser.new_context(**OPTIONS)
+    page = again.new_page()
+    assert page._page is first_tab, "the tab was not handed on"
+    assert page.url == "about:blank"
+    page.goto(hub_server.url(PAGE), wait_until="load")
+    assert page.evaluate(LEFT_BEHIND) == NOTHING_LEFT
+    page.evaluate("() => console.log('for the next test only')")
+    assert heard == [], "the last test's listener still hears the tab"
+    again.close()
+
+
+def test_a_tab_whose_clock_was_set_is_not_handed_on(browser, hub_server):
+    context = browser.new_context(**OPTIONS)
+    page = context.new_page()
+    page.clock.set_fixed_time("2028-01-01T12:00:00Z")
+    page.goto(hub_server.url(PAGE), wait_until="load")
+    assert page.evaluate("() => new Date().getFullYear()") == 2028
+    first_tab = page._page
+    context.close()
+
+    again = browser.new_context(**OPTIONS)
+    page = again.new_page()
+    assert page._page is not first_tab
+    page.goto(hub_server.url(PAGE), wait_until="load")
+    assert page.evaluate("() => new Date().getFullYear()") < 2028
+    again.close()
+
+
+@pytest.mark.parametrize("change", ["emulate_media", "set_viewport_size", "add_init_script", "route"])
+def test_any_change_the_list_does_not_name_uses_the_tab_up(browser, change):
+    context = browser.new_context(**OPTIONS)
+    page = context.new_page()
+    getattr(page, change)
+    assert context.used_up
+    context.close()
+    assert page.is_closed()
