@@ -107,10 +107,6 @@ def settle(page) -> None:
     page.evaluate(f"async () => {{ await ({FRAME})(); ({SETTLE})(); }}")
 
 
-# settle() and then the focus state, in one call to the browser: the walk makes a thousand.
-SETTLED_FOCUS_STATE = f"async () => {{ await ({FRAME})(); ({SETTLE})(); return ({FOCUS_STATE})(); }}"
-
-
 def walk_focus(page, limit: int = 400):
     """Press Tab until focus leaves the page or comes round again; yield each focus state."""
     seen, previous = set(), None
@@ -155,11 +151,20 @@ OPERATE = """() => {
   return ['other'];
 }"""
 
+# settle() and then the focus state with its control's kind and value (OPERATE), in one call
+# to the browser: the walk makes a thousand, and nothing happens between reading the two.
+SETTLED_FOCUS_STATE = f"""async () => {{
+  await ({FRAME})(); ({SETTLE})();
+  const state = ({FOCUS_STATE})();
+  if (state) state.control = ({OPERATE})();
+  return state;
+}}"""
 
-def operate(page, describe: str) -> str | None:
-    """Use the focused control (`describe`d as the walk's focus state has it) by its keys;
-    return a problem, or None if it responded."""
-    kind, *before = page.evaluate(OPERATE)
+
+def operate(page, describe: str, control: list) -> str | None:
+    """Use the focused control (`describe`d, and its OPERATE reading `control`, as the walk's
+    focus state has them) by its keys; return a problem, or None if it responded."""
+    kind, *before = control
 
     def after():
         settle(page)
@@ -235,7 +240,7 @@ def walk_page(page, path: str, walk: KeyboardWalk) -> None:
         if len(reached) == 1 and not state["skip"]:
             walk.skip.append(f"{path}: the first Tab reaches {state['describe']}, not a skip link")
         if state["operable"]:
-            problem = operate(page, state["describe"])
+            problem = operate(page, state["describe"], state["control"])
             if problem:
                 walk.inoperable.append(f"{path}: {problem}")
     if len(reached) < 5:
