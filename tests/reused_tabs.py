@@ -11,13 +11,17 @@ renderer: here the tab is kept too.
 How a test stays on its own: `browser.new_context(**options)` (and `browser.new_page`) give a
 ReusedContext whose first tab is a ReusedTab. Both let through only what SAFE_FOR_TAB and
 SAFE_FOR_CONTEXT name, the calls that leave nothing behind once the tab has left the page.
-Anything else a test reaches for (a clock, an init script, a route, a media or viewport
-change, a permission, a DevTools session) marks the pair as used up: it works as
+Two more are let through and undone: permissions (cleared), and an init script added as text
+before the tab's first page, which stays with the tab, so the tab is handed on only to a test
+that adds the same scripts (ReusedContext.add_tab_init_script swaps in such a tab, moving
+the test's listeners and permissions to it). Anything else a test reaches for (a clock, an
+init script added later, a route, a media or viewport change, a DevTools session) marks the
+pair as used up: it works as
 Playwright's own, and the context is closed at the end of the test, never handed on. So a
 test that changes something the next one could see, whether or not this list foresaw it, gets
 a context of its own, as every test did before. What a handed-on tab could still carry is
-cleared when the test closes its context (ReusedContext._clear): its listeners and other
-tabs, the page (the tab goes to about:blank), cookies, local and session storage, IndexedDB
+cleared when the test closes its context (ReusedContext._clear): its listeners, permissions
+and other tabs, the page (the tab goes to about:blank), cookies, local and session storage, IndexedDB
 and caches of every origin it visited (session storage too), and the HTTP cache. The mouse's
 place needs nothing: a new page is hovered only when the mouse next moves.
 tests/browser/test_reused_tabs_browser.py shows the next test finds none of it."""
@@ -62,15 +66,16 @@ class ReusingBrowser:
 
     def __init__(self, browser):
         self._browser = browser
-        self._spare: dict[str, tuple[object, object]] = {}  # options -> (context, its tab)
+        # (options, the tab's init scripts) -> (context, its tab)
+        self._spare: dict[tuple[str, tuple[str, ...]], tuple[object, object]] = {}
 
     def new_context(self, **options) -> ReusedContext:
         key = repr(sorted(options.items()))
-        spare = self._spare.pop(key, None)
-        if spare is None:
-            context = self._browser.new_context(**options)
-            spare = (context, None)
-        return ReusedContext(self, key, *spare)
+        context, tab = self.take(key, ()) or (self._browser.new_context(**options), None)
+        return ReusedContext(self, key, context, tab)
+
+    def take(self, key: str, scripts: tuple[str, ...]) -> tuple[object, object] | None:
+        return self._spare.pop((key, scripts), None)
 
     def new_page(self, **options) -> ReusedTab:
         """As Browser.new_page: a tab in a context of its own, which closing the tab closes."""
@@ -79,11 +84,11 @@ class ReusingBrowser:
         tab._closes_context = True
         return tab
 
-    def give_back(self, key: str, context, tab) -> None:
-        if key in self._spare:
+    def give_back(self, key: str, scripts: tuple[str, ...], context, tab) -> None:
+        if (key, scripts) in self._spare:
             context.close()
         else:
-            self._spare[key] = (context, tab)
+            self._spare[(key, scripts)] = (context, tab)
 
     def __getattr__(self, name: str):
         return getattr(self._browser, name)  # version, close, contexts
@@ -96,7 +101,10 @@ class ReusedContext:
         self._lender, self._key, self._context, self._kept_tab = lender, key, context, tab
         self._tab: ReusedTab | None = None
         self._listeners: list[tuple[str, object]] = []
+        self._granted: list[tuple[tuple, dict]] = []  # grant_permissions' arguments
+        self._scripts: tuple[str, ...] = ()  # the tab's init scripts, in the order added
         self._origins: set[str] = set()
+        self._navigated = False
         self.used_up = False  # True once the test has done what may outlive it
         self._closed = False
 
@@ -109,9 +117,38 @@ class ReusedContext:
         return self._tab
 
     def _note_origin(self, frame) -> None:
+        self._navigated = True
         origin = _origin(frame.url)
         if origin:
             self._origins.add(origin)
+
+    def grant_permissions(self, *args, **kwargs) -> None:
+        self._granted.append((args, kwargs))
+        self._context.grant_permissions(*args, **kwargs)
+
+    def add_tab_init_script(self, script) -> None:
+        """page.add_init_script(script) before the tab's first page: take a kept tab that
+        already runs these scripts if there is one, and hand this one back unused."""
+        scripts = (*self._scripts, script)
+        spare = self._lender.take(self._key, scripts)
+        if spare is None:
+            self._tab._page.add_init_script(script)
+        else:
+            old_context, old_tab = self._context, self._tab._page
+            self._context, self._tab._page = spare
+            for event, handler in self._listeners:
+                old_context.remove_listener(event, handler)
+                self._context.on(event, handler)
+            for event, handler in self._tab._listeners:
+                old_tab.remove_listener(event, handler)
+                self._tab._page.on(event, handler)
+            old_tab.remove_listener("framenavigated", self._note_origin)
+            self._tab._page.on("framenavigated", self._note_origin)
+            for args, kwargs in self._granted:
+                self._context.grant_permissions(*args, **kwargs)
+            old_context.clear_permissions()
+            self._lender.give_back(self._key, self._scripts, old_context, old_tab)
+        self._scripts = scripts
 
     def on(self, event: str, handler) -> None:
         self._listeners.append((event, handler))
@@ -144,7 +181,7 @@ class ReusedContext:
         except Exception:  # noqa: BLE001 - a context that cannot be cleared is not handed on
             self._context.close()
             return
-        self._lender.give_back(self._key, self._context, tab)
+        self._lender.give_back(self._key, self._scripts, self._context, tab)
 
     def _clear(self, tab) -> None:
         for page in self._context.pages:
@@ -165,6 +202,7 @@ class ReusedContext:
         finally:
             session.detach()
         self._context.clear_cookies()
+        self._context.clear_permissions()
 
 
 class ReusedTab:
@@ -189,6 +227,15 @@ class ReusedTab:
 
     def remove_listener(self, event: str, handler) -> None:
         self._page.remove_listener(event, handler)
+
+    def add_init_script(self, script=None, path=None) -> None:
+        """Before the tab's first page, a script (as text) goes with the tab: it is handed on
+        only to a test that adds the same scripts. Later, or from a file, it uses the tab up."""
+        if script is None or path is not None or self._context._navigated:
+            self._context.used_up = True
+            self._page.add_init_script(script=script, path=path)
+        else:
+            self._context.add_tab_init_script(script)
 
     def close(self) -> None:
         if self._closes_context:  # a tab from browser.new_page: its context goes with it

@@ -1,6 +1,6 @@
-"""tests/reused_tabs.py: a tab handed to the next test carries nothing of the test before, and
-a test that changed something that could outlive it (a clock, a media setting) hands
-nothing on."""
+"""tests/reused_tabs.py: a tab handed to the next test carries nothing of the test before;
+a tab with init scripts goes only to a test that adds the same ones; and a test that changed
+something that could outlive it (a clock, a media setting) hands nothing on."""
 
 from __future__ import annotations
 
@@ -15,8 +15,11 @@ LEFT_BEHIND = """async () => [
   Object.keys(localStorage), Object.keys(sessionStorage), document.cookie,
   (await indexedDB.databases()).map((database) => database.name),
   (await caches.keys()), [...document.querySelectorAll(':hover')].map((e) => e.tagName),
+  (await navigator.permissions.query({name: 'clipboard-read'})).state,
 ]"""
-NOTHING_LEFT = [[], [], "", [], [], []]
+NOTHING_LEFT = [[], [], "", [], [], [], "prompt"]
+COUNTING_SCRIPT = "window.hubInitRuns = (window.hubInitRuns || 0) + 1;"
+INIT_RUNS = "() => window.hubInitRuns || 0"
 
 
 def leave_things_behind(page) -> None:
@@ -30,12 +33,14 @@ def leave_things_behind(page) -> None:
 
 def test_the_next_test_gets_the_same_tab_with_nothing_of_the_test_before(browser, hub_server):
     context = browser.new_context(**OPTIONS)
+    context.grant_permissions(["clipboard-read"])
     page = context.new_page()
     heard: list[str] = []
     page.on("console", lambda message: heard.append(message.text))
     page.goto(hub_server.url(PAGE), wait_until="load")
     leave_things_behind(page)
-    assert page.evaluate(LEFT_BEHIND)[:5] == [["left"], ["left"], "left=1", ["left"], ["left"]]
+    left = page.evaluate(LEFT_BEHIND)
+    assert left[:5] + left[6:] == [["left"], ["left"], "left=1", ["left"], ["left"], "granted"]
     assert page.evaluate(LEFT_BEHIND)[5], "the mouse hovers nothing: the check of it below would prove nothing"
     first_tab = page._page
     context.close()
@@ -68,7 +73,7 @@ def test_a_tab_whose_clock_was_set_is_not_handed_on(browser, hub_server):
     again.close()
 
 
-@pytest.mark.parametrize("change", ["emulate_media", "set_viewport_size", "add_init_script", "route"])
+@pytest.mark.parametrize("change", ["emulate_media", "set_viewport_size", "route", "clock"])
 def test_any_change_the_list_does_not_name_uses_the_tab_up(browser, change):
     context = browser.new_context(**OPTIONS)
     page = context.new_page()
@@ -76,3 +81,41 @@ def test_any_change_the_list_does_not_name_uses_the_tab_up(browser, change):
     assert context.used_up
     context.close()
     assert page.is_closed()
+
+
+def test_a_tab_with_an_init_script_goes_only_to_a_test_that_adds_the_same_script(browser, hub_server):
+    def open_tab(script: str | None):
+        context = browser.new_context(**OPTIONS)
+        page = context.new_page()
+        heard: list[str] = []
+        page.on("console", lambda message: heard.append(message.text))
+        if script:
+            page.add_init_script(script)
+        page.goto(hub_server.url(PAGE), wait_until="load")
+        page.evaluate("() => console.log('heard')")
+        return context, page, heard
+
+    context, page, heard = open_tab(COUNTING_SCRIPT)
+    scripted_tab = page._page
+    assert page.evaluate(INIT_RUNS) == 1 and heard == ["heard"]
+    context.close()
+
+    context, page, heard = open_tab(None)
+    assert page._page is not scripted_tab
+    assert page.evaluate(INIT_RUNS) == 0 and heard == ["heard"]
+    context.close()
+
+    context, page, heard = open_tab(COUNTING_SCRIPT)
+    assert page._page is scripted_tab, "the tab that runs the script was not handed on"
+    assert page.evaluate(INIT_RUNS) == 1, "the script ran twice: it was added to the tab again"
+    assert heard == ["heard"], "a listener added before the script did not move with the tab"
+    context.close()
+
+
+def test_an_init_script_added_after_the_first_page_uses_the_tab_up(browser, hub_server):
+    context = browser.new_context(**OPTIONS)
+    page = context.new_page()
+    page.goto(hub_server.url(PAGE), wait_until="load")
+    page.add_init_script(COUNTING_SCRIPT)
+    assert context.used_up
+    context.close()
