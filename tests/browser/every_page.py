@@ -12,13 +12,13 @@ Each page is loaded once, and in one tab, as a reader going from page to page wo
 3. Chromium's accessibility tree (tests/browser/accessibility_tree.py): at the desktop's
    size as the page loaded; at the phone's with the menu open, so after the walk;
 4. the keyboard walk (tests/browser/keyboard_walk.py), which uses every control;
-5. at the phone's size, with the menu closed again and the window narrowed to 320 px: whether
-   the page scrolls sideways (WCAG 1.4.10; tests/browser/test_reflow_browser.py has the
-   browser's text size doubled);
+5. whether the page scrolls sideways: at the desktop's size with the browser's text size
+   doubled (WCAG 1.4.4), at the phone's with the menu closed again and the window narrowed to
+   320 px (WCAG 1.4.10);
 6. after all that: what the Content-Security-Policy blocked, and the browser's storage.
 
-Five sweeps used to load every page each (axe, the tree, the walk, the policy, reflow at
-320 px): 184 page loads over the sizes for the hub's 23 pages, now 46. A page load in a warm tab costs about a
+Six sweeps used to load every page each (axe, the tree, the walk, the policy, reflow at
+320 px, and reflow with text at 200%): 207 page loads for the hub's 23 pages, now 46. A page load in a warm tab costs about a
 quarter of a processor-second, and the suite is bound by the processor (CONTRIBUTING.md).
 """
 
@@ -77,6 +77,12 @@ OVERFLOW = """() => {
   return [root.scrollWidth, root.clientWidth, wide];
 }"""
 REFLOW_WINDOW = {"width": 320, "height": 640}
+# The browser's own text size setting doubled (16 px to 32 px), as a reader who enlarges text
+# has it, and back. Chromium lays the open page out again at once: on 8 December 2026 every
+# page read the same (OVERFLOW and the text's size) so as when loaded at 200%.
+ENLARGED_TEXT = {"fontSizes": {"standard": 32, "fixed": 26}}
+NORMAL_TEXT = {"fontSizes": {"standard": 16, "fixed": 13}}
+TEXT_SIZE = "() => parseFloat(getComputedStyle(document.querySelector('.md-typeset') || document.body).fontSize)"
 
 
 def all_pages(site_dir: Path) -> list[str]:
@@ -94,6 +100,9 @@ class Visit:
     inline_scripts: list[str]
     blocked: list[str]  # what the Content-Security-Policy blocked, to the end of the visit
     overflow: list | None = None  # at the phone's size: OVERFLOW's reading in a 320 px window
+    # at the desktop's size: OVERFLOW's reading with the text doubled, then the text's size
+    # before and with it doubled
+    enlarged: list | None = None
 
 
 @dataclass
@@ -131,6 +140,8 @@ def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPag
             if not phone:
                 read_page_tree(page, cdp, path, result.tree)
             walk_page(page, path, result.walk)
+            if not phone:
+                enlarged = enlarged_text_overflow(page, cdp)
             if phone:
                 # The walk ends on the skip link, which changes the address's #fragment; Material
                 # closes the menu 125 ms after that. Wait in the page, so its timer runs first.
@@ -152,6 +163,7 @@ def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPag
                     inline,
                     blocked,
                     overflow if phone else None,
+                    None if phone else enlarged,
                 )
             )
             local, session = page.evaluate(STORAGE_KEYS)
@@ -171,6 +183,18 @@ def narrowed_overflow(page, window: dict) -> list:
     page.evaluate(f"async () => {{ await ({FRAME})(); ({SETTLE})(); }}")
     reading = page.evaluate(OVERFLOW)
     page.set_viewport_size(window)
+    return reading
+
+
+def enlarged_text_overflow(page, cdp) -> list:
+    """Double the browser's text size, read OVERFLOW once the page has laid itself out again,
+    and give the text back its size: [scroll width, window width, wide elements, text size
+    before, text size doubled]."""
+    normal = page.evaluate(TEXT_SIZE)
+    cdp.send("Page.setFontSizes", ENLARGED_TEXT)
+    page.evaluate(f"async () => {{ await ({FRAME})(); ({SETTLE})(); }}")
+    reading = [*page.evaluate(OVERFLOW), normal, page.evaluate(TEXT_SIZE)]
+    cdp.send("Page.setFontSizes", NORMAL_TEXT)
     return reading
 
 

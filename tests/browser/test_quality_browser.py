@@ -3,7 +3,7 @@ it (tests/browser/every_page.py): accessibility and privacy (issue 6), what a sc
 and a keyboard user meet (issues 6 and 15), and the Content-Security-Policy (issues 19 and
 28). tests/browser/test_quality_phone_browser.py runs the same tests at the phone's size, and
 reflow at 320 px: a file of its own, so a second test process can take it. Reflow with the
-browser's text size doubled is tests/browser/test_reflow_browser.py.
+browser's text size doubled is read here, at the desktop's size.
 
 Findings are fixed in the theme (overrides/, hub.css), never by switching axe rules off or
 leaving elements out.
@@ -177,3 +177,18 @@ def test_every_control_works_from_the_keyboard(every_page):
     """Buttons that open things, toggling labels, details, selects, tick boxes and text
     fields in the header, menu and content all respond to their keys."""
     assert not every_page.walk.inoperable, f"at {every_page.viewport}:\n" + "\n".join(every_page.walk.inoperable)
+
+
+@pytest.mark.slow
+def test_no_horizontal_scrolling_with_text_resized_to_200_percent(every_page):
+    """WCAG 1.4.4: every page, read in this sweep with the browser's own text size setting
+    doubled (16 px to 32 px), as a reader who enlarges text has it."""
+    for visit in every_page.visits:
+        normal, enlarged = visit.enlarged[3:]
+        assert enlarged >= 1.9 * normal, f"{visit.path}: text was not enlarged: {normal}px -> {enlarged}px"
+    problems = [
+        f"{v.path}: scrollWidth {v.enlarged[0]} > {v.enlarged[1]} (for example {v.enlarged[2]})"
+        for v in every_page.visits
+        if v.enlarged[0] > v.enlarged[1]
+    ]
+    assert not problems, "\n".join(problems)
