@@ -126,7 +126,9 @@ def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPag
     page.on("request", lambda req: requests.append(req.url))
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))
-    axe = Axe()
+    # axe-core from each page's start, in the tab's own copy: Axe.run would send its 500 kB to
+    # the page before every run (about 0.1 processor-seconds a page, measured 8 December 2026).
+    page.add_init_script(Axe().axe_script)
     phone = viewport.startswith("phone")
     result = EveryPage(viewport, server.base_url, TreeSurvey(viewport), KeyboardWalk(viewport))
     try:
@@ -136,7 +138,7 @@ def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPag
             response = page.goto(server.url(path), wait_until="load")
             logged = list(errors)  # before axe runs in the page
             policy, inline = page.evaluate(POLICY_AND_INLINE_SCRIPTS)
-            report = axe.run(page, options=AXE_OPTIONS)
+            report = page.evaluate("(options) => axe.run(options)", AXE_OPTIONS)
             if not phone:
                 read_page_tree(page, cdp, path, result.tree)
             walk_page(page, path, result.walk)
@@ -156,7 +158,7 @@ def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPag
                 Visit(
                     path,
                     response and response.status,
-                    report.response["violations"],
+                    report["violations"],
                     list(requests),
                     logged,
                     policy,
