@@ -15,10 +15,13 @@ Each page is loaded once, and in one tab, as a reader going from page to page wo
 5. whether the page scrolls sideways: at the desktop's size with the browser's text size
    doubled (WCAG 1.4.4), at the phone's with the menu closed again and the window narrowed to
    320 px (WCAG 1.4.10);
-6. after all that: what the Content-Security-Policy blocked, and the browser's storage.
+6. at the desktop's size, before the walk uses the controls: the page printed to PDF
+   (page.pdf, which uses the print style sheet), with the site's chrome and content read
+   from the page to compare (tests/browser/test_quality_print.py);
+7. after all that: what the Content-Security-Policy blocked, and the browser's storage.
 
-Six sweeps used to load every page each (axe, the tree, the walk, the policy, reflow at
-320 px, and reflow with text at 200%): 207 page loads for the hub's 23 pages, now 46. A page load in a warm tab costs about a
+Seven sweeps used to load every page each (axe, the tree, the walk, the policy, reflow at
+320 px, reflow with text at 200%, printing): 229 page loads for the hub's 23 pages, now 46. A page load in a warm tab costs about a
 quarter of a processor-second, and the suite is bound by the processor (CONTRIBUTING.md).
 """
 
@@ -27,9 +30,11 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
 
 from tests.browser.accessibility_tree import TreeSurvey, open_the_menu, read_page_tree
 from tests.browser.keyboard_walk import FRAME, SETTLE, KeyboardWalk, walk_page
@@ -85,6 +90,50 @@ NORMAL_TEXT = {"fontSizes": {"standard": 16, "fixed": 13}}
 TEXT_SIZE = "() => parseFloat(getComputedStyle(document.querySelector('.md-typeset') || document.body).fontSize)"
 
 
+# The site's chrome, which a printout must not show, and the page's own content: the article,
+# less the editors' data links at its foot (chrome here).
+CHROME = ".md-skip, .md-header, .md-tabs, .md-sidebar, .md-search, .md-top, .md-footer, .hub-data-sources"
+PRINT_READING = """(selector) => {
+  const chrome = [...document.querySelectorAll(selector)].flatMap(e => (e.innerText || '').split('\\n'));
+  const article = document.querySelector('article');
+  const links = article.querySelector('.hub-data-sources');
+  const content = links ? article.innerText.replace(links.innerText, '') : article.innerText;
+  const heading = article.querySelector('h1').innerText.replace('¶', '').trim();
+  return [chrome, content, heading];
+}"""
+
+
+@dataclass
+class Printout:
+    chrome: list[str]  # the lines of the page's chrome, as the screen shows them
+    content: str
+    heading: str
+    text: str  # the PDF's text (pypdf)
+
+
+def printout(page) -> Printout:
+    chrome, content, heading = page.evaluate(PRINT_READING, CHROME)
+    pdf = page.pdf(format="A4", print_background=False)
+    text = "\n".join(p.extract_text() or "" for p in PdfReader(BytesIO(pdf)).pages)
+    return Printout(chrome, content, heading, text)
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+def chrome_in_print(pdf_text: str, chrome_lines: list[str], content_text: str) -> list[str]:
+    """The chrome lines (not also in the content) that the printed text contains."""
+    printed, content = normalise(pdf_text), normalise(content_text)
+    found = []
+    for line in dict.fromkeys(normalise(line) for line in chrome_lines):
+        if len(line) < 4 or line in content:
+            continue
+        if re.search(rf"(?<!\w){re.escape(line)}(?!\w)", printed):
+            found.append(line)
+    return found
+
+
 def all_pages(site_dir: Path) -> list[str]:
     return content_paths(site_dir) + ["/404.html"]
 
@@ -103,6 +152,7 @@ class Visit:
     # at the desktop's size: OVERFLOW's reading with the text doubled, then the text's size
     # before and with it doubled
     enlarged: list | None = None
+    printed: Printout | None = None  # at the desktop's size, for every page but the 404 page
 
 
 @dataclass
@@ -132,6 +182,7 @@ def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPag
     phone = viewport.startswith("phone")
     result = EveryPage(viewport, server.base_url, TreeSurvey(viewport), KeyboardWalk(viewport))
     try:
+        content = set(content_paths(site_dir))
         for path in all_pages(site_dir):
             requests.clear()
             errors.clear()
@@ -141,6 +192,7 @@ def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPag
             report = page.evaluate("(options) => axe.run(options)", AXE_OPTIONS)
             if not phone:
                 read_page_tree(page, cdp, path, result.tree)
+                printed = printout(page) if path in content else None
             walk_page(page, path, result.walk)
             if not phone:
                 enlarged = enlarged_text_overflow(page, cdp)
@@ -166,6 +218,7 @@ def visit_every_page(browser, site_dir: Path, server, viewport: str) -> EveryPag
                     blocked,
                     overflow if phone else None,
                     None if phone else enlarged,
+                    None if phone else printed,
                 )
             )
             local, session = page.evaluate(STORAGE_KEYS)

@@ -18,7 +18,9 @@ import pytest
 from tests.browser.every_page import (
     EveryPage,
     all_pages,
+    chrome_in_print,
     describe_violation,
+    normalise,
     privacy_page_text,
     third_party,
     unnamed_storage_keys,
@@ -191,4 +193,23 @@ def test_no_horizontal_scrolling_with_text_resized_to_200_percent(every_page):
         for v in every_page.visits
         if v.enlarged[0] > v.enlarged[1]
     ]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.slow
+def test_every_content_page_prints_without_the_site_chrome(every_page):
+    """tests/browser/test_quality_print.py: each content page's printout holds its heading and
+    none of the site's chrome."""
+    printed = [v for v in every_page.visits if v.printed]
+    assert len(printed) >= 15 and printed[-1].path != "/404.html"
+    problems = []
+    for visit in printed:
+        out = visit.printed
+        assert len([line for line in out.chrome if line.strip()]) >= 10, f"{visit.path}: the site chrome was not found"
+        if normalise(out.heading) not in normalise(out.text):
+            problems.append(f"{visit.path}: the printout lacks the page's heading {out.heading!r}")
+        problems += [
+            f"{visit.path}: the printout shows site chrome: {line!r}"
+            for line in chrome_in_print(out.text, out.chrome, out.content)
+        ]
     assert not problems, "\n".join(problems)
