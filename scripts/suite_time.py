@@ -8,7 +8,7 @@ processor-seconds of everything it starts, Chromium's processes included.
 The processor-seconds come from a cgroup of the run's own (cgroup v1 `cpuacct.usage`, or
 v2 `cpu.stat`), so other work on the machine is not counted; `time` would miss Chromium's
 processes, and /proc/stat counts everything. Where no cgroup can be made (not root), only
-the wall time is given. It prints pytest's summary line, the wall time of the whole run and
+the wall time is given. It prints the failed tests, pytest's summary line, the wall time of the whole run and
 the processor-seconds, and exits with the run's status. Runs of one commit scatter by 5 to
 10% on a shared machine: compare several."""
 
@@ -62,7 +62,9 @@ def main(commit: str = "HEAD") -> int:
             ["bash", "-c", join + "exec bash .ci/run"], cwd=clone, capture_output=True, text=True
         )  # fmt: skip
         wall = time.monotonic() - started
-        summary = [line for line in run.stdout.splitlines() if re.search(r"\b(passed|failed|error)", line)]
+        lines = run.stdout.splitlines()
+        summary = [line for line in lines if re.search(r"\b(passed|failed|error)", line)]
+        print(*[line for line in lines if line.startswith(("FAILED", "ERROR"))], sep="\n")
         print(summary[-1] if summary else run.stdout[-2000:] + run.stderr[-2000:])
         print(f"commit {commit}: whole .ci/run {wall:.0f} s wall", end="")
         if cgroup:
