@@ -155,6 +155,7 @@ class ReusedContext:
         self._context.on(event, handler)
 
     def remove_listener(self, event: str, handler) -> None:
+        self._listeners.remove((event, handler))
         self._context.remove_listener(event, handler)
 
     def new_cdp_session(self, page):
@@ -226,6 +227,7 @@ class ReusedTab:
         self._page.once(event, handler)
 
     def remove_listener(self, event: str, handler) -> None:
+        self._listeners.remove((event, handler))
         self._page.remove_listener(event, handler)
 
     def add_init_script(self, script=None, path=None) -> None:

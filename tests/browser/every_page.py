@@ -37,7 +37,7 @@ from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
 from tests.browser.accessibility_tree import TreeSurvey, open_the_menu, read_page_tree
-from tests.browser.keyboard_walk import FRAME, SETTLE, KeyboardWalk, walk_page
+from tests.browser.keyboard_walk import KeyboardWalk, settle, walk_page
 from tests.helpers import (
     AXE_OPTIONS,
     CSP_VIOLATIONS_SCRIPT,
@@ -235,7 +235,7 @@ def narrowed_overflow(page, window: dict) -> list:
     page.keyboard.press("Escape")
     wait_until(page, "() => !document.getElementById('__drawer').checked")
     page.set_viewport_size(REFLOW_WINDOW)
-    page.evaluate(f"async () => {{ await ({FRAME})(); ({SETTLE})(); }}")
+    settle(page)
     reading = page.evaluate(OVERFLOW)
     page.set_viewport_size(window)
     return reading
@@ -247,7 +247,7 @@ def enlarged_text_overflow(page, cdp) -> list:
     before, text size doubled]."""
     normal = page.evaluate(TEXT_SIZE)
     cdp.send("Page.setFontSizes", ENLARGED_TEXT)
-    page.evaluate(f"async () => {{ await ({FRAME})(); ({SETTLE})(); }}")
+    settle(page)
     reading = [*page.evaluate(OVERFLOW), normal, page.evaluate(TEXT_SIZE)]
     cdp.send("Page.setFontSizes", NORMAL_TEXT)
     return reading

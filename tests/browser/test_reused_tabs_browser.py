@@ -119,3 +119,29 @@ def test_an_init_script_added_after_the_first_page_uses_the_tab_up(browser, hub_
     page.add_init_script(COUNTING_SCRIPT)
     assert context.used_up
     context.close()
+
+
+def test_a_listener_the_test_removed_stays_removed_when_the_tab_is_swapped(browser, hub_server):
+    context = browser.new_context(**OPTIONS)
+    page = context.new_page()
+    page.add_init_script(COUNTING_SCRIPT)  # a tab that runs the script, kept for the next test
+    page.goto(hub_server.url(PAGE), wait_until="load")
+    scripted_tab = page._page
+    context.close()
+
+    context = browser.new_context(**OPTIONS)
+    page = context.new_page()
+    heard: list[str] = []
+
+    def listener(message):
+        heard.append(message.text)
+
+    page.on("console", listener)
+    page.remove_listener("console", listener)
+    page.add_init_script(COUNTING_SCRIPT)
+    assert page._page is scripted_tab
+    page.goto(hub_server.url(PAGE), wait_until="load")
+    page.evaluate("() => console.log('heard')")
+    assert heard == []
+    context.close()
+    assert not context.used_up
